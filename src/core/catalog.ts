@@ -1,0 +1,212 @@
+/**
+ * Loads the catalog: parses every file in templates/ against the schema, merges included
+ * fragments and checks what a schema can't (unique ids, references, aggregation fits type).
+ * Every problem names the file and the field. No I/O here: callers pass the files' text.
+ */
+import { z } from "zod";
+import type { AggregationKind, Catalog, Measure, RatioFormula, Rule, Uppdrag, ValueType } from "./model";
+import { fragmentFileSchema, uppdragFileSchema, type FragmentFile, type MeasureFile, type UppdragFile } from "./catalogSchema";
+
+export interface CatalogSource {
+  /** Path as shown in messages, e.g. templates/psykiatrisk-hemsjukvard.json */
+  path: string;
+  text: string;
+}
+
+export interface CatalogError {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export function formatCatalogError(e: CatalogError): string {
+  return `${e.file}: ${e.field ? `${e.field}: ` : ""}${e.message}`;
+}
+
+export class CatalogLoadError extends Error {
+  constructor(readonly errors: CatalogError[]) {
+    super(`Katalogen kunde inte läsas:\n${errors.map(formatCatalogError).join("\n")}`);
+  }
+}
+
+/** Which aggregations make sense for which value type. */
+const ALLOWED: Record<ValueType, AggregationKind[]> = {
+  count: ["sum", "stock", "none"],
+  decimal: ["sum", "stock", "none"],
+  tkr: ["sum", "none"],
+  percent: ["weightedMean", "none"],
+  days: ["weightedMean", "none"],
+  daysList: ["pooled"],
+  yesNo: ["yesCount", "none"],
+  choice: ["tally", "none"],
+  text: ["text"],
+  ratio: ["ratio"],
+};
+const NUMERIC: ValueType[] = ["count", "decimal", "tkr", "percent", "days", "ratio"];
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("");
+}
+
+const swedish = z.locales.sv().localeError;
+
+function parseJson(source: CatalogSource, errors: CatalogError[]): unknown {
+  try {
+    return JSON.parse(source.text);
+  } catch (e) {
+    errors.push({ file: source.path, field: "", message: `ogiltig JSON: ${(e as Error).message}` });
+    return undefined;
+  }
+}
+
+function toFormula(f: NonNullable<MeasureFile["formula"]>): RatioFormula {
+  const terms = (list: string[]) => list.map((t) => (t.startsWith("-") ? { measure: t.slice(1), sign: -1 as const } : { measure: t, sign: 1 as const }));
+  return { numerator: terms(f.numerator), denominator: terms(f.denominator), factor: f.factor };
+}
+
+function toMeasure(m: MeasureFile): Measure {
+  const { formula, checks, ...rest } = m;
+  return { ...rest, checks, ...(formula ? { formula: toFormula(formula) } : {}) };
+}
+
+/** Checks across fields and files; `where` maps a measure/rule back to its file and index for messages. */
+function checkUppdrag(u: Uppdrag, where: (kind: "measures" | "rules" | "sections", index: number) => { file: string; field: string }, errors: CatalogError[]) {
+  const err = (kind: "measures" | "rules" | "sections", index: number, field: string, message: string) => {
+    const w = where(kind, index);
+    errors.push({ file: w.file, field: `${w.field}${field ? `.${field}` : ""}`, message });
+  };
+  const sections = new Set<string>();
+  const sheets = new Set<string>();
+  u.sections.forEach((s, i) => {
+    if (sections.has(s.id)) err("sections", i, "id", `avsnittet "${s.id}" finns redan`);
+    if (sheets.has(s.sheet.toLowerCase())) err("sections", i, "sheet", `bladnamnet "${s.sheet}" används redan av ett annat avsnitt`);
+    sections.add(s.id);
+    sheets.add(s.sheet.toLowerCase());
+  });
+  const parts = new Set(u.parts.map((p) => p.id));
+  const byId = new Map<string, Measure>();
+  u.measures.forEach((m, i) => {
+    if (byId.has(m.id)) err("measures", i, "id", `måttet "${m.id}" finns redan i uppdraget`);
+    byId.set(m.id, m);
+  });
+  const numeric = (id: string) => {
+    const m = byId.get(id);
+    return m !== undefined && NUMERIC.includes(m.type);
+  };
+  u.measures.forEach((m, i) => {
+    if (!sections.has(m.section)) err("measures", i, "section", `avsnittet "${m.section}" finns inte i uppdraget`);
+    if (m.part !== undefined && !parts.has(m.part)) err("measures", i, "part", `delen "${m.part}" finns inte bland uppdragets delar`);
+    if (!ALLOWED[m.type].includes(m.aggregate)) err("measures", i, "aggregate", `"${m.aggregate}" passar inte typen "${m.type}"; tillåtet: ${ALLOWED[m.type].join(", ")}`);
+    if (m.type === "ratio" && !m.formula) err("measures", i, "formula", "en kvot (ratio) behöver formula med numerator och denominator");
+    if (m.type !== "ratio" && m.formula) err("measures", i, "formula", "bara mått av typen ratio har formula");
+    if (m.formula) {
+      for (const t of [...m.formula.numerator, ...m.formula.denominator]) {
+        if (!numeric(t.measure)) err("measures", i, "formula", `"${t.measure}" är inte ett numeriskt mått i uppdraget`);
+        else if (byId.get(t.measure)!.type === "ratio") err("measures", i, "formula", `"${t.measure}" är själv en kvot; bygg kvoten av grundmåtten`);
+      }
+    }
+    if (m.type === "choice" && !m.options) err("measures", i, "options", "ett val (choice) behöver options");
+    if (m.aggregate === "weightedMean" && (!m.weight || !numeric(m.weight))) err("measures", i, "weight", "ett vägt medelvärde behöver weight: ett numeriskt mått");
+    if (m.aggregate === "pooled" && !m.statistic) err("measures", i, "statistic", "ange median eller mean");
+    if (m.countedBy !== undefined && byId.get(m.countedBy)?.type !== "count") err("measures", i, "countedBy", `"${m.countedBy}" är inte ett antal-mått i uppdraget`);
+  });
+  u.rules.forEach((r, i) => {
+    const ids = ruleMeasureIds(r);
+    for (const [field, id] of ids) {
+      if (!byId.has(id)) err("rules", i, field, `måttet "${id}" finns inte i uppdraget`);
+      else if (r.type === "listCount" && field === "list" ? byId.get(id)!.type !== "daysList" : !numeric(id)) {
+        err("rules", i, field, `måttet "${id}" har fel typ (${byId.get(id)!.type}) för regeln ${r.type}`);
+      }
+    }
+  });
+}
+
+function ruleMeasureIds(r: Rule): [string, string][] {
+  switch (r.type) {
+    case "balance":
+      return [["start", r.start], ...r.add.map((a): [string, string] => ["add", a]), ...r.subtract.map((s): [string, string] => ["subtract", s]), ["end", r.end]];
+    case "atMost":
+      return [...[r.measure].flat().map((m): [string, string] => ["measure", m]), ...r.limit.map((l): [string, string] => ["limit", l])];
+    case "atLeast":
+      return [["measure", r.measure], ...r.reference.map((l): [string, string] => ["reference", l])];
+    case "requiresPositive":
+      return [["when", r.when], ["then", r.then]];
+    case "ratioRange":
+      return [["measure", r.measure]];
+    case "listCount":
+      return [["list", r.list], ["count", r.count]];
+    case "continuity":
+      return [["current", r.current], ["previous", r.previous]];
+  }
+}
+
+export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catalog; errors: CatalogError[] } {
+  const errors: CatalogError[] = [];
+  const fragments = new Map<string, { file: string; data: FragmentFile }>();
+  const uppdragFiles: { file: string; data: UppdragFile }[] = [];
+  for (const source of sources) {
+    const json = parseJson(source, errors);
+    if (json === undefined) continue;
+    const isFragment = typeof json === "object" && json !== null && "fragment" in json;
+    const parsed = (isFragment ? fragmentFileSchema : uppdragFileSchema).safeParse(json, { error: swedish });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push({ file: source.path, field: fieldPath(issue.path), message: issue.message });
+      continue;
+    }
+    if (isFragment) fragments.set((parsed.data as FragmentFile).fragment, { file: source.path, data: parsed.data as FragmentFile });
+    else uppdragFiles.push({ file: source.path, data: parsed.data as UppdragFile });
+  }
+
+  const uppdrag: Uppdrag[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, data } of uppdragFiles) {
+    if (seen.has(data.id)) {
+      errors.push({ file, field: "id", message: `uppdraget "${data.id}" finns redan i ${seen.get(data.id)}` });
+      continue;
+    }
+    seen.set(data.id, file);
+    // Own content first, then each fragment in order; `origin` lets messages name the right file and index.
+    const origins: { file: string; prefix: string; sections: number; measures: number; rules: number }[] = [
+      { file, prefix: "", sections: data.sections.length, measures: data.measures.length, rules: data.rules.length },
+    ];
+    const sections = [...data.sections];
+    const measures = [...data.measures];
+    const rules = [...data.rules];
+    data.include.forEach((name, i) => {
+      const fragment = fragments.get(name);
+      if (!fragment) {
+        errors.push({ file, field: `include[${i}]`, message: `delen "${name}" finns inte i templates/gemensamt` });
+        return;
+      }
+      origins.push({ file: fragment.file, prefix: "", sections: fragment.data.sections.length, measures: fragment.data.measures.length, rules: fragment.data.rules.length });
+      sections.push(...fragment.data.sections);
+      measures.push(...fragment.data.measures);
+      rules.push(...fragment.data.rules);
+    });
+    const where = (kind: "measures" | "rules" | "sections", index: number) => {
+      let i = index;
+      for (const o of origins) {
+        if (i < o[kind]) return { file: o.file === file ? file : `${o.file} (i ${file})`, field: `${kind}[${i}]` };
+        i -= o[kind];
+      }
+      return { file, field: `${kind}[${index}]` };
+    };
+    const { include: _include, $schema: _schema, ...rest } = data;
+    const u: Uppdrag = { ...rest, sections, measures: measures.map(toMeasure), rules: rules as Rule[], file };
+    const before = errors.length;
+    checkUppdrag(u, where, errors);
+    if (errors.length === before) uppdrag.push(u);
+  }
+  uppdrag.sort((a, b) => a.id.localeCompare(b.id));
+  return { catalog: { uppdrag }, errors };
+}
+
+export function loadCatalogOrThrow(sources: readonly CatalogSource[]): Catalog {
+  const { catalog, errors } = loadCatalog(sources);
+  if (errors.length > 0) throw new CatalogLoadError(errors);
+  return catalog;
+}
+
+export function findUppdrag(catalog: Catalog, id: string): Uppdrag | undefined {
+  return catalog.uppdrag.find((u) => u.id === id);
+}

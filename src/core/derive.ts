@@ -1,0 +1,28 @@
+/** Derived figures (ratios) from a set of values: patienter per PAS, andel inom garanterad tid. */
+import type { RatioFormula, Term, Value } from "./model";
+import { exactRatio, toMicro } from "./exact";
+import { numberOf } from "./measures";
+
+/** Every measure id a formula reads. */
+export function formulaInputs(formula: RatioFormula): string[] {
+  return [...new Set([...formula.numerator, ...formula.denominator].map((t) => t.measure))];
+}
+
+/** Σ sign × value in micro-units, or undefined when any term is missing. */
+export function termsMicro(terms: readonly Term[], values: Record<string, Value | undefined>): bigint | undefined {
+  let total = 0n;
+  for (const term of terms) {
+    const v = numberOf(values[term.measure]);
+    if (v === undefined) return undefined;
+    total += BigInt(term.sign) * toMicro(v);
+  }
+  return total;
+}
+
+/** The unit's own ratio: null when an input is missing or the denominator is 0. */
+export function computeUnitRatio(formula: RatioFormula, values: Record<string, Value | undefined>): number | null {
+  const numerator = termsMicro(formula.numerator, values);
+  const denominator = termsMicro(formula.denominator, values);
+  if (numerator === undefined || denominator === undefined) return null;
+  return exactRatio(numerator, denominator, formula.factor);
+}

@@ -1,0 +1,77 @@
+/**
+ * Every message a user reads about a problem, in Swedish, keyed by problem code.
+ * A test checks that each code produced anywhere has a text here.
+ */
+import type { Location, Problem } from "../model";
+import { formatParam } from "./format";
+
+type Params = Record<string, string>;
+
+export const MESSAGES = {
+  // Reading what was typed
+  notANumber: (p: Params) => `"${p.input}" är inte ett tal. Skriv bara siffror, t.ex. 12 eller 3,5.`,
+  ambiguousDot: (p: Params) => `"${p.input}" är otydligt: punkt kan vara tusentalsavgränsare eller decimaltecken. Skriv utan punkt (t.ex. 1 234) eller med decimalkomma (t.ex. 1,234).`,
+  dateNotNumber: (p: Params) => `Cellen innehåller ett datum (${p.input}) men här ska ett tal stå.`,
+  errorValue: (p: Params) => `Cellen innehåller felvärdet ${p.input}. Skriv in ett värde i stället för formeln.`,
+  notYesNo: (p: Params) => `"${p.input}" är inte ett svar. Välj Ja eller Nej.`,
+  notAnOption: (p: Params) => `"${p.input}" finns inte bland valen. Välj ett av: ${p.options}.`,
+  // A measure's own checks
+  required: () => `Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).`,
+  notWholeNumber: (p: Params) => `${p.value} är inte ett heltal. Antal ska anges i hela tal.`,
+  negative: (p: Params) => `${p.value} är negativt. Värdet kan inte vara mindre än 0.`,
+  belowMin: (p: Params) => `${p.value} är mindre än det lägsta tillåtna värdet ${p.min} ${p.unit}.`,
+  aboveMax: (p: Params) => `${p.value} är större än det högsta tillåtna värdet ${p.max} ${p.unit}.`,
+  unusuallyHigh: (p: Params) => `${p.value} ${p.unit} är ovanligt högt (över ${p.limit}). Kontrollera att värdet stämmer.`,
+  unusuallyLow: (p: Params) => `${p.value} ${p.unit} är ovanligt lågt (under ${p.limit}). Kontrollera att värdet stämmer.`,
+  // Rules across measures
+  balanceMismatch: (p: Params) =>
+    `Flödet går inte ihop: ${p.start} + ${p.add} − ${p.subtract} = ${p.expected}, men ${p.end} är ${p.actual}.`,
+  exceedsLimit: (p: Params) => `${p.measure} (${p.value}) är fler än ${p.limitLabel} (${p.limit}).`,
+  belowReference: (p: Params) => `${p.measure} (${p.value}) är färre än ${p.referenceLabel} (${p.reference}). Kontrollera att alla har det som krävs.`,
+  requiresPositive: (p: Params) => `${p.when} är ${p.whenValue}, då måste ${p.then} vara större än 0.`,
+  ratioOutOfRange: (p: Params) => `${p.measure} blir ${p.value}, vilket ligger utanför det vanliga intervallet ${p.min}–${p.max}. Kontrollera underlaget.`,
+  listCountMismatch: (p: Params) => `${p.list}: ${p.entered} väntetider är ifyllda men ${p.count} är ${p.countValue}. Fyll i en väntetid per ärende.`,
+  continuityMismatch: (p: Params) =>
+    `${p.current} är ${p.value}, men ${p.previous} var ${p.previousValue} för ${p.previousPeriod} (${p.previousFile}). Värdena ska stämma överens.`,
+  previousOtherUppdrag: (p: Params) => `Föregående periods fil ${p.file} gäller ett annat uppdrag (${p.uppdrag}) och används inte.`,
+  previousOtherUnit: (p: Params) => `Föregående periods fil ${p.file} gäller enheten ${p.unit}, inte ${p.expected}, och används inte.`,
+  previousNotAdjacent: (p: Params) => `Föregående fil ${p.file} gäller ${p.period}, inte närmast föregående period ${p.expected}.`,
+  // Roll-up
+  otherUppdrag: (p: Params) => `Filen gäller uppdraget ${p.found}, inte ${p.expected}. Den räknas inte med.`,
+  otherVersion: (p: Params) => `Filen är gjord med mallversion ${p.found}, men sammanställningen gäller version ${p.expected}. Den räknas inte med.`,
+  otherPeriod: (p: Params) => `Filen gäller perioden ${p.found}, men sammanställningen gäller ${p.expected}. Den räknas inte med.`,
+  duplicateUnit: (p: Params) => `Enheten ${p.unit} finns i flera filer (${p.files}). Ingen av dem räknas med förrän dubbletten är borttagen.`,
+  unitMissing: (p: Params) => `Enheten ${p.unit} har inte lämnat någon uppföljning.`,
+  unitNotExpected: (p: Params) => `Enheten ${p.unit} (${p.file}) finns inte i listan över förväntade enheter.`,
+} satisfies Record<string, (p: Params) => string>;
+
+export type ProblemCode = keyof typeof MESSAGES;
+
+export function isKnownCode(code: string): code is ProblemCode {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, code);
+}
+
+/** "fil.xlsx, blad Verksamhetsmått, cell C7" — as much as is known. */
+export function describeLocation(location: Location | undefined): string {
+  if (!location) return "";
+  const parts: string[] = [];
+  if (location.file) parts.push(location.file);
+  if (location.sheet) parts.push(`blad ${location.sheet}`);
+  if (location.cell) parts.push(`cell ${location.cell}`);
+  return parts.join(", ");
+}
+
+export function problemText(problem: Problem): string {
+  const params: Params = {};
+  for (const [k, v] of Object.entries(problem.params)) params[k] = formatParam(v);
+  if (!isKnownCode(problem.code)) return `Okänt fel (${problem.code}).`;
+  return MESSAGES[problem.code](params);
+}
+
+/** The full line a user reads: where, which measure, what is wrong. */
+export function formatProblem(problem: Problem, measureLabel?: string): string {
+  const where = describeLocation(problem.location);
+  const what = measureLabel ? ` (${measureLabel})` : "";
+  const severity = problem.severity === "fel" ? "Fel" : "Varning";
+  return `${severity}: ${where}${what}${where || what ? ": " : ""}${problemText(problem)}`;
+}

@@ -1,0 +1,150 @@
+/**
+ * Interpreting what people type into a cell: Swedish decimal comma, spaces and
+ * non-breaking spaces as thousands separators, "12 st", "45 %", Ja/Nej.
+ * Anything that cannot be read is a problem, never a silent 0 or NaN.
+ */
+import type { Measure, Problem, RawCell, Value } from "./model";
+import { MISSING } from "./model";
+
+export type ParseOutcome = { value: Value; problems: Problem[] };
+
+/** Suffixes people add after a number; stripped when they fit the measure. */
+const UNIT_SUFFIXES: Record<string, string[]> = {
+  count: ["st", "st.", "stycken", "personer", "pers", "pers.", "patienter", "brukare", "ärenden"],
+  decimal: ["st", "åa", "årsarbetare", "tim", "timmar", "h", "tim."],
+  tkr: ["tkr", "tkr."],
+  percent: ["%", "procent"],
+  days: ["d", "dgr", "dag", "dagar"],
+  daysList: ["d", "dgr", "dag", "dagar"],
+};
+
+const SPACES = /[\s\u00a0\u202f\u2007]/g;
+
+/** Round to 6 decimals so that sums can be done exactly in micro-units (see exact.ts). */
+export function roundMicro(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/**
+ * Reads a Swedish-formatted number from text. Returns a reason code when it can't.
+ * "1 234,5" → 1234.5, "3.5" → 3.5, "1.234" → ambiguous (thousands dot or decimal?).
+ */
+export function parseSwedishNumber(text: string, allowedSuffixes: string[] = []):
+  | { ok: true; value: number; hadPercent: boolean }
+  | { ok: false; reason: "notANumber" | "ambiguousDot" } {
+  let s = text.trim().replace(/[\u2212\u2013]/g, "-");
+  let hadPercent = false;
+  const lower = s.toLowerCase();
+  for (const suffix of [...allowedSuffixes].sort((a, b) => b.length - a.length)) {
+    if (lower.endsWith(suffix) && lower.length > suffix.length) {
+      const before = s.slice(0, s.length - suffix.length);
+      // "12st" and "12 st" are both fine; "1st" style only when the suffix is not a letter run glued to a word.
+      s = before;
+      hadPercent = suffix === "%" || suffix === "procent";
+      break;
+    }
+  }
+  s = s.replace(SPACES, "");
+  if (/^[-+]?\d{1,3}(\.\d{3})+$/.test(s)) return { ok: false, reason: "ambiguousDot" };
+  if (/^[-+]?\d{1,3}(,\d{3})+,\d+$/.test(s)) return { ok: false, reason: "notANumber" };
+  if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(s)) return { ok: false, reason: "notANumber" };
+  const value = Number(s.replace(",", "."));
+  if (!Number.isFinite(value)) return { ok: false, reason: "notANumber" };
+  return { ok: true, value: roundMicro(value), hadPercent };
+}
+
+const YES = new Set(["ja", "j", "yes", "y", "sant", "true", "x"]);
+const NO = new Set(["nej", "n", "no", "falskt", "false"]);
+
+function problem(measure: Measure, code: string, params: Record<string, string | number> = {}): Problem {
+  return { code, severity: "fel", measureId: measure.id, params };
+}
+
+function isBlank(raw: RawCell): boolean {
+  return raw === null || raw === undefined || (typeof raw === "string" && raw.replace(SPACES, "") === "");
+}
+
+function shown(raw: RawCell): string {
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (typeof raw === "object" && raw !== null) return raw.error;
+  return String(raw);
+}
+
+/** Parses one cell for a numeric measure. */
+function parseNumberCell(measure: Measure, raw: RawCell): ParseOutcome {
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return { value: MISSING, problems: [problem(measure, "notANumber", { input: String(raw) })] };
+    return { value: { kind: "number", value: roundMicro(raw) }, problems: [] };
+  }
+  if (typeof raw === "boolean") return { value: MISSING, problems: [problem(measure, "notANumber", { input: raw ? "SANT" : "FALSKT" })] };
+  if (raw instanceof Date) return { value: MISSING, problems: [problem(measure, "dateNotNumber", { input: shown(raw) })] };
+  const text = String(raw);
+  const parsed = parseSwedishNumber(text, UNIT_SUFFIXES[measure.type] ?? []);
+  if (!parsed.ok) return { value: MISSING, problems: [problem(measure, parsed.reason, { input: text.trim() })] };
+  return { value: { kind: "number", value: parsed.value }, problems: [] };
+}
+
+/** Splits a typed list of days: "12; 30; 45" or one value a line. */
+function splitList(text: string): string[] {
+  return text
+    .split(/[;\n\r\t]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/**
+ * Interprets the raw cells of one measure. A daysList takes several cells (one per case);
+ * every other type takes one.
+ */
+export function parseMeasureInput(measure: Measure, raw: RawCell | RawCell[]): ParseOutcome {
+  const cells = Array.isArray(raw) ? raw : [raw];
+  const errorCell = cells.find((c): c is { error: string } => typeof c === "object" && c !== null && !(c instanceof Date));
+  if (errorCell) return { value: MISSING, problems: [problem(measure, "errorValue", { input: errorCell.error })] };
+
+  if (measure.type === "daysList") return parseDaysList(measure, cells);
+  const first = cells.find((c) => !isBlank(c));
+  if (first === undefined) return { value: MISSING, problems: [] };
+
+  switch (measure.type) {
+    case "count":
+    case "decimal":
+    case "tkr":
+    case "percent":
+    case "days":
+      return parseNumberCell(measure, first);
+    case "yesNo": {
+      if (typeof first === "boolean") return { value: { kind: "yesNo", value: first }, problems: [] };
+      const word = shown(first).trim().toLowerCase();
+      if (YES.has(word)) return { value: { kind: "yesNo", value: true }, problems: [] };
+      if (NO.has(word)) return { value: { kind: "yesNo", value: false }, problems: [] };
+      return { value: MISSING, problems: [problem(measure, "notYesNo", { input: shown(first) })] };
+    }
+    case "choice": {
+      const text = shown(first).trim();
+      const match = (measure.options ?? []).find((o) => o.toLowerCase() === text.toLowerCase());
+      if (match) return { value: { kind: "text", value: match }, problems: [] };
+      return { value: MISSING, problems: [problem(measure, "notAnOption", { input: text, options: (measure.options ?? []).join(", ") })] };
+    }
+    case "text":
+      return { value: { kind: "text", value: shown(first).trim() }, problems: [] };
+    case "ratio":
+      // Derived figures are computed, never read: whatever the cell holds is ignored.
+      return { value: MISSING, problems: [] };
+  }
+}
+
+function parseDaysList(measure: Measure, cells: RawCell[]): ParseOutcome {
+  const values: number[] = [];
+  const problems: Problem[] = [];
+  for (const cell of cells) {
+    if (isBlank(cell)) continue;
+    const pieces = typeof cell === "string" ? splitList(cell) : [cell];
+    for (const piece of pieces) {
+      const outcome = parseNumberCell(measure, piece);
+      problems.push(...outcome.problems);
+      if (outcome.value.kind === "number") values.push(outcome.value.value);
+    }
+  }
+  if (values.length === 0 && problems.length === 0) return { value: MISSING, problems };
+  return { value: { kind: "list", values }, problems };
+}

@@ -1,0 +1,281 @@
+/**
+ * Roll-up from level 3 (units) to level 2 (the whole uppdrag), as a careful controller
+ * does it by hand: sums for counts, flows and stocks; ratios recomputed from summed
+ * numerators and denominators; medians from all cases pooled; yes/no as "x av n";
+ * texts side by side; a blank is missing, never 0.
+ *
+ * An Accumulation keeps every unit's value (provenance) and can be merged with another
+ * (rolling up parts first, then the parts); figures are computed from it exactly, so the
+ * result does not depend on order or grouping.
+ */
+import type { AggregationKind, Measure, Problem, UnitReport, Uppdrag, Value } from "./model";
+import { exactRatio, exactSum, toMicro } from "./exact";
+import { appliesTo } from "./measures";
+import { formulaInputs, termsMicro } from "./derive";
+
+export interface ExpectedUnit {
+  unit: string;
+  parts?: string[];
+}
+
+/** Per measure: the value of every unit that was asked for it. */
+export interface Accumulation {
+  uppdragId: string;
+  templateVersion: string;
+  period: string;
+  /** unit → the parts its workbook covered (undefined = all). */
+  units: Map<string, string[] | undefined>;
+  /** unit → its values (inputs only). */
+  values: Map<string, Record<string, Value>>;
+}
+
+export interface FigureDetails {
+  numerator?: number;
+  denominator?: number;
+  count?: number;
+  median?: number;
+  mean?: number;
+  min?: number;
+  max?: number;
+  yes?: number;
+  answered?: number;
+  weightTotal?: number;
+  tally?: Record<string, number>;
+  texts?: { unit: string; text: string }[];
+}
+
+export interface Figure {
+  measureId: string;
+  aggregate: AggregationKind;
+  /** The level-2 figure; null when no unit gave what it needs (or a ratio's denominator is 0). */
+  value: number | null;
+  details: FigureDetails;
+  /** Units whose values made the figure. */
+  contributors: string[];
+  /** Units asked for the measure that left it blank, or expected units that sent nothing. */
+  missing: string[];
+  /** True when every unit asked for the measure contributed. */
+  complete: boolean;
+  /** Why value is null although units reported, e.g. "nämnaren är 0". */
+  note?: string;
+}
+
+export function unitKey(name: string): string {
+  return name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");
+}
+
+export function accumulate(reports: readonly UnitReport[]): Accumulation {
+  const first = reports[0];
+  const acc: Accumulation = {
+    uppdragId: first?.uppdragId ?? "",
+    templateVersion: first?.templateVersion ?? "",
+    period: first?.period ?? "",
+    units: new Map(),
+    values: new Map(),
+  };
+  for (const r of reports) {
+    if (r.uppdragId !== acc.uppdragId || r.templateVersion !== acc.templateVersion || r.period !== acc.period) {
+      throw new RollupMixError(`${r.file}: ${r.uppdragId} ${r.templateVersion} ${r.period}`);
+    }
+    if (acc.units.has(r.unit)) throw new RollupMixError(`dubblett: ${r.unit}`);
+    acc.units.set(r.unit, r.parts);
+    acc.values.set(r.unit, r.values);
+  }
+  return acc;
+}
+
+/** Misuse of the API (mixing uppdrag or duplicate units in one accumulation); `rollup` screens for these first. */
+export class RollupMixError extends Error {}
+
+export function mergeAccumulations(a: Accumulation, b: Accumulation): Accumulation {
+  if (a.units.size === 0) return b;
+  if (b.units.size === 0) return a;
+  if (a.uppdragId !== b.uppdragId || a.templateVersion !== b.templateVersion || a.period !== b.period) {
+    throw new RollupMixError(`${a.uppdragId} ${a.period} / ${b.uppdragId} ${b.period}`);
+  }
+  const units = new Map(a.units);
+  const values = new Map(a.values);
+  for (const [unit, parts] of b.units) {
+    if (units.has(unit)) throw new RollupMixError(`dubblett: ${unit}`);
+    units.set(unit, parts);
+    values.set(unit, b.values.get(unit)!);
+  }
+  return { ...a, units, values };
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b, "sv");
+
+function median(sorted: number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : exactSum([sorted[mid - 1]!, sorted[mid]!]) / 2;
+}
+
+/** Units asked for the measure: reporting units whose workbook covers its part, plus expected units that sent nothing. */
+function askedUnits(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[]): { reporting: string[]; absent: string[] } {
+  const reporting = [...acc.units].filter(([, parts]) => appliesTo(measure, parts)).map(([u]) => u).sort(byName);
+  const absentAsked = absent.filter((e) => appliesTo(measure, e.parts)).map((e) => e.unit).sort(byName);
+  return { reporting, absent: absentAsked };
+}
+
+function figureFor(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[]): Figure {
+  const asked = askedUnits(measure, acc, absent);
+  const valueOf = (unit: string) => acc.values.get(unit)?.[measure.id];
+  const needs = measure.formula ? formulaInputs(measure.formula) : measure.weight ? [measure.id, measure.weight] : [measure.id];
+  const has = (unit: string) =>
+    needs.every((id) => {
+      const v = acc.values.get(unit)?.[id];
+      return v !== undefined && v.kind !== "missing";
+    });
+  const contributors = asked.reporting.filter(has);
+  const missing = [...asked.reporting.filter((u) => !has(u)), ...asked.absent].sort(byName);
+  const base = { measureId: measure.id, aggregate: measure.aggregate, contributors, missing, complete: missing.length === 0 };
+  if (contributors.length === 0) return { ...base, value: null, details: {} };
+
+  switch (measure.aggregate) {
+    case "sum":
+    case "stock": {
+      const numbers = contributors.map((u) => (valueOf(u) as { value: number }).value);
+      return { ...base, value: exactSum(numbers), details: {} };
+    }
+    case "ratio": {
+      const f = measure.formula!;
+      let num = 0n;
+      let den = 0n;
+      for (const u of contributors) {
+        num += termsMicro(f.numerator, acc.values.get(u)!)!;
+        den += termsMicro(f.denominator, acc.values.get(u)!)!;
+      }
+      const value = exactRatio(num, den, f.factor);
+      const details = { numerator: Number(num) / 1e6, denominator: Number(den) / 1e6 };
+      return value === null ? { ...base, value, details, note: "Nämnaren är 0: kvoten kan inte beräknas." } : { ...base, value, details };
+    }
+    case "pooled": {
+      const cases = contributors.flatMap((u) => (valueOf(u) as { values: number[] }).values).sort((a, b) => a - b);
+      if (cases.length === 0) return { ...base, value: null, details: { count: 0 }, note: "Inga ärenden under perioden." };
+      const mean = Math.round((exactSum(cases) / cases.length) * 1e6) / 1e6;
+      const med = median(cases);
+      const details = { count: cases.length, median: med, mean, min: cases[0]!, max: cases[cases.length - 1]! };
+      return { ...base, value: measure.statistic === "mean" ? mean : med, details };
+    }
+    case "weightedMean": {
+      let weighted = 0n;
+      let weights = 0n;
+      for (const u of contributors) {
+        const v = (valueOf(u) as { value: number }).value;
+        const w = (acc.values.get(u)![measure.weight!] as { value: number }).value;
+        weighted += toMicro(v) * toMicro(w);
+        weights += toMicro(w);
+      }
+      const value = weights === 0n ? null : Math.round((Number(weighted) / Number(weights) / 1e6) * 1e6) / 1e6;
+      return { ...base, value, details: { weightTotal: Number(weights) / 1e6 }, ...(value === null ? { note: "Vikterna summerar till 0." } : {}) };
+    }
+    case "yesCount": {
+      const yes = contributors.filter((u) => (valueOf(u) as { value: boolean }).value).length;
+      return { ...base, value: yes, details: { yes, answered: contributors.length } };
+    }
+    case "tally": {
+      const tally: Record<string, number> = {};
+      for (const option of measure.options ?? []) tally[option] = 0;
+      for (const u of contributors) {
+        const choice = (valueOf(u) as { value: string }).value;
+        tally[choice] = (tally[choice] ?? 0) + 1;
+      }
+      return { ...base, value: contributors.length, details: { tally } };
+    }
+    case "text":
+      return { ...base, value: null, details: { texts: contributors.map((u) => ({ unit: u, text: (valueOf(u) as { value: string }).value })) } };
+    case "none":
+      return { ...base, value: null, details: {} };
+  }
+}
+
+/** Level-2 figures for every measure of the uppdrag. `absent` are expected units that sent nothing. */
+export function figures(uppdrag: Uppdrag, acc: Accumulation, absent: readonly ExpectedUnit[] = []): Figure[] {
+  return uppdrag.measures.filter((m) => m.levels.includes(2)).map((m) => figureFor(m, acc, absent));
+}
+
+// ---------------------------------------------------------------------------
+// Screening: which reports may be rolled up together.
+
+export interface RejectedReport {
+  report: UnitReport;
+  problem: Problem;
+}
+
+export interface RollupResult {
+  uppdragId: string;
+  templateVersion: string;
+  period: string;
+  used: UnitReport[];
+  rejected: RejectedReport[];
+  /** Expected units that sent no usable workbook. */
+  absentUnits: ExpectedUnit[];
+  figures: Figure[];
+  problems: Problem[];
+}
+
+export interface RollupOptions {
+  expectedUnits?: ExpectedUnit[];
+  /** The period the controller rolls up; default: the most common among the reports. */
+  period?: string;
+}
+
+function mostCommon(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  // Ties are broken by the value itself so the choice does not depend on file order.
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
+}
+
+function reject(report: UnitReport, code: string, params: Record<string, string | number>): RejectedReport {
+  return { report, problem: { code, severity: "fel", location: { file: report.file }, params: { file: report.file, unit: report.unit, ...params } } };
+}
+
+/**
+ * Rolls up the reports of one uppdrag and period. Reports of another uppdrag, period or
+ * template version are rejected, not mixed in; a unit that appears in several files is
+ * rejected in all of them (which one is right is the controller's call).
+ */
+export function rollup(uppdrag: Uppdrag, reports: readonly UnitReport[], options: RollupOptions = {}): RollupResult {
+  const period = options.period ?? mostCommon(reports.map((r) => r.period));
+  const rejected: RejectedReport[] = [];
+  const candidates: UnitReport[] = [];
+  for (const r of reports) {
+    if (r.uppdragId !== uppdrag.id) rejected.push(reject(r, "otherUppdrag", { found: r.uppdragId, expected: uppdrag.id }));
+    else if (r.templateVersion !== uppdrag.version) rejected.push(reject(r, "otherVersion", { found: r.templateVersion, expected: uppdrag.version }));
+    else if (r.period !== period) rejected.push(reject(r, "otherPeriod", { found: r.period, expected: period }));
+    else candidates.push(r);
+  }
+  const byUnit = new Map<string, UnitReport[]>();
+  for (const r of candidates) byUnit.set(unitKey(r.unit), [...(byUnit.get(unitKey(r.unit)) ?? []), r]);
+  const used: UnitReport[] = [];
+  for (const group of byUnit.values()) {
+    if (group.length === 1) used.push(group[0]!);
+    else {
+      const files = group.map((r) => r.file).sort().join(", ");
+      for (const r of group) rejected.push(reject(r, "duplicateUnit", { files }));
+    }
+  }
+  used.sort((a, b) => byName(a.unit, b.unit));
+  const present = new Set(used.map((r) => unitKey(r.unit)));
+  const absentUnits = (options.expectedUnits ?? []).filter((e) => !present.has(unitKey(e.unit)));
+  const expectedKeys = new Set((options.expectedUnits ?? []).map((e) => unitKey(e.unit)));
+  const problems: Problem[] = rejected.map((r) => r.problem);
+  for (const e of absentUnits) problems.push({ code: "unitMissing", severity: "fel", params: { unit: e.unit } });
+  if (options.expectedUnits) {
+    for (const r of used) {
+      if (!expectedKeys.has(unitKey(r.unit))) problems.push({ code: "unitNotExpected", severity: "varning", location: { file: r.file }, params: { unit: r.unit, file: r.file } });
+    }
+  }
+  const acc = accumulate(used);
+  return {
+    uppdragId: uppdrag.id,
+    templateVersion: uppdrag.version,
+    period,
+    used,
+    rejected,
+    absentUnits,
+    figures: figures(uppdrag, { ...acc, uppdragId: uppdrag.id, templateVersion: uppdrag.version, period }, absentUnits),
+    problems,
+  };
+}

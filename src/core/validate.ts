@@ -1,0 +1,67 @@
+/**
+ * Checks one unit's report: each measure's own checks from the catalog (whole numbers,
+ * nothing negative, plausible ranges, required answers) and the uppdrag's cross-measure
+ * rules, with the previous period's report when given.
+ */
+import type { Measure, Problem, UnitReport, Uppdrag, Value } from "./model";
+import { appliesTo, isInput } from "./measures";
+import { parsePeriod, previousPeriod } from "./period";
+import { RuleContext, runRule } from "./rules";
+
+function measureProblem(measure: Measure, report: UnitReport, code: string, severity: Problem["severity"], params: Record<string, string | number>): Problem {
+  return { code, severity, measureId: measure.id, location: report.locations?.[measure.id], params: { measure: measure.label, ...params } };
+}
+
+const WHOLE_NUMBER_TYPES = new Set(["count", "days", "daysList"]);
+
+function checkNumber(measure: Measure, report: UnitReport, value: number): Problem[] {
+  const out: Problem[] = [];
+  const c = measure.checks;
+  const unit = measure.unit;
+  if (WHOLE_NUMBER_TYPES.has(measure.type) && !Number.isInteger(value)) out.push(measureProblem(measure, report, "notWholeNumber", "fel", { value }));
+  const min = c.min ?? (measure.type === "tkr" ? undefined : 0);
+  if (min !== undefined && value < min) out.push(measureProblem(measure, report, min === 0 ? "negative" : "belowMin", "fel", { value, min, unit }));
+  else if (c.max !== undefined && value > c.max) out.push(measureProblem(measure, report, "aboveMax", "fel", { value, max: c.max, unit }));
+  else if (c.warnAbove !== undefined && value > c.warnAbove) out.push(measureProblem(measure, report, "unusuallyHigh", "varning", { value, limit: c.warnAbove, unit }));
+  else if (c.warnBelow !== undefined && value < c.warnBelow) out.push(measureProblem(measure, report, "unusuallyLow", "varning", { value, limit: c.warnBelow, unit }));
+  return out;
+}
+
+function checkValue(measure: Measure, report: UnitReport, value: Value | undefined): Problem[] {
+  if (value === undefined || value.kind === "missing") {
+    return measure.checks.required ? [measureProblem(measure, report, "required", "fel", {})] : [];
+  }
+  if (value.kind === "number") return checkNumber(measure, report, value.value);
+  if (value.kind === "list") return value.values.flatMap((v) => checkNumber(measure, report, v));
+  if (value.kind === "text" && measure.checks.required && value.value === "") return [measureProblem(measure, report, "required", "fel", {})];
+  return [];
+}
+
+function checkPrevious(report: UnitReport, previous: UnitReport): Problem[] {
+  const problems: Problem[] = [];
+  const period = parsePeriod(report.period);
+  const expected = period ? previousPeriod(period).code : undefined;
+  if (previous.uppdragId !== report.uppdragId) {
+    problems.push({ code: "previousOtherUppdrag", severity: "fel", location: { file: previous.file }, params: { file: previous.file, uppdrag: previous.uppdragId } });
+  } else if (previous.unit !== report.unit) {
+    problems.push({ code: "previousOtherUnit", severity: "varning", location: { file: previous.file }, params: { file: previous.file, unit: previous.unit, expected: report.unit } });
+  } else if (expected !== undefined && previous.period !== expected) {
+    problems.push({ code: "previousNotAdjacent", severity: "varning", location: { file: previous.file }, params: { file: previous.file, period: previous.period, expected } });
+  }
+  return problems;
+}
+
+export function validateReport(uppdrag: Uppdrag, report: UnitReport, previous?: UnitReport): Problem[] {
+  const problems: Problem[] = [];
+  for (const measure of uppdrag.measures) {
+    if (!isInput(measure) || !appliesTo(measure, report.parts)) continue;
+    problems.push(...checkValue(measure, report, report.values[measure.id]));
+  }
+  const previousProblems = previous ? checkPrevious(report, previous) : [];
+  problems.push(...previousProblems);
+  // Continuity is only judged against the right unit's previous workbook of the same uppdrag.
+  const usablePrevious = previous && previousProblems.every((p) => p.code === "previousNotAdjacent") ? previous : undefined;
+  const ctx = new RuleContext(uppdrag, report, usablePrevious);
+  for (const rule of uppdrag.rules) problems.push(...runRule(rule, ctx));
+  return problems;
+}
