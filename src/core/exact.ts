@@ -14,7 +14,8 @@ export function toMicro(n: number): bigint {
 export function fromMicro(m: bigint): number {
   const negative = m < 0n;
   const abs = negative ? -m : m;
-  const n = Number(abs / SCALE) + Number(abs % SCALE) / 1e6;
+  // Via the decimal string, so 1590000n becomes exactly the double nearest 1.59.
+  const n = Number(`${abs / SCALE}.${String(abs % SCALE).padStart(6, "0")}`);
   return negative ? -n : n;
 }
 
@@ -24,8 +25,8 @@ export function exactSum(values: readonly number[]): number {
   return fromMicro(total);
 }
 
-/** numerator / denominator × factor from exact micro sums, rounded to 6 decimals; null when the denominator is 0. */
+/** numerator / denominator × factor from exact micro sums; null when the denominator is 0. */
 export function exactRatio(numerator: bigint, denominator: bigint, factor: number): number | null {
   if (denominator === 0n) return null;
-  return Math.round((Number(numerator) / Number(denominator)) * factor * 1e6) / 1e6;
+  return (Number(numerator) / Number(denominator)) * factor;
 }

@@ -9,7 +9,7 @@
  * result does not depend on order or grouping.
  */
 import type { AggregationKind, Measure, Problem, UnitReport, Uppdrag, Value } from "./model";
-import { exactRatio, exactSum, toMicro } from "./exact";
+import { exactRatio, exactSum, fromMicro, toMicro } from "./exact";
 import { appliesTo } from "./measures";
 import { formulaInputs, termsMicro } from "./derive";
 
@@ -146,13 +146,13 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
         den += termsMicro(f.denominator, acc.values.get(u)!)!;
       }
       const value = exactRatio(num, den, f.factor);
-      const details = { numerator: Number(num) / 1e6, denominator: Number(den) / 1e6 };
+      const details = { numerator: fromMicro(num), denominator: fromMicro(den) };
       return value === null ? { ...base, value, details, note: "Nämnaren är 0: kvoten kan inte beräknas." } : { ...base, value, details };
     }
     case "pooled": {
       const cases = contributors.flatMap((u) => (valueOf(u) as { values: number[] }).values).sort((a, b) => a - b);
       if (cases.length === 0) return { ...base, value: null, details: { count: 0 }, note: "Inga ärenden under perioden." };
-      const mean = Math.round((exactSum(cases) / cases.length) * 1e6) / 1e6;
+      const mean = exactSum(cases) / cases.length;
       const med = median(cases);
       const details = { count: cases.length, median: med, mean, min: cases[0]!, max: cases[cases.length - 1]! };
       return { ...base, value: measure.statistic === "mean" ? mean : med, details };
@@ -166,8 +166,9 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
         weighted += toMicro(v) * toMicro(w);
         weights += toMicro(w);
       }
-      const value = weights === 0n ? null : Math.round((Number(weighted) / Number(weights) / 1e6) * 1e6) / 1e6;
-      return { ...base, value, details: { weightTotal: Number(weights) / 1e6 }, ...(value === null ? { note: "Vikterna summerar till 0." } : {}) };
+      // weighted carries micro² units: divide by the weights (micro) and once more by the scale.
+      const value = weights === 0n ? null : Number(weighted) / Number(weights) / 1e6;
+      return { ...base, value, details: { weightTotal: fromMicro(weights) }, ...(value === null ? { note: "Vikterna summerar till 0." } : {}) };
     }
     case "yesCount": {
       const yes = contributors.filter((u) => (valueOf(u) as { value: boolean }).value).length;

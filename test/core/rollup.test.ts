@@ -1,0 +1,249 @@
+import fc from "fast-check";
+import { accumulate, figures, mergeAccumulations, rollup, type Figure } from "../../src/core/rollup";
+import type { UnitReport, Value } from "../../src/core/model";
+import { list, oppna, psyk, psykValues, text, unitWith, yes } from "./builders";
+
+const fig = (all: Figure[], id: string) => all.find((f) => f.measureId === id)!;
+
+/** Independent median: sort a copy, take the middle (mean of the two middles). */
+function medianOf(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+describe("rolling up psykiatrisk hemsjukvård by hand-checkable figures", () => {
+  const u = psyk();
+  const reports = [
+    unitWith(u, "Team Norr", { ...psykValues(30, 6, 4, 2, 30, 3.5) }),
+    unitWith(u, "Team Syd", { ...psykValues(40, 3, 1, 4, 40, 4.25) }),
+    unitWith(u, "Team Väst", { ...psykValues(5, 1, 0, 1, 5, 0.75) }),
+  ];
+  const result = rollup(u, reports);
+  const f = (id: string) => fig(result.figures, id);
+
+  it("sums counts, flows and stocks", () => {
+    expect(f("patienter_start").value).toBe(30 + 40 + 5);
+    expect(f("patienter_nya").value).toBe(6 + 3 + 1);
+    expect(f("patienter_avslutade").value).toBe(4 + 1 + 0);
+    expect(f("patienter_slut").value).toBe(32 + 42 + 6);
+  });
+
+  it("keeps decimals of årsarbetare", () => {
+    expect(f("arsarbetare").value).toBe(8.5); // 3,5 + 4,25 + 0,75
+  });
+
+  it("recomputes patients per PAS from the sums, not the mean of the units' ratios", () => {
+    expect(f("patienter_per_pas").value).toBe(80 / 7); // (32 + 42 + 6) / (2 + 4 + 1)
+    const meanOfRatios = (32 / 2 + 42 / 4 + 6 / 1) / 3;
+    expect(f("patienter_per_pas").value).not.toBeCloseTo(meanOfRatios, 3);
+    expect(f("patienter_per_pas").details).toEqual({ numerator: 80, denominator: 7 });
+  });
+
+  it("keeps provenance: which units made each figure", () => {
+    expect(f("patienter_slut").contributors).toEqual(["Team Norr", "Team Syd", "Team Väst"]);
+    expect(f("patienter_slut").complete).toBe(true);
+  });
+});
+
+describe("missing is missing", () => {
+  const u = psyk();
+
+  it("shows a blank as missing with the unit that lacks it, and sums the others", () => {
+    const a = unitWith(u, "A", { patienter_nya: 4, pas_antal: 2, patienter_slut: 10 });
+    const b = unitWith(u, "B", { pas_antal: 3, patienter_slut: 9 });
+    const r = rollup(u, [a, b]);
+    expect(fig(r.figures, "patienter_nya")).toMatchObject({ value: 4, contributors: ["A"], missing: ["B"], complete: false });
+  });
+
+  it("gives null, not 0, when no unit reported", () => {
+    const r = rollup(u, [unitWith(u, "A", {}), unitWith(u, "B", {})]);
+    expect(fig(r.figures, "patienter_nya")).toMatchObject({ value: null, missing: ["A", "B"] });
+  });
+
+  it("leaves a unit out of both numerator and denominator when half its ratio is blank", () => {
+    const a = unitWith(u, "A", { patienter_slut: 10, pas_antal: 2 });
+    const b = unitWith(u, "B", { patienter_slut: 50 });
+    expect(fig(rollup(u, [a, b]).figures, "patienter_per_pas")).toMatchObject({ value: 5, contributors: ["A"], missing: ["B"] });
+  });
+
+  it("lists expected units that sent nothing as missing in every figure", () => {
+    const r = rollup(u, [unitWith(u, "A", psykValues(1, 1, 1, 1, 1))], { expectedUnits: [{ unit: "A" }, { unit: "Team Öst" }] });
+    expect(r.absentUnits).toEqual([{ unit: "Team Öst" }]);
+    expect(fig(r.figures, "patienter_nya").missing).toEqual(["Team Öst"]);
+    expect(r.problems).toEqual([expect.objectContaining({ code: "unitMissing", params: { unit: "Team Öst" } })]);
+  });
+
+  it("does not report a part's workbook as missing another part's measures", () => {
+    const o = oppna();
+    const demens = unitWith(o, "Demenscenter", { demens_utredningar: 3, demens_vantetid: list(10, 20, 30), brukare_demenscenter: 40 }, { parts: ["demenscenter"] });
+    const anhorig = unitWith(o, "Anhörigcenter", { brukare_anhorigcenter: 120 }, { parts: ["anhorigcenter"] });
+    const r = rollup(o, [demens, anhorig]);
+    expect(fig(r.figures, "demens_utredningar")).toMatchObject({ value: 3, contributors: ["Demenscenter"], missing: [], complete: true });
+    expect(fig(r.figures, "brukare_anhorigcenter")).toMatchObject({ value: 120, missing: [] });
+  });
+});
+
+describe("wait times, yes/no, choices and texts", () => {
+  const o = oppna();
+
+  it("pools every case for the median instead of combining unit medians", () => {
+    const a = unitWith(o, "A", { demens_vantetid: list(5, 6, 7) }, { parts: ["demenscenter"] });
+    const b = unitWith(o, "B", { demens_vantetid: list(50, 60) }, { parts: ["demenscenter"] });
+    const f = fig(rollup(o, [a, b]).figures, "demens_vantetid");
+    expect(f.value).toBe(7); // median of 5 6 7 50 60; the median of unit medians (6, 55) would be 30,5
+    expect(f.details).toMatchObject({ count: 5, mean: 25.6, min: 5, max: 60 });
+  });
+
+  it("counts an empty list (no investigations) as reported, with no cases", () => {
+    const a = unitWith(o, "A", { demens_vantetid: list() }, { parts: ["demenscenter"] });
+    expect(fig(rollup(o, [a]).figures, "demens_vantetid")).toMatchObject({ value: null, contributors: ["A"], details: { count: 0 } });
+  });
+
+  it("reports yes/no as x of n units and texts side by side", () => {
+    const a = unitWith(o, "A", { register_senior_alert: yes(true), kval_samverkan_analys: text("Bra samverkan") });
+    const b = unitWith(o, "B", { register_senior_alert: yes(false), kval_samverkan_analys: text("Behöver SIP-rutin") });
+    const c = unitWith(o, "C", {});
+    const r = rollup(o, [a, b, c]);
+    expect(fig(r.figures, "register_senior_alert")).toMatchObject({ value: 1, details: { yes: 1, answered: 2 }, missing: ["C"] });
+    expect(fig(r.figures, "kval_samverkan_analys").details.texts).toEqual([
+      { unit: "A", text: "Bra samverkan" },
+      { unit: "B", text: "Behöver SIP-rutin" },
+    ]);
+  });
+
+  it("tallies chosen follow-up methods", () => {
+    const a = unitWith(o, "A", { kval_delaktighet_metod: text("Enkät") });
+    const b = unitWith(o, "B", { kval_delaktighet_metod: text("Enkät") });
+    const c = unitWith(o, "C", { kval_delaktighet_metod: text("Avslutssamtal") });
+    expect(fig(rollup(o, [a, b, c]).figures, "kval_delaktighet_metod").details.tally).toMatchObject({ Enkät: 2, Avslutssamtal: 1, "Granskning av genomförandeplaner": 0 });
+  });
+});
+
+describe("what may not be rolled up together", () => {
+  const u = psyk();
+
+  it("rejects other periods, uppdrag and template versions instead of mixing them", () => {
+    const ok = [unitWith(u, "A", { patienter_nya: 1 }), unitWith(u, "B", { patienter_nya: 2 })];
+    const otherPeriod = unitWith(u, "C", { patienter_nya: 100 }, { period: "2024H2" });
+    const otherVersion = unitWith(u, "D", { patienter_nya: 100 }, { templateVersion: "2025.1" });
+    const otherUppdrag = unitWith(u, "E", { patienter_nya: 100 }, { uppdragId: "oppna-verksamheter" });
+    const r = rollup(u, [...ok, otherPeriod, otherVersion, otherUppdrag]);
+    expect(fig(r.figures, "patienter_nya").value).toBe(3);
+    expect(r.rejected.map((x) => [x.report.unit, x.problem.code])).toEqual([
+      ["C", "otherPeriod"],
+      ["D", "otherVersion"],
+      ["E", "otherUppdrag"],
+    ]);
+  });
+
+  it("rejects every copy of a unit that comes in two files", () => {
+    const r = rollup(u, [unitWith(u, "A", { patienter_nya: 1 }, { file: "a1.xlsx" }), unitWith(u, " a ", { patienter_nya: 2 }, { file: "a2.xlsx" }), unitWith(u, "B", { patienter_nya: 5 })]);
+    expect(fig(r.figures, "patienter_nya").value).toBe(5);
+    expect(r.rejected.map((x) => x.problem)).toEqual([
+      expect.objectContaining({ code: "duplicateUnit", params: expect.objectContaining({ files: "a1.xlsx, a2.xlsx" }) }),
+      expect.objectContaining({ code: "duplicateUnit" }),
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Properties
+
+const u = psyk();
+/** A count or a blank (null). */
+const maybeCount = fc.option(fc.nat({ max: 500 }), { nil: null, freq: 4 });
+/** FTE with two decimals, or blank. */
+const maybeFte = fc.option(fc.integer({ min: 0, max: 5000 }).map((c) => c / 100), { nil: null, freq: 4 });
+
+const unitArb = fc.record({
+  patienter_slut: maybeCount,
+  patienter_nya: maybeCount,
+  pas_antal: fc.option(fc.nat({ max: 20 }), { nil: null, freq: 4 }),
+  arsarbetare: maybeFte,
+  sip_patienter: maybeCount,
+});
+
+const unitsArb = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() === s && s !== ""), { minLength: 1, maxLength: 12, selector: (s) => s.toLowerCase() }).chain((names) =>
+  fc.tuple(fc.constant(names), fc.array(unitArb, { minLength: names.length, maxLength: names.length })),
+);
+
+function toReports([names, values]: [string[], Record<string, number | null>[]]): UnitReport[] {
+  return names.map((name, i) => {
+    const v: Record<string, Value> = {};
+    for (const [k, x] of Object.entries(values[i]!)) v[k] = x === null ? { kind: "missing" } : { kind: "number", value: x };
+    return unitWith(u, name, v as Record<string, Value>);
+  });
+}
+
+describe("properties of the roll-up", () => {
+  it("gives the same figures in any order and any grouping (parts first, then the parts)", () => {
+    fc.assert(
+      fc.property(unitsArb, fc.infiniteStream(fc.nat()), fc.nat({ max: 4 }), (units, randoms, groupCount) => {
+        const reports = toReports(units);
+        const shuffled = [...reports].sort(() => (randoms.next().value % 3) - 1);
+        const groups: UnitReport[][] = Array.from({ length: groupCount + 1 }, () => []);
+        for (const r of shuffled) groups[randoms.next().value % groups.length]!.push(r);
+        const grouped = groups.map((g) => accumulate(g)).reduce(mergeAccumulations);
+        const whole = accumulate(reports);
+        expect(figures(u, grouped)).toEqual(figures(u, whole));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("sums exactly what was entered and never counts a blank as 0", () => {
+    fc.assert(
+      fc.property(unitsArb, (units) => {
+        const reports = toReports(units);
+        const all = figures(u, accumulate(reports));
+        const entered = units[1].map((v) => v.arsarbetare).filter((x): x is number => x !== null);
+        const cents = entered.reduce((s, x) => s + Math.round(x * 100), 0);
+        const f = fig(all, "arsarbetare");
+        expect(f.value).toBe(entered.length === 0 ? null : cents / 100);
+        expect(f.contributors.length).toBe(entered.length);
+        expect(f.missing.length).toBe(units[0].length - entered.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("computes a ratio from the summed numerator and denominator of units that gave both", () => {
+    fc.assert(
+      fc.property(unitsArb, (units) => {
+        const f = fig(figures(u, accumulate(toReports(units))), "patienter_per_pas");
+        const both = units[1].filter((v) => v.patienter_slut !== null && v.pas_antal !== null);
+        const num = both.reduce((s, v) => s + v.patienter_slut!, 0);
+        const den = both.reduce((s, v) => s + v.pas_antal!, 0);
+        if (both.length === 0 || den === 0) expect(f.value).toBeNull();
+        else expect(f.value).toBeCloseTo(num / den, 6);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is not the mean of the unit ratios when units differ in size", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), (p1, p2, s1, s2) => {
+        fc.pre(s1 !== s2 && p1 * s2 !== p2 * s1);
+        const reports = [unitWith(u, "A", { patienter_slut: p1, pas_antal: s1 }), unitWith(u, "B", { patienter_slut: p2, pas_antal: s2 })];
+        const f = fig(figures(u, accumulate(reports)), "patienter_per_pas");
+        expect(f.value).toBeCloseTo((p1 + p2) / (s1 + s2), 6);
+        expect(Math.abs(f.value! - (p1 / s1 + p2 / s2) / 2)).toBeGreaterThan(1e-9);
+      }),
+    );
+  });
+
+  it("takes the median over all cases of all units", () => {
+    const o = oppna();
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.nat({ max: 400 }), { maxLength: 15 }), { minLength: 1, maxLength: 8 }), (lists) => {
+        const reports = lists.map((l, i) => unitWith(o, `Enhet ${i}`, { demens_vantetid: list(...l) }, { parts: ["demenscenter"] }));
+        const f = fig(figures(o, accumulate(reports)), "demens_vantetid");
+        const allCases = lists.flat();
+        expect(f.value).toBe(allCases.length === 0 ? null : medianOf(allCases));
+        expect(f.details.count).toBe(allCases.length);
+      }),
+    );
+  });
+});
