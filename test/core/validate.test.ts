@@ -5,7 +5,7 @@ import { list, oppna, psyk, psykValues, unitWith } from "./builders";
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code).sort();
 /** Only the problems of the verksamhetsmått (the Linköping fragment's required fields are left blank in these tests). */
-const psykOnly = (problems: { measureId?: string; code: string }[]) =>
+const psykOnly = <P extends { measureId?: string; code: string }>(problems: P[]) =>
   problems.filter((p) => p.measureId && psyk().measures.find((m) => m.id === p.measureId)?.section === "verksamhetsmatt");
 
 describe("validating psykiatrisk hemsjukvård", () => {
