@@ -36,6 +36,18 @@ export const MESSAGES = {
   previousOtherUppdrag: (p: Params) => `Föregående periods fil ${p.file} gäller ett annat uppdrag (${p.uppdrag}) och används inte.`,
   previousOtherUnit: (p: Params) => `Föregående periods fil ${p.file} gäller enheten ${p.unit}, inte ${p.expected}, och används inte.`,
   previousNotAdjacent: (p: Params) => `Föregående fil ${p.file} gäller ${p.period}, inte närmast föregående period ${p.expected}.`,
+  // Reading files
+  emptyFile: (p: Params) => `${p.file} är tom och kan inte läsas.`,
+  notAWorkbook: (p: Params) => `${p.file} är ingen Excel- eller OpenDocument-arbetsbok och kan inte läsas.`,
+  passwordProtected: (p: Params) => `${p.file} är lösenordsskyddad. Be enheten spara filen utan lösenord och skicka den igen.`,
+  notATemplate: (p: Params) => `${p.file} är ingen uppföljningsmall från uppfoljning (bladet Metadata saknas). Använd mallen som skickades ut.`,
+  unknownUppdrag: (p: Params) => `${p.file} gäller uppdraget "${p.uppdrag}", som inte finns i katalogen.`,
+  unknownVersion: (p: Params) => `${p.file} är gjord med mallversion ${p.found} av ${p.uppdrag}, men katalogen har version ${p.expected}. Skapa en ny mall och be enheten föra över sina värden.`,
+  noUnit: (p: Params) => `${p.file} saknar enhetens namn i metadata och kan inte knytas till en enhet.`,
+  unreadableFile: (p: Params) => `${p.file} kunde inte läsas: ${p.reason}.`,
+  measureNotFound: (p: Params) => `Måttet "${p.measure}" hittades inte i ${p.file}: namnet ${p.name} och benämningen saknas båda. Värdet räknas som saknat.`,
+  nameMissingUsedLabel: (p: Params) => `Namnet ${p.name} saknades; värdet lästes i stället bredvid benämningen "${p.measure}". Kontrollera att rätt cell lästes.`,
+  otherUppdragThanAsked: (p: Params) => `${p.file} gäller uppdraget ${p.found}, inte ${p.expected}, och hoppas över.`,
   // Roll-up
   otherUppdrag: (p: Params) => `Filen gäller uppdraget ${p.found}, inte ${p.expected}. Den räknas inte med.`,
   otherVersion: (p: Params) => `Filen är gjord med mallversion ${p.found}, men sammanställningen gäller version ${p.expected}. Den räknas inte med.`,

@@ -1,0 +1,72 @@
+/**
+ * The roll-up as tidy data: one row per unit, measure (and case, for wait-time lists), plus
+ * the level-2 figures. This is what Power BI or a pivot table reads directly.
+ */
+import type { UnitReport, Uppdrag } from "./model";
+import type { RollupResult } from "./rollup";
+import { computeUnitRatio } from "./derive";
+
+export interface TidyRow {
+  uppdrag: string;
+  period: string;
+  level: 2 | 3;
+  unit: string;
+  measureId: string;
+  label: string;
+  value: number | string | null;
+  unitOfMeasure: string;
+  /** Case number within a wait-time list; null for everything else. */
+  caseNumber: number | null;
+}
+
+export const TIDY_HEADERS = ["uppdrag", "period", "nivå", "enhet", "mått_id", "mått", "värde", "måttenhet", "ärende"] as const;
+
+export const LEVEL2_UNIT = "Nivå 2 (hela uppdraget)";
+
+export function tidyRow(r: TidyRow): (string | number | null)[] {
+  return [r.uppdrag, r.period, r.level, r.unit, r.measureId, r.label, r.value, r.unitOfMeasure, r.caseNumber];
+}
+
+function unitRows(uppdrag: Uppdrag, report: UnitReport, period: string): TidyRow[] {
+  const rows: TidyRow[] = [];
+  const base = { uppdrag: uppdrag.id, period, level: 3 as const, unit: report.unit };
+  for (const m of uppdrag.measures) {
+    const common = { ...base, measureId: m.id, label: m.label, unitOfMeasure: m.unit, caseNumber: null };
+    if (m.formula) {
+      if (m.part && report.parts && !report.parts.includes(m.part)) continue;
+      rows.push({ ...common, value: computeUnitRatio(m.formula, report.values) });
+      continue;
+    }
+    const v = report.values[m.id];
+    if (v === undefined) continue; // not asked of this unit (another part)
+    switch (v.kind) {
+      case "missing":
+        rows.push({ ...common, value: null });
+        break;
+      case "number":
+        rows.push({ ...common, value: v.value });
+        break;
+      case "yesNo":
+        rows.push({ ...common, value: v.value ? "Ja" : "Nej" });
+        break;
+      case "text":
+        rows.push({ ...common, value: v.value });
+        break;
+      case "list":
+        v.values.forEach((days, i) => rows.push({ ...common, value: days, caseNumber: i + 1 }));
+        break;
+    }
+  }
+  return rows;
+}
+
+export function tidyRows(uppdrag: Uppdrag, result: RollupResult): TidyRow[] {
+  const rows = result.used.flatMap((r) => unitRows(uppdrag, r, result.period));
+  const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
+  for (const f of result.figures) {
+    const m = byId.get(f.measureId)!;
+    if (m.aggregate === "text" || m.aggregate === "none") continue;
+    rows.push({ uppdrag: uppdrag.id, period: result.period, level: 2, unit: LEVEL2_UNIT, measureId: m.id, label: m.label, value: f.value, unitOfMeasure: m.unit, caseNumber: null });
+  }
+  return rows;
+}

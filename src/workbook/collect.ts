@@ -1,0 +1,112 @@
+/**
+ * The follow-up cycle on files, shared by the command line and the task pane: read every
+ * file, interpret and validate it, and account for each one (used, or rejected and why).
+ */
+import type { Catalog, Problem, UnitReport, Uppdrag } from "../core/model";
+import { interpretReport } from "../core/interpret";
+import { validateReport } from "../core/validate";
+import { rollup, unitKey, type ExpectedUnit, type RollupResult } from "../core/rollup";
+import { readUnitWorkbook } from "./readUnit";
+
+export interface InputFile {
+  /** Name shown in messages (the path as given, or the picked file's name). */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface FileOutcome {
+  file: string;
+  sha256: string;
+  /** read: could be read (validate); used: in the roll-up; rejected: not used, see `reason`. */
+  status: "read" | "used" | "rejected";
+  reason?: Problem;
+  uppdrag?: Uppdrag;
+  report?: UnitReport;
+  /** Problems in the file's content: reading notes, parsing and validation. */
+  problems: Problem[];
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Reads and interprets one file without validating it. */
+export async function readFile(file: InputFile, catalog: Catalog): Promise<FileOutcome> {
+  const sha256 = await sha256Hex(file.bytes);
+  const read = readUnitWorkbook(file.bytes, file.name, catalog);
+  if (!read.ok) return { file: file.name, sha256, status: "rejected", reason: read.problem, problems: [] };
+  const { report, problems } = interpretReport(read.uppdrag, read.raw);
+  return { file: file.name, sha256, status: "read", uppdrag: read.uppdrag, report, problems: [...read.notes, ...problems] };
+}
+
+export interface CheckOptions {
+  /** Only files of this uppdrag; others are rejected with a message. */
+  uppdragId?: string;
+  /** Last period's files, for the continuity checks (matched by uppdrag and unit). */
+  previous?: InputFile[];
+  /** Called after each file, for progress. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super("Avbrutet.");
+  }
+}
+
+/** Reads and validates every file; one outcome per file, in the order given. */
+export async function checkFiles(files: readonly InputFile[], catalog: Catalog, options: CheckOptions = {}): Promise<FileOutcome[]> {
+  const previousByUnit = new Map<string, UnitReport>();
+  for (const p of options.previous ?? []) {
+    const outcome = await readFile(p, catalog);
+    if (outcome.report) previousByUnit.set(`${outcome.report.uppdragId}|${unitKey(outcome.report.unit)}`, outcome.report);
+  }
+  const outcomes: FileOutcome[] = [];
+  for (const [i, file] of files.entries()) {
+    if (options.signal?.aborted) throw new CancelledError();
+    const outcome = await readFile(file, catalog);
+    if (outcome.report && outcome.uppdrag) {
+      if (options.uppdragId && outcome.uppdrag.id !== options.uppdragId) {
+        outcome.status = "rejected";
+        outcome.reason = { code: "otherUppdragThanAsked", severity: "fel", location: { file: file.name }, params: { file: file.name, found: outcome.uppdrag.id, expected: options.uppdragId } };
+      } else {
+        const previous = previousByUnit.get(`${outcome.report.uppdragId}|${unitKey(outcome.report.unit)}`);
+        outcome.problems.push(...validateReport(outcome.uppdrag, outcome.report, previous));
+      }
+    }
+    outcomes.push(outcome);
+    options.onProgress?.(i + 1, files.length);
+  }
+  return outcomes;
+}
+
+export interface CollectedRollup {
+  uppdrag: Uppdrag;
+  result: RollupResult;
+  files: FileOutcome[];
+}
+
+/**
+ * Rolls up checked files. The uppdrag is the one asked for, else the one most files are of;
+ * files of other uppdrag, periods or versions and duplicate units are marked rejected.
+ * A file whose content has errors is still used: its faulty values are missing, not 0, and
+ * its problems are listed beside the figures.
+ */
+export function rollupFiles(outcomes: FileOutcome[], catalog: Catalog, options: { uppdragId?: string; expectedUnits?: ExpectedUnit[]; period?: string } = {}): CollectedRollup | undefined {
+  const readable = outcomes.filter((o) => o.status !== "rejected" && o.report && o.uppdrag);
+  const counts = new Map<string, number>();
+  for (const o of readable) counts.set(o.uppdrag!.id, (counts.get(o.uppdrag!.id) ?? 0) + 1);
+  const chosenId = options.uppdragId ?? [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  const uppdrag = catalog.uppdrag.find((u) => u.id === chosenId);
+  if (!uppdrag) return undefined;
+  const result = rollup(uppdrag, readable.map((o) => o.report!), { expectedUnits: options.expectedUnits, period: options.period });
+  const rejectedFiles = new Map(result.rejected.map((r) => [r.report.file, r.problem]));
+  const files = outcomes.map((o): FileOutcome => {
+    if (o.status === "rejected") return o;
+    const reason = rejectedFiles.get(o.file);
+    return reason ? { ...o, status: "rejected", reason } : { ...o, status: "used" };
+  });
+  return { uppdrag, result, files };
+}

@@ -1,0 +1,224 @@
+/**
+ * Reads a unit's filled workbook with SheetJS: metadata first, then every input by its
+ * defined name U_<id>. It survives what units do to files: inserted rows and renamed sheets
+ * (Excel moves the names along), lost names (falls back to the measure's label and says so),
+ * numbers typed as text, error values, files saved by LibreOffice, .xls and .ods.
+ * A file it cannot use is rejected with one Swedish problem; it never throws on bad input.
+ */
+import * as XLSX from "xlsx";
+import type { Catalog, Location, Problem, RawCell, Uppdrag } from "../core/model";
+import type { RawReport } from "../core/interpret";
+import { appliesTo, isInput } from "../core/measures";
+import { COLUMNS, HEADERS, META_KEYS, META_SHEET, definedName, metaName, rowsFor, type MetaKey } from "./layout";
+
+export type ReadOutcome =
+  | { ok: true; raw: RawReport; uppdrag: Uppdrag; notes: Problem[] }
+  | { ok: false; problem: Problem };
+
+function fileProblem(code: string, file: string, params: Record<string, string | number> = {}): Problem {
+  return { code, severity: "fel", location: { file }, params: { file, ...params } };
+}
+
+/** What kind of container the bytes are, from their first bytes. */
+function sniff(bytes: Uint8Array): "zip" | "cfb" | "other" {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "zip";
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "cfb";
+  return "other";
+}
+
+function parseWorkbook(bytes: Uint8Array, file: string): XLSX.WorkBook | Problem {
+  if (bytes.length === 0) return fileProblem("emptyFile", file);
+  const kind = sniff(bytes);
+  if (kind === "other") return fileProblem("notAWorkbook", file);
+  if (kind === "cfb") {
+    // An encrypted .xlsx is an OLE container with an EncryptedPackage stream.
+    try {
+      const cfb = XLSX.CFB.read(bytes, { type: "array" });
+      if (XLSX.CFB.find(cfb, "EncryptedPackage") || XLSX.CFB.find(cfb, "EncryptionInfo")) return fileProblem("passwordProtected", file);
+    } catch {
+      return fileProblem("notAWorkbook", file);
+    }
+  }
+  try {
+    return XLSX.read(bytes, { type: "array", cellDates: true, cellNF: true, cellStyles: false, bookVBA: false, dense: true, WTF: false });
+  } catch (e) {
+    const message = String((e as Error).message ?? e);
+    if (/password|encrypt/i.test(message)) return fileProblem("passwordProtected", file);
+    return fileProblem("notAWorkbook", file);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Cells
+
+type Sheet = XLSX.WorkSheet;
+
+function cellAt(ws: Sheet, r: number, c: number): XLSX.CellObject | undefined {
+  const dense = (ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"];
+  return dense ? dense[r]?.[c] : ws[XLSX.utils.encode_cell({ r, c })];
+}
+
+function rawOf(cell: XLSX.CellObject | undefined, asPercent = false): RawCell {
+  if (!cell || cell.t === "z") return null;
+  switch (cell.t) {
+    case "e":
+      return { error: cell.w ?? XLSX.utils.format_cell(cell) ?? "#FEL" };
+    case "d":
+      return cell.v instanceof Date ? cell.v : new Date(String(cell.v));
+    case "b":
+      return Boolean(cell.v);
+    case "n":
+      // A number shown as a percentage (0,45 formatted 45 %) means 45 for a percent measure.
+      return asPercent && typeof cell.z === "string" && cell.z.includes("%") ? Number(cell.v) * 100 : Number(cell.v);
+    default:
+      return cell.v === undefined || cell.v === null ? null : String(cell.v);
+  }
+}
+
+function textAt(ws: Sheet, r: number, c: number): string {
+  const v = cellAt(ws, r, c)?.v;
+  return v === undefined || v === null ? "" : String(v);
+}
+
+// ---------------------------------------------------------------------------
+// Defined names
+
+interface Target {
+  sheet: string;
+  range: XLSX.Range;
+}
+
+/** "'Verksamhetsmått'!$C$7" or "Blad!$C$12:$C$20" → sheet and range; undefined for #REF! and the like. */
+export function parseRef(ref: string): Target | undefined {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(ref.trim());
+  if (!m) return undefined;
+  const sheet = (m[1] ?? m[2])!.replace(/''/g, "'");
+  try {
+    return { sheet, range: XLSX.utils.decode_range(m[3]!.replace(/\$/g, "")) };
+  } catch {
+    return undefined;
+  }
+}
+
+function workbookNames(wb: XLSX.WorkBook): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const n of wb.Workbook?.Names ?? []) {
+    if (n.Sheet === undefined || n.Sheet === null) names.set(n.Name.toLowerCase(), n.Ref);
+  }
+  return names;
+}
+
+function rangeCells(target: Target): { r: number; c: number }[] {
+  const out: { r: number; c: number }[] = [];
+  for (let r = target.range.s.r; r <= target.range.e.r; r++) for (let c = target.range.s.c; c <= target.range.e.c; c++) out.push({ r, c });
+  return out;
+}
+
+function a1(target: Target): string {
+  const { s, e } = target.range;
+  return s.r === e.r && s.c === e.c ? XLSX.utils.encode_cell(s) : XLSX.utils.encode_range(target.range);
+}
+
+// ---------------------------------------------------------------------------
+// Metadata
+
+function readMeta(wb: XLSX.WorkBook, names: Map<string, string>): Partial<Record<MetaKey, string>> {
+  const meta: Partial<Record<MetaKey, string>> = {};
+  for (const key of META_KEYS) {
+    const target = parseRef(names.get(metaName(key).toLowerCase()) ?? "");
+    const ws = target && wb.Sheets[target.sheet];
+    if (ws && target) meta[key] = textAt(ws, target.range.s.r, target.range.s.c).trim();
+  }
+  // Names lost: the metadata sheet itself, key in column A and value in column B.
+  const ws = wb.Sheets[META_SHEET];
+  if (ws && META_KEYS.some((k) => meta[k] === undefined)) {
+    const range = XLSX.utils.decode_range(ws["!ref"] ?? "A1");
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const key = textAt(ws, r, 0).trim() as MetaKey;
+      if ((META_KEYS as readonly string[]).includes(key) && meta[key] === undefined) meta[key] = textAt(ws, r, 1).trim();
+    }
+  }
+  return meta;
+}
+
+// ---------------------------------------------------------------------------
+// Fallback: find a measure by its label when its name is gone.
+
+const norm = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+
+interface LabelIndex {
+  find(label: string): { sheet: string; r: number; valueColumn: number } | undefined;
+}
+
+function labelIndex(wb: XLSX.WorkBook): LabelIndex {
+  const index = new Map<string, { sheet: string; r: number; valueColumn: number }>();
+  for (const sheet of wb.SheetNames) {
+    if (sheet === META_SHEET) continue;
+    const ws = wb.Sheets[sheet]!;
+    const range = XLSX.utils.decode_range(ws["!ref"] ?? "A1");
+    // The value column is the one headed "Värde" (columns may have been inserted), else the one after the label.
+    let valueHeader: number | undefined;
+    for (let r = range.s.r; r <= Math.min(range.e.r, range.s.r + 20) && valueHeader === undefined; r++) {
+      for (let c = range.s.c; c <= range.e.c; c++) if (norm(textAt(ws, r, c)) === norm(HEADERS[COLUMNS.value - 1]!)) valueHeader = c;
+    }
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        const t = norm(textAt(ws, r, c));
+        if (t.length > 3 && !index.has(t)) index.set(t, { sheet, r, valueColumn: valueHeader !== undefined && valueHeader > c ? valueHeader : c + 1 });
+      }
+    }
+  }
+  return { find: (label) => index.get(norm(label)) };
+}
+
+// ---------------------------------------------------------------------------
+
+export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catalog): ReadOutcome {
+  const parsed = parseWorkbook(bytes, file);
+  if ("code" in parsed) return { ok: false, problem: parsed };
+  const wb = parsed;
+  const names = workbookNames(wb);
+  const meta = readMeta(wb, names);
+  if (!meta.uppdrag) return { ok: false, problem: fileProblem(wb.SheetNames.length === 0 ? "emptyFile" : "notATemplate", file) };
+  const uppdrag = catalog.uppdrag.find((u) => u.id === meta.uppdrag);
+  if (!uppdrag) return { ok: false, problem: fileProblem("unknownUppdrag", file, { uppdrag: meta.uppdrag }) };
+  if (meta.mallversion !== uppdrag.version) {
+    return { ok: false, problem: fileProblem("unknownVersion", file, { found: meta.mallversion ?? "–", expected: uppdrag.version, uppdrag: uppdrag.name }) };
+  }
+  if (!meta.enhet) return { ok: false, problem: fileProblem("noUnit", file) };
+  const parts = meta.delar ? meta.delar.split(",").map((p) => p.trim()).filter((p) => p !== "") : undefined;
+
+  const cells: Record<string, RawCell | RawCell[]> = {};
+  const locations: Record<string, Location> = {};
+  const notes: Problem[] = [];
+  let labels: LabelIndex | undefined;
+  for (const measure of uppdrag.measures) {
+    if (!isInput(measure) || !appliesTo(measure, parts)) continue;
+    const asPercent = measure.type === "percent";
+    const target = parseRef(names.get(definedName(measure.id).toLowerCase()) ?? "");
+    const ws = target && wb.Sheets[target.sheet];
+    if (target && ws) {
+      const values = rangeCells(target).map(({ r, c }) => rawOf(cellAt(ws, r, c), asPercent));
+      cells[measure.id] = measure.type === "daysList" ? values : values[0] ?? null;
+      locations[measure.id] = { file, sheet: target.sheet, cell: a1(target) };
+      continue;
+    }
+    labels ??= labelIndex(wb);
+    const found = labels.find(measure.label);
+    if (!found) {
+      notes.push({ code: "measureNotFound", severity: "fel", measureId: measure.id, location: { file }, params: { file, measure: measure.label, name: definedName(measure.id) } });
+      continue;
+    }
+    const wsFound = wb.Sheets[found.sheet]!;
+    const count = rowsFor(measure) - 1;
+    const rows = measure.type === "daysList" ? Array.from({ length: count }, (_, i) => found.r + 1 + i) : [found.r];
+    const values = rows.map((r) => rawOf(cellAt(wsFound, r, found.valueColumn), asPercent));
+    cells[measure.id] = measure.type === "daysList" ? values : values[0] ?? null;
+    const first = XLSX.utils.encode_cell({ r: rows[0]!, c: found.valueColumn });
+    const cell = rows.length > 1 ? `${first}:${XLSX.utils.encode_cell({ r: rows[rows.length - 1]!, c: found.valueColumn })}` : first;
+    locations[measure.id] = { file, sheet: found.sheet, cell };
+    notes.push({ code: "nameMissingUsedLabel", severity: "varning", measureId: measure.id, location: locations[measure.id], params: { name: definedName(measure.id), measure: measure.label } });
+  }
+  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: meta.enhet, period: meta.period ?? "", ...(parts ? { parts } : {}), file, cells, locations };
+  return { ok: true, raw, uppdrag, notes };
+}
