@@ -4,6 +4,8 @@ export interface Io {
   err(text: string): void;
   /** stderr is a terminal: progress may be shown. */
   interactive: boolean;
+  /** Raw text to stderr (progress lines rewrite themselves with \r). */
+  progress(text: string): void;
   cwd: string;
 }
 
@@ -11,6 +13,7 @@ export const processIo = (): Io => ({
   out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
   interactive: Boolean(process.stderr.isTTY),
+  progress: (t) => process.stderr.write(t),
   cwd: process.cwd(),
 });
 

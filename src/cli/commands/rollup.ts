@@ -1,0 +1,73 @@
+/** `uppfoljning rollup <files or folders…> --out niva2.xlsx [--expected units.txt] [--json] [--csv tidy.csv]` */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { checkFiles, rollupFiles, type CollectedRollup } from "../../workbook/collect";
+import { writeLevel2 } from "../../workbook/writeLevel2";
+import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
+import { toCsv } from "../../core/csv";
+import { parsePeriod } from "../../core/period";
+import { cliCatalog, requireUppdrag } from "../catalog";
+import { assertNotAnInput, expandPaths, readInputFiles, readUnitsFile } from "../files";
+import { EXIT, UsageError, type Io } from "../io";
+import { countSeverities, fileJson, problemJson, progressReporter, valuesJson } from "../report";
+
+export interface RollupCommandOptions {
+  out: string;
+  expected?: string;
+  json?: boolean;
+  csv?: string;
+  uppdrag?: string;
+  period?: string;
+}
+
+export function rollupJson(c: CollectedRollup) {
+  const { uppdrag, result } = c;
+  return {
+    format: "uppfoljning/rollup@1",
+    uppdrag: uppdrag.id,
+    templateVersion: uppdrag.version,
+    period: result.period,
+    units: result.used.map((r) => ({ unit: r.unit, file: r.file, parts: r.parts ?? null, values: valuesJson(r) })),
+    level2: Object.fromEntries(
+      result.figures.map((f) => [f.measureId, { value: f.value, aggregate: f.aggregate, contributors: f.contributors, missing: f.missing, complete: f.complete, details: f.details, note: f.note ?? null }]),
+    ),
+    absentUnits: result.absentUnits.map((u) => u.unit),
+    files: c.files.map(fileJson),
+    problems: [...c.files.flatMap((f) => [...(f.reason ? [f.reason] : []), ...f.problems]), ...result.problems.filter((p) => p.code === "unitMissing" || p.code === "unitNotExpected")].map((p) => problemJson(p, uppdrag)),
+  };
+}
+
+export async function rollupCommand(io: Io, paths: string[], options: RollupCommandOptions): Promise<number> {
+  const catalog = cliCatalog();
+  if (options.uppdrag) requireUppdrag(options.uppdrag);
+  if (options.period && !parsePeriod(options.period)) throw new UsageError(`Perioden "${options.period}" känns inte igen. Skriv t.ex. 2025H1, 2025T2, 2025M03 eller 2025.`);
+  const inputs = expandPaths(paths, io.cwd);
+  assertNotAnInput(options.out, inputs, io.cwd);
+  if (options.csv) assertNotAnInput(options.csv, inputs, io.cwd);
+  const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
+  const outcomes = await checkFiles(readInputFiles(inputs, io.cwd), catalog, { uppdragId: options.uppdrag, onProgress: progressReporter(io, "Läser") });
+  const collected = rollupFiles(outcomes, catalog, { uppdragId: options.uppdrag, expectedUnits, period: options.period });
+  if (!collected) {
+    for (const o of outcomes) if (o.reason) io.err(`${o.file}: ${problemJson(o.reason).message}`);
+    throw new UsageError("Ingen av filerna kunde läsas som en uppföljning; ingen sammanställning skrevs.");
+  }
+  const outPath = path.resolve(io.cwd, options.out);
+  fs.mkdirSync(path.dirname(outPath), { recursive: true });
+  fs.writeFileSync(outPath, await writeLevel2(collected));
+  if (options.csv) {
+    const rows = tidyRows(collected.uppdrag, collected.result).map(tidyRow);
+    fs.writeFileSync(path.resolve(io.cwd, options.csv), toCsv(TIDY_HEADERS, rows), "utf8");
+  }
+
+  const summary = countSeverities(collected.files);
+  const used = collected.files.filter((f) => f.status === "used").length;
+  if (options.json) io.out(JSON.stringify(rollupJson(collected), null, 2));
+  else {
+    io.out(`Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`);
+    io.out(`${collected.files.length} filer: ${used} används, ${collected.files.length - used} avvisade. ${summary.errors} fel och ${summary.warnings} varningar i innehållet (se bladet Problem).`);
+    for (const f of collected.files.filter((x) => x.status === "rejected")) io.out(`  Avvisad: ${f.file}: ${problemJson(f.reason!).message}`);
+    for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
+  }
+  if (summary.unreadable > 0) return EXIT.usage;
+  return summary.errors > 0 || collected.result.absentUnits.length > 0 ? EXIT.validationErrors : EXIT.ok;
+}

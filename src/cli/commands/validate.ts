@@ -1,0 +1,39 @@
+/** `uppfoljning validate <files or folders…> [--previous …] [--uppdrag id] [--json]` */
+import { checkFiles } from "../../workbook/collect";
+import { cliCatalog, requireUppdrag } from "../catalog";
+import { expandPaths, readInputFiles } from "../files";
+import { EXIT, type Io } from "../io";
+import { countSeverities, fileJson, problemLine, progressReporter } from "../report";
+
+export interface ValidateOptions {
+  previous?: string[];
+  uppdrag?: string;
+  json?: boolean;
+}
+
+export async function validateCommand(io: Io, paths: string[], options: ValidateOptions): Promise<number> {
+  const catalog = cliCatalog();
+  if (options.uppdrag) requireUppdrag(options.uppdrag);
+  const files = readInputFiles(expandPaths(paths, io.cwd), io.cwd);
+  const previous = options.previous ? readInputFiles(expandPaths(options.previous, io.cwd), io.cwd) : undefined;
+  const outcomes = await checkFiles(files, catalog, { uppdragId: options.uppdrag, previous, onProgress: progressReporter(io, "Kontrollerar") });
+  const summary = countSeverities(outcomes);
+
+  if (options.json) {
+    io.out(JSON.stringify({ format: "uppfoljning/validate@1", files: outcomes.map(fileJson), summary }, null, 2));
+  } else {
+    for (const o of outcomes) {
+      if (o.status === "rejected") {
+        io.out(`✗ ${o.file}: ${problemLine(o.reason!).replace(/^Fel: /, "")}`);
+        continue;
+      }
+      const r = o.report!;
+      const errors = o.problems.filter((p) => p.severity === "fel").length;
+      const head = `${errors > 0 ? "✗" : "✓"} ${o.file} (${r.unit}, ${r.period}): ${errors} fel, ${o.problems.length - errors} varningar`;
+      io.out([head, ...o.problems.map((p) => `    ${problemLine(p, o.uppdrag)}`)].join("\n"));
+    }
+    io.out(`\n${summary.files} filer: ${summary.errors} fel, ${summary.warnings} varningar, ${summary.unreadable} kunde inte läsas.`);
+  }
+  if (summary.unreadable > 0) return EXIT.usage;
+  return summary.errors > 0 ? EXIT.validationErrors : EXIT.ok;
+}

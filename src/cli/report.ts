@@ -1,0 +1,86 @@
+/** Turning outcomes into what the CLI prints: lines for people, the JSON contract for scripts. */
+import type { Problem, UnitReport, Uppdrag, Value } from "../core/model";
+import { formatProblem, problemText } from "../core/messages/sv";
+import type { FileOutcome } from "../workbook/collect";
+import type { Io } from "./io";
+
+export type JsonValue = number | string | boolean | number[] | null;
+
+export function valueJson(v: Value | undefined): JsonValue {
+  if (!v) return null;
+  switch (v.kind) {
+    case "missing":
+      return null;
+    case "number":
+      return v.value;
+    case "yesNo":
+      return v.value;
+    case "text":
+      return v.value;
+    case "list":
+      return v.values;
+  }
+}
+
+export function valuesJson(report: UnitReport): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const [id, v] of Object.entries(report.values)) out[id] = valueJson(v);
+  return out;
+}
+
+export function problemJson(p: Problem, uppdrag?: Uppdrag) {
+  const measure = p.measureId ? uppdrag?.measures.find((m) => m.id === p.measureId)?.label : undefined;
+  return {
+    code: p.code,
+    severity: p.severity,
+    measureId: p.measureId ?? null,
+    measure: measure ?? null,
+    file: p.location?.file ?? null,
+    sheet: p.location?.sheet ?? null,
+    cell: p.location?.cell ?? null,
+    message: problemText(p),
+  };
+}
+
+export function problemLine(p: Problem, uppdrag?: Uppdrag): string {
+  const label = p.measureId ? uppdrag?.measures.find((m) => m.id === p.measureId)?.label : undefined;
+  return formatProblem(p, label);
+}
+
+export function fileJson(o: FileOutcome) {
+  return {
+    file: o.file,
+    sha256: o.sha256,
+    status: o.status,
+    reason: o.reason ? problemJson(o.reason) : null,
+    uppdrag: o.report?.uppdragId ?? null,
+    templateVersion: o.report?.templateVersion ?? null,
+    unit: o.report?.unit ?? null,
+    period: o.report?.period ?? null,
+    parts: o.report?.parts ?? null,
+    values: o.report ? valuesJson(o.report) : null,
+    problems: o.problems.map((p) => problemJson(p, o.uppdrag)),
+  };
+}
+
+export function countSeverities(outcomes: FileOutcome[]) {
+  const problems = outcomes.flatMap((o) => o.problems);
+  return {
+    files: outcomes.length,
+    unreadable: outcomes.filter((o) => o.status === "rejected").length,
+    errors: problems.filter((p) => p.severity === "fel").length,
+    warnings: problems.filter((p) => p.severity === "varning").length,
+  };
+}
+
+/** Progress on stderr when it is a terminal: one line, rewritten. */
+export function progressReporter(io: Io, what: string): ((done: number, total: number) => void) | undefined {
+  if (!io.interactive) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    io.progress(`\r${what} ${done}/${total}${done === total ? "\n" : ""}`);
+  };
+}

@@ -1,0 +1,330 @@
+/**
+ * Writes the level-2 workbook with exceljs: one column per unit and a level-2 column whose
+ * figures are live formulas where Excel can compute them (sums, ratios of sums, medians over
+ * the listed cases), so a controller can trace every figure; the analyses side by side; every
+ * input file with its status; every problem; and a tidy data table for Power BI or a pivot.
+ */
+import ExcelJS from "exceljs";
+import type { Measure, Problem, UnitReport, Uppdrag } from "../core/model";
+import type { Figure } from "../core/rollup";
+import { computeUnitRatio } from "../core/derive";
+import { parsePeriod } from "../core/period";
+import { AGGREGATION_LABELS } from "../core/messages/labels";
+import { problemText } from "../core/messages/sv";
+import { TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
+import type { CollectedRollup, FileOutcome } from "./collect";
+
+export const LEVEL2_SHEETS = { summary: "Nivå 2", analyses: "Analyser", cases: "Ärenden", files: "Filer", problems: "Problem", data: "Data" } as const;
+/** First table row on the summary sheet, and its fixed columns before the units. */
+const HEADER_ROW = 5;
+const FIXED = ["Mått-id", "Mått", "Måttenhet", "Sammanställning"];
+
+const BOLD = { bold: true } as const;
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+const LEVEL2_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } };
+
+export function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function styleHeader(row: ExcelJS.Row) {
+  row.font = BOLD;
+  row.eachCell((c) => (c.fill = HEADER_FILL));
+}
+
+/** What a unit's cell shows for a measure: its number, Ja/Nej, its choice, its own ratio or median. */
+function unitCell(measure: Measure, report: UnitReport): string | number | null {
+  if (measure.formula) return computeUnitRatio(measure.formula, report.values);
+  const v = report.values[measure.id];
+  if (!v) return null;
+  switch (v.kind) {
+    case "number":
+      return v.value;
+    case "yesNo":
+      return v.value ? "Ja" : "Nej";
+    case "text":
+      return v.value;
+    case "list": {
+      if (v.values.length === 0) return null;
+      const s = [...v.values].sort((a, b) => a - b);
+      const m = s.length >> 1;
+      return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+    }
+    case "missing":
+      return null;
+  }
+}
+
+interface SummaryContext {
+  uppdrag: Uppdrag;
+  units: UnitReport[];
+  firstUnitCol: number;
+  lastUnitCol: number;
+  /** Row of each measure on the summary sheet, for formulas that refer to other measures. */
+  rowOf: Map<string, number>;
+  /** For pooled measures: the range of their cases on the Ärenden sheet. */
+  caseRange: Map<string, string>;
+}
+
+function unitRange(ctx: SummaryContext, row: number): string {
+  return `${columnLetter(ctx.firstUnitCol)}${row}:${columnLetter(ctx.lastUnitCol)}${row}`;
+}
+
+/** The level-2 cell: a formula Excel recomputes where it gives the same figure as the roll-up, else the value. */
+function level2Cell(measure: Measure, figure: Figure, row: number, ctx: SummaryContext): ExcelJS.CellValue {
+  if (figure.value === null) return null; // missing stays blank: SUM() of blanks would show a false 0
+  if (ctx.units.length === 0) return figure.value;
+  switch (measure.aggregate) {
+    case "sum":
+    case "stock":
+      return { formula: `SUM(${unitRange(ctx, row)})`, result: figure.value };
+    case "yesCount":
+      return { formula: `COUNTIF(${unitRange(ctx, row)},"Ja")`, result: figure.value };
+    case "ratio": {
+      const f = measure.formula!;
+      const rows = [...f.numerator, ...f.denominator].map((t) => ctx.rowOf.get(t.measure));
+      // Only when every unit gave every input: otherwise Excel's sums would include half-reported units.
+      if (!figure.complete || rows.some((r) => r === undefined)) return figure.value;
+      const sum = (terms: typeof f.numerator) => terms.map((t, i) => `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}SUM(${unitRange(ctx, ctx.rowOf.get(t.measure)!)})`).join("");
+      return { formula: `(${sum(f.numerator)})/(${sum(f.denominator)})${f.factor !== 1 ? `*${f.factor}` : ""}`, result: figure.value };
+    }
+    case "weightedMean": {
+      const weightRow = ctx.rowOf.get(measure.weight!);
+      if (!figure.complete || weightRow === undefined) return figure.value;
+      return { formula: `SUMPRODUCT(${unitRange(ctx, row)},${unitRange(ctx, weightRow)})/SUM(${unitRange(ctx, weightRow)})`, result: figure.value };
+    }
+    case "pooled": {
+      const range = ctx.caseRange.get(measure.id);
+      if (!range) return figure.value;
+      return { formula: `${measure.statistic === "mean" ? "AVERAGE" : "MEDIAN"}(${range})`, result: figure.value };
+    }
+    default:
+      return figure.value;
+  }
+}
+
+function basisText(measure: Measure, figure: Figure): string {
+  if (measure.aggregate === "tally") return Object.entries(figure.details.tally ?? {}).filter(([, n]) => n > 0).map(([o, n]) => `${o}: ${n}`).join("; ");
+  if (measure.aggregate === "yesCount") return `Ja för ${figure.details.yes ?? 0} av ${figure.details.answered ?? 0} enheter`;
+  if (measure.aggregate === "pooled") return `${figure.details.count ?? 0} ärenden; medel ${round(figure.details.mean)}, median ${round(figure.details.median)}`;
+  if (measure.aggregate === "ratio" && figure.details.denominator !== undefined) return `${figure.details.numerator} / ${figure.details.denominator}`;
+  return `${figure.contributors.length} enheter`;
+}
+
+const round = (n: number | undefined) => (n === undefined ? "–" : String(Math.round(n * 10) / 10).replace(".", ","));
+
+/** The Ärenden sheet's rows (one per case) and, per pooled measure, the range its cases take. */
+function caseLayout(uppdrag: Uppdrag, units: UnitReport[]): { rows: (string | number)[][]; ranges: Map<string, string> } {
+  const rows: (string | number)[][] = [];
+  const ranges = new Map<string, string>();
+  for (const m of uppdrag.measures.filter((x) => x.type === "daysList")) {
+    const first = rows.length + 2; // row 1 is the header
+    for (const r of units) {
+      const v = r.values[m.id];
+      if (v?.kind === "list") for (const days of v.values) rows.push([m.id, m.label, r.unit, days]);
+    }
+    if (rows.length + 1 >= first) ranges.set(m.id, `'${LEVEL2_SHEETS.cases}'!$D$${first}:$D$${rows.length + 1}`);
+  }
+  return { rows, ranges };
+}
+
+function writeCases(wb: ExcelJS.Workbook, rows: (string | number)[][]) {
+  const ws = wb.addWorksheet(LEVEL2_SHEETS.cases);
+  ws.columns = [{ header: "Mått-id", width: 22 }, { header: "Mått", width: 50 }, { header: "Enhet", width: 28 }, { header: "Dagar", width: 10 }];
+  styleHeader(ws.getRow(1));
+  ws.addRows(rows);
+}
+
+function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRange: Map<string, string>, createdAt: Date) {
+  const { uppdrag, result } = collected;
+  const units = result.used;
+  const ws = wb.addWorksheet(LEVEL2_SHEETS.summary, { views: [{ state: "frozen", xSplit: 2, ySplit: HEADER_ROW }] });
+  const period = parsePeriod(result.period);
+  ws.getCell("A1").value = `Sammanställning nivå 2 – ${uppdrag.name}`;
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.getCell("A2").value = `Period: ${period?.label ?? result.period} · mallversion ${uppdrag.version} · skapad ${createdAt.toISOString().slice(0, 16).replace("T", " ")}`;
+  const absent = result.absentUnits.map((u) => u.unit);
+  ws.getCell("A3").value = `${units.length} enheter ingår${absent.length ? `; saknas: ${absent.join(", ")}` : ""}. Tomma celler är saknade värden, inte 0.`;
+
+  const firstUnitCol = FIXED.length + 1;
+  const lastUnitCol = FIXED.length + Math.max(units.length, 1);
+  const level2Col = lastUnitCol + 1;
+  const header = ws.getRow(HEADER_ROW);
+  header.values = [...FIXED, ...(units.length ? units.map((u) => u.unit) : ["(inga enheter)"]), "Nivå 2", "Underlag", "Saknas för"];
+  styleHeader(header);
+  ws.getColumn(1).width = 24;
+  ws.getColumn(2).width = 55;
+  ws.getColumn(3).width = 14;
+  ws.getColumn(4).width = 22;
+  for (let c = firstUnitCol; c <= lastUnitCol; c++) ws.getColumn(c).width = 14;
+  ws.getColumn(level2Col).width = 14;
+  ws.getColumn(level2Col + 1).width = 30;
+  ws.getColumn(level2Col + 2).width = 30;
+
+  const figureOf = new Map(result.figures.map((f) => [f.measureId, f]));
+  const shown = uppdrag.measures.filter((m) => m.aggregate !== "text" && figureOf.has(m.id));
+  // Rows are fixed first so that ratio formulas can refer to rows further down.
+  const rowOf = new Map<string, number>();
+  let row = HEADER_ROW + 1;
+  const plan: ({ section: string } | { measure: Measure; row: number })[] = [];
+  for (const section of uppdrag.sections) {
+    const measures = shown.filter((m) => m.section === section.id);
+    if (measures.length === 0) continue;
+    plan.push({ section: section.label });
+    row++;
+    for (const m of measures) {
+      rowOf.set(m.id, row);
+      plan.push({ measure: m, row });
+      row++;
+    }
+  }
+  const ctx: SummaryContext = { uppdrag, units, firstUnitCol, lastUnitCol, rowOf, caseRange };
+  let r = HEADER_ROW + 1;
+  for (const item of plan) {
+    if ("section" in item) {
+      ws.getCell(r, 1).value = item.section;
+      ws.getRow(r).font = BOLD;
+      r++;
+      continue;
+    }
+    const m = item.measure;
+    const figure = figureOf.get(m.id)!;
+    const excelRow = ws.getRow(item.row);
+    excelRow.getCell(1).value = m.id;
+    excelRow.getCell(2).value = m.label;
+    excelRow.getCell(3).value = m.unit;
+    excelRow.getCell(4).value = AGGREGATION_LABELS[m.aggregate];
+    units.forEach((u, i) => (excelRow.getCell(firstUnitCol + i).value = m.part && u.parts && !u.parts.includes(m.part) ? "–" : unitCell(m, u)));
+    const l2 = excelRow.getCell(level2Col);
+    l2.value = level2Cell(m, figure, item.row, ctx);
+    l2.fill = LEVEL2_FILL;
+    l2.font = BOLD;
+    if (m.type === "ratio" || m.type === "decimal" || m.type === "percent" || m.aggregate === "pooled") l2.numFmt = "0.0";
+    excelRow.getCell(level2Col + 1).value = basisText(m, figure) + (figure.note ? ` – ${figure.note}` : "");
+    excelRow.getCell(level2Col + 2).value = figure.missing.join(", ");
+    r++;
+  }
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: level2Col + 2 } };
+}
+
+function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport[], figures: Figure[]) {
+  const ws = wb.addWorksheet(LEVEL2_SHEETS.analyses, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
+  ws.getRow(1).values = ["Mått-id", "Område / fråga", ...units.map((u) => u.unit)];
+  styleHeader(ws.getRow(1));
+  ws.getColumn(1).width = 24;
+  ws.getColumn(2).width = 40;
+  units.forEach((_, i) => (ws.getColumn(3 + i).width = 45));
+  const figureOf = new Map(figures.map((f) => [f.measureId, f]));
+  for (const m of uppdrag.measures.filter((x) => x.aggregate === "text" && figureOf.has(x.id))) {
+    const texts = new Map((figureOf.get(m.id)!.details.texts ?? []).map((t) => [t.unit, t.text]));
+    const row = ws.addRow([m.id, m.label, ...units.map((u) => texts.get(u.unit) ?? (u.values[m.id] ? "(saknas)" : "–"))]);
+    row.alignment = { wrapText: true, vertical: "top" };
+  }
+}
+
+function statusText(o: FileOutcome): string {
+  return o.status === "used" ? "Används" : o.status === "rejected" ? "Avvisad" : "Läst";
+}
+
+function writeFiles(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+  const ws = wb.addWorksheet(LEVEL2_SHEETS.files);
+  ws.columns = [
+    { header: "Fil", width: 40 },
+    { header: "Enhet", width: 28 },
+    { header: "Period", width: 10 },
+    { header: "Mallversion", width: 12 },
+    { header: "SHA-256", width: 66 },
+    { header: "Status", width: 10 },
+    { header: "Orsak", width: 70 },
+    { header: "Fel", width: 6 },
+    { header: "Varningar", width: 10 },
+  ];
+  styleHeader(ws.getRow(1));
+  for (const o of collected.files) {
+    const errors = o.problems.filter((p) => p.severity === "fel").length;
+    const warnings = o.problems.length - errors;
+    ws.addRow([o.file, o.report?.unit ?? "", o.report?.period ?? "", o.report?.templateVersion ?? "", o.sha256, statusText(o), o.reason ? problemText(o.reason) : "", errors, warnings]);
+  }
+  for (const u of collected.result.absentUnits) ws.addRow(["(ingen fil)", u.unit, collected.result.period, "", "", "Saknas", "Enheten finns i listan över förväntade enheter men har inte lämnat någon uppföljning.", "", ""]);
+}
+
+export interface ProblemRow {
+  file: string;
+  sheet: string;
+  cell: string;
+  measureId: string;
+  measure: string;
+  severity: string;
+  message: string;
+}
+
+/** Every problem of the run as rows: file rejections, content problems and roll-up problems. */
+export function problemRows(collected: CollectedRollup): ProblemRow[] {
+  const label = new Map(collected.uppdrag.measures.map((m) => [m.id, m.label]));
+  const toRow = (p: Problem, file: string): ProblemRow => ({
+    file: p.location?.file ?? file,
+    sheet: p.location?.sheet ?? "",
+    cell: p.location?.cell ?? "",
+    measureId: p.measureId ?? "",
+    measure: p.measureId ? (label.get(p.measureId) ?? "") : "",
+    severity: p.severity === "fel" ? "Fel" : "Varning",
+    message: problemText(p),
+  });
+  const rows: ProblemRow[] = [];
+  for (const o of collected.files) {
+    if (o.reason) rows.push(toRow(o.reason, o.file));
+    for (const p of o.problems) rows.push(toRow(p, o.file));
+  }
+  for (const p of collected.result.problems) if (p.code === "unitMissing" || p.code === "unitNotExpected") rows.push(toRow(p, ""));
+  return rows;
+}
+
+function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+  const ws = wb.addWorksheet(LEVEL2_SHEETS.problems);
+  ws.columns = [
+    { header: "Fil", width: 36 },
+    { header: "Blad", width: 22 },
+    { header: "Cell", width: 10 },
+    { header: "Mått-id", width: 22 },
+    { header: "Mått", width: 40 },
+    { header: "Allvarlighet", width: 12 },
+    { header: "Meddelande", width: 90 },
+  ];
+  styleHeader(ws.getRow(1));
+  for (const p of problemRows(collected)) ws.addRow([p.file, p.sheet, p.cell, p.measureId, p.measure, p.severity, p.message]);
+  ws.autoFilter = { from: "A1", to: "G1" };
+}
+
+function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+  const ws = wb.addWorksheet(LEVEL2_SHEETS.data);
+  const rows = tidyRows(collected.uppdrag, collected.result).map(tidyRow);
+  // An Excel table: Power BI and pivot tables pick it up by name.
+  ws.addTable({
+    name: "Uppfoljningsdata",
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: TIDY_HEADERS.map((name) => ({ name, filterButton: true })),
+    rows: rows.length > 0 ? rows : [TIDY_HEADERS.map(() => null)],
+  });
+  [22, 10, 6, 28, 24, 50, 12, 14, 8].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+export async function writeLevel2(collected: CollectedRollup, options: { createdAt?: Date } = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const createdAt = options.createdAt ?? new Date();
+  wb.creator = "uppfoljning";
+  wb.created = createdAt;
+  wb.title = `Nivå 2 – ${collected.uppdrag.name} – ${collected.result.period}`;
+  const cases = caseLayout(collected.uppdrag, collected.result.used);
+  writeSummary(wb, collected, cases.ranges, createdAt);
+  writeAnalyses(wb, collected.uppdrag, collected.result.used, collected.result.figures);
+  writeCases(wb, cases.rows);
+  writeFiles(wb, collected);
+  writeProblems(wb, collected);
+  writeData(wb, collected);
+  wb.calcProperties.fullCalcOnLoad = true;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
