@@ -27,7 +27,7 @@ export function expandPaths(args: string[], cwd: string): string[] {
 
 /** Reads files for the pipeline; names are shown relative to where the command was run. */
 export function readInputFiles(paths: string[], cwd: string): InputFile[] {
-  return paths.map((p) => ({ name: path.relative(cwd, p) || p, bytes: new Uint8Array(fs.readFileSync(p)) }));
+  return paths.map((p) => ({ name: path.relative(cwd, p) || p, read: async () => new Uint8Array(await fs.promises.readFile(p)) }));
 }
 
 /**

@@ -11,7 +11,12 @@ import { readUnitWorkbook } from "./readUnit";
 export interface InputFile {
   /** Name shown in messages (the path as given, or the picked file's name). */
   name: string;
-  bytes: Uint8Array;
+  /** Loads the bytes when the file's turn comes, so memory does not grow with the number of files. */
+  read(): Promise<Uint8Array>;
+}
+
+export function inMemoryFile(name: string, bytes: Uint8Array): InputFile {
+  return { name, read: async () => bytes };
 }
 
 export interface FileOutcome {
@@ -33,8 +38,15 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 /** Reads and interprets one file without validating it. */
 export async function readFile(file: InputFile, catalog: Catalog): Promise<FileOutcome> {
-  const sha256 = await sha256Hex(file.bytes);
-  const read = readUnitWorkbook(file.bytes, file.name, catalog);
+  let bytes: Uint8Array;
+  try {
+    bytes = await file.read();
+  } catch (e) {
+    const reason: Problem = { code: "unreadableFile", severity: "fel", location: { file: file.name }, params: { file: file.name, reason: (e as Error).message } };
+    return { file: file.name, sha256: "", status: "rejected", reason, problems: [] };
+  }
+  const sha256 = await sha256Hex(bytes);
+  const read = readUnitWorkbook(bytes, file.name, catalog);
   if (!read.ok) return { file: file.name, sha256, status: "rejected", reason: read.problem, problems: [] };
   const { report, problems } = interpretReport(read.uppdrag, read.raw);
   return { file: file.name, sha256, status: "read", uppdrag: read.uppdrag, report, problems: [...read.notes, ...problems] };
