@@ -1,6 +1,10 @@
 /** The `uppfoljning` command: parses arguments, calls core and adapters, prints. */
 import { Command, CommanderError } from "commander";
 import { describeCommand, listCommand } from "./commands/catalogCommands";
+import { createCommand } from "./commands/create";
+import { validateCommand } from "./commands/validate";
+import { rollupCommand } from "./commands/rollup";
+import { demoCommand } from "./commands/demo";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 
 /** Commander writes English; these are the lines a user can meet, in Swedish. */
@@ -39,6 +43,43 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description("visa ett uppdrags mått: id, benämning, slag, typ, sammanställning och kontroller")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
     .action((id, o) => setExit(describeCommand(io, id, o)));
+
+  p.command("create")
+    .argument("<uppdrag>", "uppdragets id, se uppfoljning list")
+    .description("skapa uppföljningsmallar: en för en enhet (--unit, --out) eller en per rad i en enhetslista (--units, --out-dir)")
+    .requiredOption("--period <period>", "period: 2025H1/2025H2 (halvår), 2025T1–T3 (tertial), 2025M01–M12 (månad) eller 2025 (helår)")
+    .option("--unit <enhet>", "enhetens namn")
+    .option("--parts <delar>", "delar som mallen gäller, kommaseparerade (uppdrag med delar)")
+    .option("--out <fil>", "mallfilen som skapas (.xlsx)")
+    .option("--units <fil>", "enhetslista: en enhet per rad, \"Enhet; del1, del2\" för vissa delar")
+    .option("--out-dir <mapp>", "mappen där mallarna och listan över förväntade enheter skrivs")
+    .option("--due <datum>", "sista dag att lämna in, ÅÅÅÅ-MM-DD")
+    .option("--contact <text>", "vem enheten kan fråga")
+    .action(async (id, o) => setExit(await createCommand(io, id, o)));
+
+  p.command("validate")
+    .argument("<filer...>", "ifyllda mallar eller mappar med mallar")
+    .description("kontrollera ifyllda mallar; slutstatus 0 utan fel, 1 vid fel, 2 om en fil inte kunde läsas")
+    .option("--previous <filer...>", "förra periodens filer, för kontroll av att perioderna hänger ihop")
+    .option("--uppdrag <id>", "kontrollera bara filer för detta uppdrag")
+    .option("--json", "skriv ut som JSON (se docs/json.md)")
+    .action(async (files, o) => setExit(await validateCommand(io, files, o)));
+
+  p.command("rollup")
+    .argument("<filer...>", "ifyllda mallar eller mappar med mallar")
+    .description("sammanställ enheternas filer till en arbetsbok för nivå 2")
+    .requiredOption("--out <fil>", "nivå 2-arbetsboken som skrivs (.xlsx)")
+    .option("--expected <fil>", "listan över förväntade enheter (skrivs av create --units)")
+    .option("--csv <fil>", "skriv även tabellen Data som CSV (semikolon, decimalkomma)")
+    .option("--uppdrag <id>", "sammanställ detta uppdrag (annars det som flest filer gäller)")
+    .option("--period <period>", "sammanställ denna period (annars den som flest filer gäller)")
+    .option("--json", "skriv ut som JSON (se docs/json.md)")
+    .action(async (files, o) => setExit(await rollupCommand(io, files, o)));
+
+  p.command("demo")
+    .description("visa hela kedjan på ett inbyggt exempel: mallar, ifyllda filer, kontroll och sammanställning")
+    .option("--out-dir <mapp>", "mappen som exemplet skrivs till", "demo-utdata")
+    .action(async (o) => setExit(await demoCommand(io, o)));
 
   return p;
 }

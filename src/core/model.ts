@@ -157,7 +157,8 @@ export type RawCell = string | number | boolean | Date | null | undefined | { er
 
 /** A parsed value. Numbers are plain numbers rounded to 6 decimals; missing is its own kind. */
 export type Value =
-  | { kind: "missing" }
+  /** invalid: something was typed but could not be read (already reported; not also "saknas"). */
+  | { kind: "missing"; invalid?: true }
   | { kind: "number"; value: number }
   | { kind: "yesNo"; value: boolean }
   | { kind: "text"; value: string }

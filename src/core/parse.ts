@@ -8,6 +8,8 @@ import { MISSING } from "./model";
 
 export type ParseOutcome = { value: Value; problems: Problem[] };
 
+const INVALID: Value = { kind: "missing", invalid: true };
+
 /** Suffixes people add after a number; stripped when they fit the measure. */
 const UNIT_SUFFIXES: Record<string, string[]> = {
   count: ["st", "st.", "stycken", "personer", "pers", "pers.", "patienter", "brukare", "ärenden"],
@@ -73,14 +75,14 @@ function shown(raw: RawCell): string {
 /** Parses one cell for a numeric measure. */
 function parseNumberCell(measure: Measure, raw: RawCell): ParseOutcome {
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) return { value: MISSING, problems: [problem(measure, "notANumber", { input: String(raw) })] };
+    if (!Number.isFinite(raw)) return { value: INVALID, problems: [problem(measure, "notANumber", { input: String(raw) })] };
     return { value: { kind: "number", value: roundMicro(raw) }, problems: [] };
   }
-  if (typeof raw === "boolean") return { value: MISSING, problems: [problem(measure, "notANumber", { input: raw ? "SANT" : "FALSKT" })] };
-  if (raw instanceof Date) return { value: MISSING, problems: [problem(measure, "dateNotNumber", { input: shown(raw) })] };
+  if (typeof raw === "boolean") return { value: INVALID, problems: [problem(measure, "notANumber", { input: raw ? "SANT" : "FALSKT" })] };
+  if (raw instanceof Date) return { value: INVALID, problems: [problem(measure, "dateNotNumber", { input: shown(raw) })] };
   const text = String(raw);
   const parsed = parseSwedishNumber(text, UNIT_SUFFIXES[measure.type] ?? []);
-  if (!parsed.ok) return { value: MISSING, problems: [problem(measure, parsed.reason, { input: text.trim() })] };
+  if (!parsed.ok) return { value: INVALID, problems: [problem(measure, parsed.reason, { input: text.trim() })] };
   return { value: { kind: "number", value: parsed.value }, problems: [] };
 }
 
@@ -99,7 +101,7 @@ function splitList(text: string): string[] {
 export function parseMeasureInput(measure: Measure, raw: RawCell | RawCell[]): ParseOutcome {
   const cells = Array.isArray(raw) ? raw : [raw];
   const errorCell = cells.find((c): c is { error: string } => typeof c === "object" && c !== null && !(c instanceof Date));
-  if (errorCell) return { value: MISSING, problems: [problem(measure, "errorValue", { input: errorCell.error })] };
+  if (errorCell) return { value: INVALID, problems: [problem(measure, "errorValue", { input: errorCell.error })] };
 
   if (measure.type === "daysList") return parseDaysList(measure, cells);
   const first = cells.find((c) => !isBlank(c));
@@ -117,13 +119,13 @@ export function parseMeasureInput(measure: Measure, raw: RawCell | RawCell[]): P
       const word = shown(first).trim().toLowerCase();
       if (YES.has(word)) return { value: { kind: "yesNo", value: true }, problems: [] };
       if (NO.has(word)) return { value: { kind: "yesNo", value: false }, problems: [] };
-      return { value: MISSING, problems: [problem(measure, "notYesNo", { input: shown(first) })] };
+      return { value: INVALID, problems: [problem(measure, "notYesNo", { input: shown(first) })] };
     }
     case "choice": {
       const text = shown(first).trim();
       const match = (measure.options ?? []).find((o) => o.toLowerCase() === text.toLowerCase());
       if (match) return { value: { kind: "text", value: match }, problems: [] };
-      return { value: MISSING, problems: [problem(measure, "notAnOption", { input: text, options: (measure.options ?? []).join(", ") })] };
+      return { value: INVALID, problems: [problem(measure, "notAnOption", { input: text, options: (measure.options ?? []).join(", ") })] };
     }
     case "text":
       return { value: { kind: "text", value: shown(first).trim() }, problems: [] };
@@ -145,6 +147,6 @@ function parseDaysList(measure: Measure, cells: RawCell[]): ParseOutcome {
       if (outcome.value.kind === "number") values.push(outcome.value.value);
     }
   }
-  if (values.length === 0 && problems.length === 0) return { value: MISSING, problems };
+  if (values.length === 0) return { value: problems.length === 0 ? MISSING : INVALID, problems };
   return { value: { kind: "list", values }, problems };
 }

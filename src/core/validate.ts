@@ -27,13 +27,20 @@ function checkNumber(measure: Measure, report: UnitReport, value: number): Probl
   return out;
 }
 
+const ANSWER_TYPES = new Set(["yesNo", "choice", "text"]);
+
+function requiredProblem(measure: Measure, report: UnitReport): Problem {
+  return measureProblem(measure, report, ANSWER_TYPES.has(measure.type) ? "requiredAnswer" : "required", "fel", {});
+}
+
 function checkValue(measure: Measure, report: UnitReport, value: Value | undefined): Problem[] {
   if (value === undefined || value.kind === "missing") {
-    return measure.checks.required ? [measureProblem(measure, report, "required", "fel", {})] : [];
+    // An unreadable entry has its own message already; "saknas" on top would only confuse.
+    return measure.checks.required && !(value?.kind === "missing" && value.invalid) ? [requiredProblem(measure, report)] : [];
   }
   if (value.kind === "number") return checkNumber(measure, report, value.value);
   if (value.kind === "list") return value.values.flatMap((v) => checkNumber(measure, report, v));
-  if (value.kind === "text" && measure.checks.required && value.value === "") return [measureProblem(measure, report, "required", "fel", {})];
+  if (value.kind === "text" && measure.checks.required && value.value === "") return [requiredProblem(measure, report)];
   return [];
 }
 

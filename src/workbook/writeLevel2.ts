@@ -76,6 +76,9 @@ function unitRange(ctx: SummaryContext, row: number): string {
 function level2Cell(measure: Measure, figure: Figure, row: number, ctx: SummaryContext): ExcelJS.CellValue {
   if (figure.value === null) return null; // missing stays blank: SUM() of blanks would show a false 0
   if (ctx.units.length === 0) return figure.value;
+  // Excel's sums over the unit columns equal the roll-up only when no unit column lacks an input
+  // (expected units that sent nothing have no column and do not matter here).
+  const columnsComplete = !figure.missing.some((u) => ctx.units.some((r) => r.unit === u));
   switch (measure.aggregate) {
     case "sum":
     case "stock":
@@ -85,14 +88,13 @@ function level2Cell(measure: Measure, figure: Figure, row: number, ctx: SummaryC
     case "ratio": {
       const f = measure.formula!;
       const rows = [...f.numerator, ...f.denominator].map((t) => ctx.rowOf.get(t.measure));
-      // Only when every unit gave every input: otherwise Excel's sums would include half-reported units.
-      if (!figure.complete || rows.some((r) => r === undefined)) return figure.value;
+      if (!columnsComplete || rows.some((r) => r === undefined)) return figure.value;
       const sum = (terms: typeof f.numerator) => terms.map((t, i) => `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}SUM(${unitRange(ctx, ctx.rowOf.get(t.measure)!)})`).join("");
       return { formula: `(${sum(f.numerator)})/(${sum(f.denominator)})${f.factor !== 1 ? `*${f.factor}` : ""}`, result: figure.value };
     }
     case "weightedMean": {
       const weightRow = ctx.rowOf.get(measure.weight!);
-      if (!figure.complete || weightRow === undefined) return figure.value;
+      if (!columnsComplete || weightRow === undefined) return figure.value;
       return { formula: `SUMPRODUCT(${unitRange(ctx, row)},${unitRange(ctx, weightRow)})/SUM(${unitRange(ctx, weightRow)})`, result: figure.value };
     }
     case "pooled": {

@@ -11,6 +11,7 @@ function codesInSource(): Set<string> {
     /problem\(measure, "(\w+)"/g,
     /measureProblem\(measure, report, (?:min === 0 \? "(\w+)" : "(\w+)"|"(\w+)")/g,
     /ctx\.problem\(rule, "(\w+)"/g,
+    /\? "(\w+)" : "(\w+)", "fel"/g,
     /reject\(r, "(\w+)"/g,
     /fileProblem\("(\w+)"/g,
   ];

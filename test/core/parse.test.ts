@@ -48,7 +48,7 @@ describe("interpreting a measure's cell", () => {
 
   it("turns text that is not a number into a problem naming the input, not 0", () => {
     const out = parseMeasureInput(measure("patienter_nya"), "ca 12");
-    expect(out.value).toEqual({ kind: "missing" });
+    expect(out.value).toEqual({ kind: "missing", invalid: true });
     expect(out.problems).toEqual([{ code: "notANumber", severity: "fel", measureId: "patienter_nya", params: { input: "ca 12" } }]);
   });
 

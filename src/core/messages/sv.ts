@@ -17,6 +17,7 @@ export const MESSAGES = {
   notAnOption: (p: Params) => `"${p.input}" finns inte bland valen. Välj ett av: ${p.options}.`,
   // A measure's own checks
   required: () => `Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).`,
+  requiredAnswer: () => `Svar saknas. Fyll i cellen.`,
   notWholeNumber: (p: Params) => `${p.value} är inte ett heltal. Antal ska anges i hela tal.`,
   negative: (p: Params) => `${p.value} är negativt. Värdet kan inte vara mindre än 0.`,
   belowMin: (p: Params) => `${p.value} är mindre än det lägsta tillåtna värdet ${p.min} ${p.unit}.`,
