@@ -54,9 +54,9 @@ export async function createCommand(io: Io, uppdragId: string, options: CreateOp
   const common = { period: period.code, dueDate: options.due, contact: options.contact };
 
   if (options.unit !== undefined) {
-    if (!options.out) throw new UsageError("Ange --out <fil.xlsx> för mallen.");
     const parts = options.parts ? options.parts.split(",").map((p) => p.trim()).filter(Boolean) : undefined;
     checkParts(uppdrag, parts, "--parts");
+    if (!options.out) throw new UsageError("Ange --out <fil.xlsx> för mallen.");
     const out = path.resolve(io.cwd, options.out);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, await writeTemplate(uppdrag, { ...common, unit: options.unit, parts }));

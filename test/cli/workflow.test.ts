@@ -1,0 +1,131 @@
+/** The follow-up cycle through the command line, on files in a temporary folder. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { createHash } from "node:crypto";
+import * as XLSX from "xlsx";
+import { cli } from "./helpers";
+import { fillByNames } from "../workbook/sheetjsFill";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "uppfoljning-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const hashes = (files: string[]) => files.map((f) => createHash("sha256").update(fs.readFileSync(f)).digest("hex"));
+const fill = (file: string, values: Parameters<typeof fillByNames>[1]) => fs.writeFileSync(file, fillByNames(new Uint8Array(fs.readFileSync(file)), values));
+
+const ok = (start: number, nya: number, avsl: number, pas: number) => ({
+  patienter_start: start, patienter_nya: nya, patienter_avslutade: avsl, patienter_slut: start + nya - avsl, pas_antal: pas, sip_patienter: start + nya - avsl, arsarbetare: 2,
+});
+/** The Linköping fragment's required answers, so a file can be free of errors. */
+const fragment = () => {
+  const v: Record<string, string | number> = {};
+  for (const a of ["samverkan", "delaktighet", "personcentrerat", "kompetens", "kunskapsbaserad", "ledning"]) v[`kval_${a}_analys`] = "Analys";
+  Object.assign(v, { kval_samverkan_metod: "SIP", kval_delaktighet_metod: "Enkät", kval_personcentrerat_metod: "Uppföljning av nätverksarbete", kval_kompetens_metod: "Medarbetarenkät", kval_kunskapsbaserad_metod: "Effektutvärderingar", kval_ledning_metod: "Budgetuppföljning/internbudget" });
+  Object.assign(v, { gp_avslutade: 4, gp_avslutade_enligt_plan: 3, register_palliativ: "Ja", register_senior_alert: "Ja", register_bpsd: "Nej", register_analys: "Ok", undersokning_oppna_jamforelser: "Ja", undersokning_brukarundersokning: "Ja", undersokning_kkik: "Nej" });
+  Object.assign(v, { tillsynsrapporter: 0, vardavvikelser: 3, lex_maria: 0, lex_sarah_rapporter: 1, lex_sarah_anmalningar: 0, synpunkter_klagomal: 2, avvikelser_analys: "Ok", egenkontroll_loggkontroller: "Ja", egenkontroll_dokumentation: "Ja", egenkontroll_brandskydd: "Ja", egenkontroll_basal_hygien: "Ja" });
+  return v;
+};
+
+describe("uppfoljning create", () => {
+  it("writes one template, and a whole send-out with the list of expected units", async () => {
+    const single = await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "Team Norr", "--period", "2025H1", "--out", path.join(dir, "norr.xlsx")]);
+    expect(single.code).toBe(0);
+    expect(XLSX.read(fs.readFileSync(path.join(dir, "norr.xlsx"))).SheetNames).toContain("Verksamhetsmått");
+
+    fs.writeFileSync(path.join(dir, "enheter.txt"), "# utskick\nDemenscenter; demenscenter\nAnhörigcenter; anhorigcenter\nLeanlink öppna verksamheter\n");
+    const many = await cli(["create", "oppna-verksamheter", "--units", path.join(dir, "enheter.txt"), "--period", "2025H2", "--out-dir", path.join(dir, "ut")]);
+    expect(many.code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, "ut")).sort()).toEqual([
+      "forvantade-enheter.txt",
+      "oppna-verksamheter_2025H2_Anhorigcenter.xlsx",
+      "oppna-verksamheter_2025H2_Demenscenter.xlsx",
+      "oppna-verksamheter_2025H2_Leanlink-oppna-verksamheter.xlsx",
+    ]);
+    expect(fs.readFileSync(path.join(dir, "ut", "forvantade-enheter.txt"), "utf8")).toContain("Demenscenter; demenscenter");
+  });
+
+  it.each([
+    [["--period", "2025X1"], /Perioden "2025X1" känns inte igen/],
+    [["--period", "2025T1"], /följs upp per halvår, inte per tertial/],
+    [["--period", "2025H1", "--parts", "demenscenter"], /delen "demenscenter" finns inte/],
+    [["--period", "2025H1"], /Ange --out/],
+  ])("refuses %j with a Swedish message and exit 2", async (args, message) => {
+    const r = await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "X", ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
+
+describe("uppfoljning validate and rollup", () => {
+  async function sendOut() {
+    fs.writeFileSync(path.join(dir, "enheter.txt"), "Team Norr\nTeam Syd\nTeam Centrum\n");
+    await cli(["create", "psykiatrisk-hemsjukvard", "--units", path.join(dir, "enheter.txt"), "--period", "2025H1", "--out-dir", path.join(dir, "ut")]);
+    const norr = path.join(dir, "ut", "psykiatrisk-hemsjukvard_2025H1_Team-Norr.xlsx");
+    const syd = path.join(dir, "ut", "psykiatrisk-hemsjukvard_2025H1_Team-Syd.xlsx");
+    const inbox = path.join(dir, "in");
+    fs.mkdirSync(inbox);
+    fs.copyFileSync(norr, path.join(inbox, "norr.xlsx"));
+    fs.copyFileSync(syd, path.join(inbox, "syd.xlsx"));
+    fill(path.join(inbox, "norr.xlsx"), { ...fragment(), ...ok(20, 4, 2, 2) });
+    fill(path.join(inbox, "syd.xlsx"), { ...fragment(), ...ok(10, 2, 1, 1) });
+    return inbox;
+  }
+
+  it("exits 0 for clean files, 1 with errors, 2 when a file cannot be read, and never changes the inputs", async () => {
+    const inbox = await sendOut();
+    const clean = await cli(["validate", inbox]);
+    expect(clean.err).toBe("");
+    expect(clean.code).toBe(0);
+    expect(clean.out).toContain("2 filer: 0 fel");
+
+    fill(path.join(inbox, "syd.xlsx"), { patienter_slut: 99 });
+    const withErrors = await cli(["validate", inbox]);
+    expect(withErrors.code).toBe(1);
+    expect(withErrors.out).toMatch(/Fel: .*syd\.xlsx, blad Verksamhetsmått, cell C\d+ \(Antal patienter vid periodens slut\): Flödet går inte ihop/);
+
+    fs.writeFileSync(path.join(inbox, "anteckningar.docx"), "inte en arbetsbok");
+    const files = fs.readdirSync(inbox).map((f) => path.join(inbox, f));
+    const before = hashes(files);
+    const unreadable = await cli(["validate", inbox, "--json"]);
+    expect(unreadable.code).toBe(2);
+    const json = JSON.parse(unreadable.out);
+    expect(json.format).toBe("uppfoljning/validate@1");
+    expect(json.files.find((f: { file: string }) => f.file.endsWith("anteckningar.docx"))).toMatchObject({ status: "rejected", reason: { code: "notAWorkbook" } });
+    expect(json.files.find((f: { file: string }) => f.file.endsWith("syd.xlsx")).values.patienter_slut).toBe(99);
+    expect(hashes(files)).toEqual(before);
+  });
+
+  it("rolls up to a level-2 workbook, JSON and a CSV safe against formula injection", async () => {
+    const inbox = await sendOut();
+    fill(path.join(inbox, "syd.xlsx"), { kval_samverkan_analys: "=HYPERLINK(\"http://x\")" });
+    const out = path.join(dir, "niva2.xlsx");
+    const r = await cli(["rollup", inbox, "--expected", path.join(dir, "ut", "forvantade-enheter.txt"), "--out", out, "--csv", path.join(dir, "data.csv"), "--json"]);
+    expect(r.code).toBe(1); // Team Centrum is missing
+    const json = JSON.parse(r.out);
+    expect(json.format).toBe("uppfoljning/rollup@1");
+    expect(json.units.map((u: { unit: string }) => u.unit)).toEqual(["Team Norr", "Team Syd"]);
+    expect(json.level2.patienter_slut).toMatchObject({ value: 22 + 11, contributors: ["Team Norr", "Team Syd"], missing: ["Team Centrum"] });
+    expect(json.level2.patienter_per_pas.value).toBeCloseTo(33 / 3, 12);
+    expect(json.level2.lex_maria.value).toBe(0);
+    expect(json.absentUnits).toEqual(["Team Centrum"]);
+    expect(json.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: "unitMissing", message: "Enheten Team Centrum har inte lämnat någon uppföljning." })]));
+
+    const csv = fs.readFileSync(path.join(dir, "data.csv"), "utf8");
+    expect(csv.startsWith("\ufeffuppdrag;period;nivå;enhet;mått_id")).toBe(true);
+    expect(csv).toContain(`;"'=HYPERLINK(""http://x"")";`);
+    expect(csv).not.toMatch(/;"?=HYPERLINK/);
+
+    const wb = XLSX.read(fs.readFileSync(out));
+    expect(wb.SheetNames).toEqual(["Nivå 2", "Analyser", "Ärenden", "Filer", "Problem", "Data"]);
+  });
+
+  it("refuses to write the level-2 workbook over an input", async () => {
+    const inbox = await sendOut();
+    const r = await cli(["rollup", inbox, "--out", path.join(inbox, "norr.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("indata skrivs aldrig över");
+  });
+});
