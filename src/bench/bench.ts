@@ -8,6 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as os from "node:os";
 import { execFileSync } from "node:child_process";
 import * as XLSX from "xlsx";
 import { loadTemplates } from "../cli/templateFiles";
@@ -21,6 +22,7 @@ import { sampleValues } from "../cli/sampleData";
 import type { Uppdrag } from "../core/model";
 
 const UPPDRAG = "psykiatrisk-hemsjukvard";
+const HEAP_CAP_MB = 128;
 const ROOT = path.resolve(__dirname, "..", "..", ".bench");
 
 function catalog() {
@@ -72,12 +74,13 @@ async function main() {
   if (args[0] === "--measure") return measure(args[1]!);
   const sizes = args.length ? args.map(Number) : [10, 100, 1000];
   const uppdrag = catalog().uppdrag.find((u) => u.id === UPPDRAG)!;
-  console.log(`Benchmark: ${uppdrag.name}, ${uppdrag.measures.length} mått per arbetsbok, Node ${process.version}`);
+  console.log(`Benchmark: ${uppdrag.name}, ${uppdrag.measures.length} mått per arbetsbok, Node ${process.version}, ${os.cpus().length} kärnor, V8-heap begränsad till ${HEAP_CAP_MB} MB`);
   console.log("N\tkontroll s\tsammanst. s\ttotalt s\tarbetsböcker/s\ttoppminne MB");
   for (const n of sizes) {
     const dir = path.join(ROOT, String(n));
     await generate(uppdrag, n, dir);
-    const out = execFileSync(process.execPath, [__filename, "--measure", dir], { encoding: "utf8", maxBuffer: 1 << 20 });
+    // A fresh process per N, with the V8 heap capped: finishing under the cap shows memory does not grow with N.
+    const out = execFileSync(process.execPath, [`--max-old-space-size=${HEAP_CAP_MB}`, __filename, "--measure", dir], { encoding: "utf8", maxBuffer: 1 << 20 });
     const r = JSON.parse(out) as { n: number; used: number; validateMs: number; rollupMs: number; peakRssMb: number };
     const total = (r.validateMs + r.rollupMs) / 1000;
     console.log([r.n, (r.validateMs / 1000).toFixed(2), (r.rollupMs / 1000).toFixed(2), total.toFixed(2), (r.n / total).toFixed(0), r.peakRssMb.toFixed(0)].join("\t"));

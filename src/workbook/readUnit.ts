@@ -40,7 +40,7 @@ function parseWorkbook(bytes: Uint8Array, file: string): XLSX.WorkBook | Problem
     }
   }
   try {
-    return XLSX.read(bytes, { type: "array", cellDates: true, cellNF: true, cellStyles: false, bookVBA: false, dense: true, WTF: false });
+    return XLSX.read(bytes, { type: "array", cellDates: true, cellNF: true, cellStyles: false, bookVBA: false, WTF: false });
   } catch (e) {
     const message = String((e as Error).message ?? e);
     if (/password|encrypt/i.test(message)) return fileProblem("passwordProtected", file);

@@ -136,7 +136,7 @@ function writeCases(wb: ExcelJS.Workbook, rows: (string | number)[][]) {
   const ws = wb.addWorksheet(LEVEL2_SHEETS.cases);
   ws.columns = [{ header: "Mått-id", width: 22 }, { header: "Mått", width: 50 }, { header: "Enhet", width: 28 }, { header: "Dagar", width: 10 }];
   styleHeader(ws.getRow(1));
-  ws.addRows(rows);
+  for (const r of rows) ws.addRow(r).commit();
 }
 
 function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRange: Map<string, string>, createdAt: Date) {
@@ -300,26 +300,56 @@ function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup) {
 }
 
 function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
-  const ws = wb.addWorksheet(LEVEL2_SHEETS.data);
-  const rows = tidyRows(collected.uppdrag, collected.result).map(tidyRow);
-  // An Excel table: Power BI and pivot tables pick it up by name.
-  ws.addTable({
-    name: "Uppfoljningsdata",
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleLight9", showRowStripes: true },
-    columns: TIDY_HEADERS.map((name) => ({ name, filterButton: true })),
-    rows: rows.length > 0 ? rows : [TIDY_HEADERS.map(() => null)],
-  });
+  const ws = wb.addWorksheet(LEVEL2_SHEETS.data, { views: [{ state: "frozen", ySplit: 1 }] });
+  // A plain range with a filter rather than an Excel table: a table costs exceljs several times
+  // the memory and time at a thousand units, and Power BI and pivot tables read a range as well.
+  ws.addRow([...TIDY_HEADERS]);
+  styleHeader(ws.getRow(1));
+  // Each row is committed at once: the streaming writer then flushes it instead of keeping it.
+  for (const r of tidyRows(collected.uppdrag, collected.result)) ws.addRow(tidyRow(r)).commit();
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: TIDY_HEADERS.length } };
   [22, 10, 6, 28, 24, 50, 12, 14, 8].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
-export async function writeLevel2(collected: CollectedRollup, options: { createdAt?: Date } = {}): Promise<Uint8Array> {
+/**
+ * A workbook to write into and a way to finish it. In Node the streaming writer keeps memory
+ * flat however many units there are (rows are flushed as they are committed); in the browser,
+ * where exceljs has no streams and a roll-up holds a handful of units, the in-memory workbook.
+ */
+function newBook(): { wb: ExcelJS.Workbook; finish(): Promise<Uint8Array> } {
+  const Writer = (ExcelJS as { stream?: { xlsx?: { WorkbookWriter?: typeof ExcelJS.stream.xlsx.WorkbookWriter } } }).stream?.xlsx?.WorkbookWriter;
+  const isNode = typeof process !== "undefined" && Boolean(process.versions?.node);
+  if (Writer && isNode) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node-only, kept out of the browser bundle
+    const { PassThrough } = require("node:stream") as typeof import("node:stream");
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on("data", (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((resolve, reject) => {
+      sink.on("end", resolve);
+      sink.on("error", reject);
+    });
+    const wb = new Writer({ stream: sink, useStyles: true, useSharedStrings: true });
+    return {
+      wb,
+      finish: async () => {
+        await wb.commit();
+        await done;
+        return new Uint8Array(Buffer.concat(chunks));
+      },
+    };
+  }
   const wb = new ExcelJS.Workbook();
+  return { wb, finish: async () => new Uint8Array(await wb.xlsx.writeBuffer()) };
+}
+
+export async function writeLevel2(collected: CollectedRollup, options: { createdAt?: Date } = {}): Promise<Uint8Array> {
+  const { wb, finish } = newBook();
   const createdAt = options.createdAt ?? new Date();
   wb.creator = "uppfoljning";
   wb.created = createdAt;
   wb.title = `Nivå 2 – ${collected.uppdrag.name} – ${collected.result.period}`;
+  // Every formula carries its result, so no recalculation on open is needed (the streaming writer has no calcProperties).
   const cases = caseLayout(collected.uppdrag, collected.result.used);
   writeSummary(wb, collected, cases.ranges, createdAt);
   writeAnalyses(wb, collected.uppdrag, collected.result.used, collected.result.figures);
@@ -327,6 +357,5 @@ export async function writeLevel2(collected: CollectedRollup, options: { created
   writeFiles(wb, collected);
   writeProblems(wb, collected);
   writeData(wb, collected);
-  wb.calcProperties.fullCalcOnLoad = true;
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return finish();
 }
