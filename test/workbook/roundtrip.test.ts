@@ -3,7 +3,9 @@
  * names with SheetJS (as a unit's own tools would), read back, validated and rolled up; every
  * level-2 figure is compared with a figure computed here by hand.
  */
+import * as fs from "node:fs";
 import * as XLSX from "xlsx";
+import { soffice, convertWithLibreOffice } from "../helpers/libreoffice";
 import { writeTemplate } from "../../src/workbook/template";
 import { checkFiles, inMemoryFile, rollupFiles } from "../../src/workbook/collect";
 import { writeLevel2, LEVEL2_SHEETS } from "../../src/workbook/writeLevel2";
@@ -173,4 +175,24 @@ describe("rolling up filled files", () => {
     const data = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[LEVEL2_SHEETS.data]!);
     expect(data.filter((r) => r["mått_id"] === "patienter_slut" && r["nivå"] === 3).map((r) => r["värde"])).toEqual(slut);
   });
+});
+
+describe(soffice ? "files saved by LibreOffice" : "files saved by LibreOffice (skipped: soffice not on PATH)", () => {
+  const maybe = soffice ? it : it.skip;
+  maybe.each([
+    ["xlsx", "xlsx:Calc MS Excel 2007 XML"],
+    ["ods", "ods"],
+  ])("reads a filled template that LibreOffice saved as .%s", async (ext, filter) => {
+    const filled = fillByNames(await template("Team Norr"), teamValues(20, 5, 3, 2, "2,5", { kval_samverkan_analys: "Bra" }));
+    const { status, files, dir } = convertWithLibreOffice(filled, filter, "norr.xlsx");
+    try {
+      expect(status).toBe(0);
+      const saved = files.find((f) => f.endsWith(`.${ext}`))!;
+      const o = await outcomeOf(new Uint8Array(fs.readFileSync(saved)), `norr.${ext}`);
+      expect(o.status).toBe("read");
+      expect(o.report!.values).toMatchObject({ patienter_slut: { kind: "number", value: 22 }, arsarbetare: { kind: "number", value: 2.5 }, kval_samverkan_analys: { kind: "text", value: "Bra" } });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

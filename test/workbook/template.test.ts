@@ -264,24 +264,7 @@ describe("writeTemplate: protection, input cells and validation (read back with 
 // ---------------------------------------------------------------------------
 // LibreOffice: opens the template, and computes the ratios once values are filled in.
 
-function onPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    const full = path.join(dir, command);
-    if (dir && fs.existsSync(full)) return full;
-  }
-  return undefined;
-}
-const soffice = onPath("soffice") ?? onPath("libreoffice");
-
-function convertWithLibreOffice(bytes: Uint8Array, to: string): { status: number | null; files: string[]; dir: string; stderr: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "uppfoljning-lo-"));
-  const input = path.join(dir, "mall.xlsx");
-  fs.writeFileSync(input, bytes);
-  const out = path.join(dir, "ut");
-  // Own profile: parallel LibreOffice runs with a shared profile block each other.
-  const result = spawnSync(soffice!, [`-env:UserInstallation=file://${path.join(dir, "profil")}`, "--headless", "--norestore", "--convert-to", to, "--outdir", out, input], { encoding: "utf8", timeout: 120_000 });
-  return { status: result.status, files: fs.existsSync(out) ? fs.readdirSync(out).map((f) => path.join(out, f)) : [], dir, stderr: result.stderr };
-}
+import { soffice, convertWithLibreOffice } from "../helpers/libreoffice";
 
 /** Comma-separated, double quotes, UTF-8 (76), first line 1: the default charset is the system's. */
 const CSV_UTF8 = "csv:Text - txt - csv (StarCalc):44,34,76,1";
