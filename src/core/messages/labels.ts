@@ -27,7 +27,7 @@ export const TYPE_LABELS: Record<ValueType, string> = {
 
 export const AGGREGATION_LABELS: Record<AggregationKind, string> = {
   sum: "summa",
-  stock: "summa vid periodens slut (bestånd)",
+  stock: "summa av bestånd vid samma datum",
   ratio: "kvot av summor",
   pooled: "alla ärenden sammanslagna",
   weightedMean: "vägt medelvärde",
