@@ -122,3 +122,17 @@ export function rollupFiles(outcomes: FileOutcome[], catalog: Catalog, options: 
   });
   return { uppdrag, result, files };
 }
+
+/**
+ * Every problem of a roll-up once: each file's rejection and content problems (with the file
+ * as location when the problem has none), then the units expected but missing or not expected.
+ * Rejections made by the roll-up are already the files' reasons.
+ */
+export function runProblems(c: CollectedRollup): Problem[] {
+  const out: Problem[] = [];
+  for (const f of c.files) {
+    for (const p of [...(f.reason ? [f.reason] : []), ...f.problems]) out.push(p.location?.file ? p : { ...p, location: { ...p.location, file: f.file } });
+  }
+  out.push(...c.result.problems.filter((p) => p.code === "unitMissing" || p.code === "unitNotExpected"));
+  return out;
+}

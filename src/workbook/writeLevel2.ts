@@ -12,7 +12,7 @@ import { parsePeriod } from "../core/period";
 import { AGGREGATION_LABELS } from "../core/messages/labels";
 import { problemText } from "../core/messages/sv";
 import { TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
-import type { CollectedRollup, FileOutcome } from "./collect";
+import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 
 export const LEVEL2_SHEETS = { summary: "Nivå 2", analyses: "Analyser", cases: "Ärenden", files: "Filer", problems: "Problem", data: "Data" } as const;
 /** First table row on the summary sheet, and its fixed columns before the units. */
@@ -132,11 +132,25 @@ function caseLayout(uppdrag: Uppdrag, units: UnitReport[]): { rows: (string | nu
   return { rows, ranges };
 }
 
-function writeCases(wb: ExcelJS.Workbook, rows: (string | number)[][]) {
-  const ws = wb.addWorksheet(LEVEL2_SHEETS.cases);
-  ws.columns = [{ header: "Mått-id", width: 22 }, { header: "Mått", width: 50 }, { header: "Enhet", width: 28 }, { header: "Dagar", width: 10 }];
-  styleHeader(ws.getRow(1));
+type Column = [header: string, width: number];
+type SheetRow = (string | number | null)[];
+
+/**
+ * A sheet that is a list: a styled header with a filter, then one row per item. Each row is
+ * committed at once, so the streaming writer flushes it instead of keeping it.
+ */
+function listSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Iterable<SheetRow>) {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  columns.forEach(([, width], i) => (ws.getColumn(i + 1).width = width));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  const header = ws.addRow(columns.map(([h]) => h));
+  styleHeader(header);
+  header.commit();
   for (const r of rows) ws.addRow(r).commit();
+}
+
+function writeCases(wb: ExcelJS.Workbook, rows: SheetRow[]) {
+  listSheet(wb, LEVEL2_SHEETS.cases, [["Mått-id", 22], ["Mått", 50], ["Enhet", 28], ["Dagar", 10]], rows);
 }
 
 function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRange: Map<string, string>, createdAt: Date) {
@@ -230,26 +244,17 @@ function statusText(o: FileOutcome): string {
   return o.status === "used" ? "Används" : o.status === "rejected" ? "Avvisad" : "Läst";
 }
 
-function writeFiles(wb: ExcelJS.Workbook, collected: CollectedRollup) {
-  const ws = wb.addWorksheet(LEVEL2_SHEETS.files);
-  ws.columns = [
-    { header: "Fil", width: 40 },
-    { header: "Enhet", width: 28 },
-    { header: "Period", width: 10 },
-    { header: "Mallversion", width: 12 },
-    { header: "SHA-256", width: 66 },
-    { header: "Status", width: 10 },
-    { header: "Orsak", width: 70 },
-    { header: "Fel", width: 6 },
-    { header: "Varningar", width: 10 },
-  ];
-  styleHeader(ws.getRow(1));
+function* fileRows(collected: CollectedRollup): Generator<SheetRow> {
   for (const o of collected.files) {
     const errors = o.problems.filter((p) => p.severity === "fel").length;
-    const warnings = o.problems.length - errors;
-    ws.addRow([o.file, o.report?.unit ?? "", o.report?.period ?? "", o.report?.templateVersion ?? "", o.sha256, statusText(o), o.reason ? problemText(o.reason) : "", errors, warnings]);
+    yield [o.file, o.report?.unit ?? "", o.report?.period ?? "", o.report?.templateVersion ?? "", o.sha256, statusText(o), o.reason ? problemText(o.reason) : "", errors, o.problems.length - errors];
   }
-  for (const u of collected.result.absentUnits) ws.addRow(["(ingen fil)", u.unit, collected.result.period, "", "", "Saknas", "Enheten finns i listan över förväntade enheter men har inte lämnat någon uppföljning.", "", ""]);
+  for (const u of collected.result.absentUnits) yield ["(ingen fil)", u.unit, collected.result.period, "", "", "Saknas", "Enheten finns i listan över förväntade enheter men har inte lämnat någon uppföljning.", null, null];
+}
+
+function writeFiles(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+  const columns: Column[] = [["Fil", 40], ["Enhet", 28], ["Period", 10], ["Mallversion", 12], ["SHA-256", 66], ["Status", 10], ["Orsak", 70], ["Fel", 6], ["Varningar", 10]];
+  listSheet(wb, LEVEL2_SHEETS.files, columns, fileRows(collected));
 }
 
 export interface ProblemRow {
@@ -274,41 +279,21 @@ export function problemRows(collected: CollectedRollup): ProblemRow[] {
     severity: p.severity === "fel" ? "Fel" : "Varning",
     message: problemText(p),
   });
-  const rows: ProblemRow[] = [];
-  for (const o of collected.files) {
-    if (o.reason) rows.push(toRow(o.reason, o.file));
-    for (const p of o.problems) rows.push(toRow(p, o.file));
-  }
-  for (const p of collected.result.problems) if (p.code === "unitMissing" || p.code === "unitNotExpected") rows.push(toRow(p, ""));
-  return rows;
+  return runProblems(collected).map((p) => toRow(p, ""));
 }
 
 function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup) {
-  const ws = wb.addWorksheet(LEVEL2_SHEETS.problems);
-  ws.columns = [
-    { header: "Fil", width: 36 },
-    { header: "Blad", width: 22 },
-    { header: "Cell", width: 10 },
-    { header: "Mått-id", width: 22 },
-    { header: "Mått", width: 40 },
-    { header: "Allvarlighet", width: 12 },
-    { header: "Meddelande", width: 90 },
-  ];
-  styleHeader(ws.getRow(1));
-  for (const p of problemRows(collected)) ws.addRow([p.file, p.sheet, p.cell, p.measureId, p.measure, p.severity, p.message]);
-  ws.autoFilter = { from: "A1", to: "G1" };
+  const columns: Column[] = [["Fil", 36], ["Blad", 22], ["Cell", 10], ["Mått-id", 22], ["Mått", 40], ["Allvarlighet", 12], ["Meddelande", 90]];
+  listSheet(wb, LEVEL2_SHEETS.problems, columns, problemRows(collected).map((p) => [p.file, p.sheet, p.cell, p.measureId, p.measure, p.severity, p.message]));
 }
 
 function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
-  const ws = wb.addWorksheet(LEVEL2_SHEETS.data, { views: [{ state: "frozen", ySplit: 1 }] });
   // A plain range with a filter rather than an Excel table: a table costs exceljs several times
   // the memory and time at a thousand units, and Power BI and pivot tables read a range as well.
-  ws.addRow([...TIDY_HEADERS]);
-  styleHeader(ws.getRow(1));
-  // Each row is committed at once: the streaming writer then flushes it instead of keeping it.
-  for (const r of tidyRows(collected.uppdrag, collected.result)) ws.addRow(tidyRow(r)).commit();
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: TIDY_HEADERS.length } };
-  [22, 10, 6, 28, 24, 50, 12, 14, 8].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8];
+  listSheet(wb, LEVEL2_SHEETS.data, TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]), (function* () {
+    for (const r of tidyRows(collected.uppdrag, collected.result)) yield tidyRow(r);
+  })());
 }
 
 /**

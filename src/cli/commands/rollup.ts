@@ -1,7 +1,7 @@
 /** `uppfoljning rollup <files or folders…> --out niva2.xlsx [--expected units.txt] [--json] [--csv tidy.csv]` */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkFiles, rollupFiles, type CollectedRollup } from "../../workbook/collect";
+import { checkFiles, rollupFiles, runProblems, type CollectedRollup } from "../../workbook/collect";
 import { writeLevel2 } from "../../workbook/writeLevel2";
 import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
 import { toCsv } from "../../core/csv";
@@ -33,7 +33,7 @@ export function rollupJson(c: CollectedRollup) {
     ),
     absentUnits: result.absentUnits.map((u) => u.unit),
     files: c.files.map(fileJson),
-    problems: [...c.files.flatMap((f) => [...(f.reason ? [f.reason] : []), ...f.problems]), ...result.problems.filter((p) => p.code === "unitMissing" || p.code === "unitNotExpected")].map((p) => problemJson(p, uppdrag)),
+    problems: runProblems(c).map((p) => problemJson(p, uppdrag)),
   };
 }
 
