@@ -1,0 +1,16 @@
+/** Base64 for Excel.createWorkbook and insertWorksheetsFromBase64, without Node's Buffer (the task pane runs in a browser). */
+
+const CHUNK = 0x8000; // String.fromCharCode(...) takes at most ~64k arguments
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

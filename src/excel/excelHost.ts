@@ -1,0 +1,221 @@
+/**
+ * HostOperations inside Excel, with Office.js. Every call is a fixed number of round trips
+ * (context.sync), whatever the number of measures, cells or rows: loads and writes are queued
+ * for all targets first, then synced once. `run` and the requirement-set check are injected so
+ * tests can drive a fake object model and count the syncs.
+ */
+import type { Catalog } from "../core/model";
+import type { CollectedRollup } from "../workbook/collect";
+import type { ReadOutcome } from "../workbook/readUnit";
+import { META_SHEET } from "../workbook/layout";
+import type { CellRef, HighlightCell, HostOperations } from "./hostOperations";
+import { cellsOf } from "./a1";
+import { bytesToBase64 } from "./base64";
+import { HostNotSupportedError } from "./errors";
+import { defaultFillStore, type FillStore, type RememberedFill } from "./fillMemory";
+import { planNameReads, readOutcomeFromSnapshot, type RangeData } from "./rawFromRanges";
+import { planSheetNames, sheetBlocks } from "./sheetBlocks";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type XlsxModule = typeof import("xlsx");
+
+export interface ExcelHostDeps {
+  /** Default: Excel.run. */
+  run?: ExcelRun;
+  /** Default: Office.context.requirements.isSetSupported. */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Default: Excel.createWorkbook. */
+  createWorkbook?: (base64: string) => Promise<void>;
+  /** Where replaced fills are remembered. Default: the document's settings inside Office, else memory. */
+  fills?: FillStore;
+  /** SheetJS, loaded only when level 2 is delivered (it is large). */
+  loadXlsx?: () => Promise<XlsxModule>;
+}
+
+/** Shown as the file in messages when the workbook's name cannot be read (before ExcelApi 1.7). */
+export const ACTIVE_WORKBOOK = "(aktiv arbetsbok)";
+
+export const FILL_COLORS = { fel: "#F8CBAD", varning: "#FFE699" } as const;
+
+const NOT_SUPPORTED = {
+  createWorkbook: "Den här versionen av Excel kan inte öppna mallen som en ny arbetsbok (det kräver ExcelApi 1.8). Ladda ned mallen från den fristående sidan i webbläsaren och öppna den i Excel i stället.",
+} as const;
+
+const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
+
+/** Puts a remembered fill back: clear() when there was none, else the old colour. Values are never touched. */
+function restoreFill(context: Excel.RequestContext, fill: RememberedFill) {
+  const target = context.workbook.worksheets.getItem(fill.sheet).getRange(fill.cell).format.fill;
+  if (fill.color === null) target.clear();
+  else target.color = fill.color;
+}
+
+export function createExcelHost(deps: ExcelHostDeps = {}): HostOperations {
+  const run: ExcelRun = deps.run ?? ((batch) => Excel.run(batch));
+  const supported = deps.isSetSupported ?? ((name: string, version: string) => typeof Office !== "undefined" && Office.context.requirements.isSetSupported(name, version));
+  const createWorkbook = deps.createWorkbook ?? ((base64: string) => Excel.createWorkbook(base64));
+  const loadXlsx = deps.loadXlsx ?? (() => import("xlsx"));
+  let fillStore: FillStore | undefined = deps.fills;
+  const store = () => (fillStore ??= defaultFillStore());
+  // Cell key → the fill it had before we marked it. Loaded from the store on first use.
+  let remembered: Map<string, RememberedFill> | undefined;
+  const memory = () => (remembered ??= new Map(store().read().map((f) => [keyOf(f.sheet, f.cell), f])));
+
+  async function readActiveWorkbook(catalog: Catalog): Promise<ReadOutcome> {
+    const withWorkbookName = supported("ExcelApi", "1.7");
+    return run(async (context) => {
+      const wb = context.workbook;
+      // Round trip 1: every name and sheet name (and the workbook's name for messages).
+      const names = wb.names.load("items/name,items/type,items/value");
+      const sheets = wb.worksheets.load("items/name");
+      if (withWorkbookName) wb.load("name");
+      await context.sync();
+
+      // Round trip 2: the ranges of the metadata names and of every input name the catalog knows.
+      const infos = names.items.map((n) => ({ name: n.name, type: String(n.type), value: n.value as unknown }));
+      const sheetNames = sheets.items.map((s) => s.name);
+      const plan = planNameReads(infos, sheetNames, catalog);
+      const wanted = new Set(plan.rangeNames);
+      const ranges = names.items.filter((n) => wanted.has(n.name)).map((n) => ({ name: n.name, range: n.getRange().load("address,values,numberFormat,valueTypes") }));
+      const metaSheetName = sheetNames.find((s) => s.toLowerCase() === META_SHEET.toLowerCase());
+      const metaRange = plan.readMetaSheet && metaSheetName ? wb.worksheets.getItem(metaSheetName).getUsedRange().load("values") : undefined;
+      if (ranges.length > 0 || metaRange) await context.sync();
+
+      const loaded = new Map<string, RangeData>(
+        ranges.map(({ name, range }) => [name, { address: range.address, values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes as string[][] }]),
+      );
+      const file = (withWorkbookName && wb.name) || ACTIVE_WORKBOOK;
+      return readOutcomeFromSnapshot({ file, names: infos, ranges: loaded, ...(metaRange ? { metaSheet: metaRange.values } : {}) }, catalog);
+    });
+  }
+
+  async function selectCell(ref: CellRef): Promise<void> {
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(ref.sheet);
+      sheet.activate();
+      sheet.getRange(ref.cell).select();
+      await context.sync();
+    });
+  }
+
+  /**
+   * Marks exactly these cells: cells marked before and not in the list get their fill back.
+   * Fills are remembered per cell, so a range with mixed fills is restored exactly.
+   */
+  async function highlight(cells: HighlightCell[]): Promise<void> {
+    const previous = memory();
+    const severityOf = new Map<string, HighlightCell>();
+    for (const c of cells) {
+      for (const cell of cellsOf(c.cell)) {
+        const key = keyOf(c.sheet, cell);
+        if (severityOf.get(key)?.severity !== "fel") severityOf.set(key, { sheet: c.sheet, cell, severity: c.severity });
+      }
+    }
+    if (severityOf.size === 0) return clearHighlight();
+    // Without ExcelApi 1.9 there is no pattern, and "no fill" reads as white: white is then restored as no fill.
+    const withPattern = supported("ExcelApi", "1.9");
+    const next = new Map(previous);
+    await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      // Round trip 1: the current fill of every cell not already marked by us (its fill now is our colour).
+      const fresh = [...severityOf].filter(([key]) => !previous.has(key));
+      const loads = fresh.map(([key, c]) => ({ key, c, fill: sheets.getItem(c.sheet).getRange(c.cell).format.fill.load(withPattern ? "color,pattern" : "color") }));
+      if (loads.length > 0) await context.sync();
+      for (const { key, c, fill } of loads) {
+        const none = withPattern ? fill.pattern === "None" : !fill.color || fill.color.toUpperCase() === "#FFFFFF";
+        next.set(key, { sheet: c.sheet, cell: c.cell, color: none ? null : fill.color });
+      }
+      // Round trip 2: unmark what is no longer a problem, mark the rest (warnings first, so errors win on overlaps).
+      for (const [key, fill] of previous) {
+        if (severityOf.has(key)) continue;
+        restoreFill(context, fill);
+        next.delete(key);
+      }
+      for (const c of [...cells].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "varning" ? -1 : 1))) {
+        if (cellsOf(c.cell).length === 0) continue;
+        sheets.getItem(c.sheet).getRange(c.cell).format.fill.color = FILL_COLORS[c.severity];
+      }
+      await context.sync();
+    });
+    remembered = next;
+    await store().write([...next.values()]);
+  }
+
+  async function clearHighlight(): Promise<void> {
+    const previous = memory();
+    if (previous.size === 0) return;
+    await run(async (context) => {
+      for (const fill of previous.values()) restoreFill(context, fill);
+      await context.sync();
+    });
+    remembered = new Map();
+    await store().write([]);
+  }
+
+  async function openTemplate(bytes: Uint8Array): Promise<void> {
+    if (!supported("ExcelApi", "1.8")) throw new HostNotSupportedError(NOT_SUPPORTED.createWorkbook, "ExcelApi 1.8");
+    await createWorkbook(bytesToBase64(bytes));
+  }
+
+  /** Before ExcelApi 1.13, or when Excel refuses taken names: each sheet as one block of formulas and number formats. */
+  async function writeSheetBlocks(context: Excel.RequestContext, XLSX: XlsxModule, bytes: Uint8Array, taken: string[]): Promise<void> {
+    const source = XLSX.read(bytes, { type: "array", cellFormula: true, cellNF: true, cellStyles: false, cellDates: false });
+    const blocks = sheetBlocks(source, planSheetNames(source.SheetNames, taken));
+    const wb = context.workbook;
+    if (supported("ExcelApi", "1.6")) wb.application.suspendApiCalculationUntilNextSync();
+    let first: Excel.Worksheet | undefined;
+    for (const block of blocks) {
+      const sheet = wb.worksheets.add(block.name);
+      first ??= sheet;
+      if (!block.address) continue;
+      const range = sheet.getRange(block.address);
+      range.formulas = block.formulas;
+      range.numberFormat = block.numberFormat;
+    }
+    first?.activate();
+    await context.sync();
+  }
+
+  /**
+   * ExcelApi 1.13: Excel copies the sheets with formulas, styles and the data table. Sheets whose
+   * names are taken end up as "Nivå 2 (2)" and so on: renamed by us after the insert if Excel
+   * named them otherwise, or, if Excel refuses the insert, written as blocks in the same run.
+   */
+  async function deliverLevel2(bytes: Uint8Array, _collected: CollectedRollup): Promise<void> {
+    const XLSX = await loadXlsx();
+    const canInsert = supported("ExcelApi", "1.13");
+    const sourceNames = canInsert ? XLSX.read(bytes, { type: "array", bookSheets: true }).SheetNames : [];
+    await run(async (context) => {
+      const wb = context.workbook;
+      // Round trip 1: the sheet names already taken.
+      const existing = wb.worksheets.load("items/name");
+      await context.sync();
+      const taken = existing.items.map((s) => s.name);
+      if (!canInsert) return writeSheetBlocks(context, XLSX, bytes, taken);
+
+      // Round trip 2: insert, and read back the names Excel gave the copies (queued after the insert).
+      const names = planSheetNames(sourceNames, taken);
+      const renamed = [...names].some(([from, to]) => from !== to);
+      const ids = wb.insertWorksheetsFromBase64(bytesToBase64(bytes), { positionType: "End" });
+      const after = wb.worksheets.load("items/name,items/id");
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!renamed) throw e;
+        return writeSheetBlocks(context, XLSX, bytes, taken);
+      }
+      // Round trip 3: our names where Excel chose others (ids come in the source's sheet order), and show the result.
+      const byId = new Map(after.items.map((s) => [s.id, s]));
+      ids.value.forEach((id, i) => {
+        const sheet = byId.get(id);
+        const wanted = names.get(sourceNames[i] ?? "");
+        if (sheet && wanted && sheet.name !== wanted) sheet.name = wanted;
+      });
+      const first = ids.value[0];
+      if (first !== undefined) wb.worksheets.getItem(first).activate();
+      await context.sync();
+    });
+  }
+
+  return { kind: "excel", openTemplate, readActiveWorkbook, selectCell, highlight, clearHighlight, deliverLevel2 };
+}

@@ -1,0 +1,86 @@
+/**
+ * The same workbook read two ways must give the same report: as a file with readUnitWorkbook
+ * (SheetJS), and as the active workbook through the adapter (here a fake Excel loaded with the
+ * file's cells, number formats and names, with values as the Excel API returns them).
+ */
+import * as XLSX from "xlsx";
+import { loadTemplates } from "../../src/cli/templateFiles";
+import { sampleValues } from "../../src/cli/sampleData";
+import { createExcelHost } from "../../src/excel/excelHost";
+import { memoryFillStore } from "../../src/excel/fillMemory";
+import type { Uppdrag } from "../../src/core/model";
+import { readUnitWorkbook } from "../../src/workbook/readUnit";
+import { writeTemplate } from "../../src/workbook/template";
+import { definedName } from "../../src/workbook/layout";
+import { parseAddress } from "../../src/excel/a1";
+import { FakeWorkbook, type FakeCell } from "./fakeExcel";
+import { fillByNames, type CellInput } from "../workbook/sheetjsFill";
+
+const { catalog } = loadTemplates();
+const FILE = "Team Norr.xlsx";
+
+/** The file's sheets and names as Excel would hold them: numbers stay numbers (dates too), errors are errors. */
+function fakeFromFile(bytes: Uint8Array): FakeWorkbook {
+  const book = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false });
+  const wb = new FakeWorkbook();
+  wb.workbookName = FILE;
+  for (const name of book.SheetNames) {
+    const ws = book.Sheets[name]!;
+    const sheet = wb.addSheet({ name });
+    for (const [addr, cell] of Object.entries(ws)) {
+      if (addr.startsWith("!")) continue;
+      const c = cell as XLSX.CellObject;
+      if (c.t === "z") continue;
+      const value = c.t === "e" ? { error: c.w ?? "#N/A" } : c.v;
+      sheet.cells.set(addr, { value, ...(typeof c.z === "string" ? { numberFormat: c.z } : {}) } as FakeCell);
+    }
+  }
+  for (const n of book.Workbook?.Names ?? []) if (n.Sheet === undefined || n.Sheet === null) wb.addName(n.Name, n.Ref);
+  return wb;
+}
+
+/** Gives the cell named U_<id> a number format (a percent measure typed as 45 %). */
+function formatNamed(bytes: Uint8Array, id: string, z: string): Uint8Array {
+  const book = XLSX.read(bytes, { type: "array", cellNF: true });
+  const ref = book.Workbook!.Names!.find((n) => n.Name === definedName(id))!.Ref;
+  const target = parseAddress(ref)!;
+  const c = book.Sheets[target.sheet]![target.cell]!;
+  c.z = z;
+  delete c.w;
+  return new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
+}
+
+async function bothWays(uppdrag: Uppdrag, values: Record<string, CellInput | CellInput[]>, parts?: string[], percentFormatted?: string) {
+  let bytes = fillByNames(await writeTemplate(uppdrag, { unit: "Team Norr", period: "2026H1", parts, createdAt: new Date("2026-01-10T08:00:00Z") }), values);
+  if (percentFormatted) bytes = formatNamed(bytes, percentFormatted, "0%");
+  const fromFile = readUnitWorkbook(bytes, FILE, catalog);
+  const wb = fakeFromFile(bytes);
+  const fromExcel = await createExcelHost({ run: wb.run, isSetSupported: () => true, fills: memoryFillStore() }).readActiveWorkbook!(catalog);
+  return { fromFile, fromExcel, syncs: wb.syncs };
+}
+
+describe("reading the active workbook gives what reading the file gives", () => {
+  it("psykiatrisk hemsjukvård with typed text, blanks and error values", async () => {
+    const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!;
+    const values = { ...sampleValues(psyk, 3), arsarbetare: "2,5", sip_moten: null, gp_avslutade: { error: "#DIV/0!" as const }, lex_maria: { error: "#N/A" as const } };
+    const { fromFile, fromExcel, syncs } = await bothWays(psyk, values as Record<string, CellInput | CellInput[]>);
+    expect(fromFile.ok).toBe(true);
+    expect(fromExcel).toEqual(fromFile);
+    expect(syncs).toBe(2);
+  });
+
+  it("lilla edet with a list of days, parts and a percent-formatted fraction", async () => {
+    const lilla = catalog.uppdrag.find((u) => u.id === "lilla-edet-grunduppdrag")!;
+    const list = lilla.measures.find((m) => m.type === "daysList")!;
+    const percent = lilla.measures.find((m) => m.type === "percent" && m.part === list.part)!;
+    const parts = [list.part!];
+    const values: Record<string, CellInput | CellInput[]> = { ...(sampleValues(lilla, 5, parts) as Record<string, CellInput | CellInput[]>), [list.id]: [4, 19, "7 dagar", { error: "#VALUE!" }] };
+    values[percent.id] = 0.45;
+    const { fromFile, fromExcel, syncs } = await bothWays(lilla, values, parts, percent.id);
+    if (!fromFile.ok) throw new Error("file not read");
+    expect(fromExcel).toEqual(fromFile);
+    expect(syncs).toBe(2);
+    expect((fromFile.raw.cells[list.id] as unknown[]).slice(0, 4)).toEqual([4, 19, "7 dagar", { error: "#VALUE!" }]);
+    expect(fromFile.raw.cells[percent.id]).toBeCloseTo(45);
+  });
+});
