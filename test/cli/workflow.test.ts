@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { createHash } from "node:crypto";
 import * as XLSX from "xlsx";
 import { cli } from "./helpers";
-import { fillByNames } from "../workbook/sheetjsFill";
+import { fillByNames, setMeta } from "../workbook/sheetjsFill";
 
 let dir: string;
 beforeEach(() => {
@@ -127,5 +127,33 @@ describe("uppfoljning validate and rollup", () => {
     const r = await cli(["rollup", inbox, "--out", path.join(inbox, "norr.xlsx")]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("indata skrivs aldrig över");
+  });
+});
+
+describe("uppfoljning validate on files it cannot use", () => {
+  it.each([
+    ["tom.xlsx", () => new Uint8Array(0), "är tom och kan inte läsas"],
+    ["text.xlsx", () => new TextEncoder().encode("hej"), "är ingen Excel- eller OpenDocument-arbetsbok"],
+    ["lösen.xlsx", () => {
+      const cfb = XLSX.CFB.utils.cfb_new();
+      XLSX.CFB.utils.cfb_add(cfb, "/EncryptionInfo", new Uint8Array(8));
+      XLSX.CFB.utils.cfb_add(cfb, "/EncryptedPackage", new Uint8Array(64));
+      return new Uint8Array(XLSX.CFB.write(cfb, { type: "array" }) as number[]);
+    }, "är lösenordsskyddad"],
+  ])("gives %s a Swedish message and exit 2, and goes on with the other files", async (name, bytes, message) => {
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "Team Norr", "--period", "2025H1", "--out", path.join(dir, "norr.xlsx")]);
+    fs.writeFileSync(path.join(dir, name), bytes());
+    const r = await cli(["validate", dir]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(`${name} ${message}`);
+    expect(r.out).toMatch(/norr\.xlsx \(Team Norr, 2025H1\)/);
+  });
+
+  it("gives another template version exit 2", async () => {
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "Team Norr", "--period", "2025H1", "--out", path.join(dir, "norr.xlsx")]);
+    fs.writeFileSync(path.join(dir, "norr.xlsx"), setMeta(new Uint8Array(fs.readFileSync(path.join(dir, "norr.xlsx"))), "mallversion", "2024.1"));
+    const r = await cli(["validate", path.join(dir, "norr.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("är gjord med mallversion 2024.1");
   });
 });
