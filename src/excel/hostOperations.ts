@@ -4,7 +4,7 @@
  * React components get an implementation as a prop and never touch `Excel` themselves.
  */
 import type { Catalog, Severity } from "../core/model";
-import type { ReadOutcome } from "../workbook/readUnit";
+import type { ReadOutcome } from "../workbook/identify";
 import type { CollectedRollup } from "../workbook/collect";
 
 export interface CellRef {

@@ -5,7 +5,7 @@
  */
 import type { Catalog, Location, Problem, RawCell } from "../core/model";
 import type { RawReport } from "../core/interpret";
-import type { ReadOutcome } from "../workbook/readUnit";
+import { identify, measureNotFound, type ReadOutcome } from "../workbook/identify";
 import { appliesTo, isInput } from "../core/measures";
 import { META_KEYS, META_SHEET, definedName, measureIdFromName, metaName, type MetaKey } from "../workbook/layout";
 import { parseAddress } from "./a1";
@@ -125,9 +125,6 @@ export interface WorkbookSnapshot {
   metaSheet?: unknown[][];
 }
 
-function fileProblem(code: string, file: string, params: Record<string, string | number> = {}): Problem {
-  return { code, severity: "fel", location: { file }, params: { file, ...params } };
-}
 
 function lowerKeyed<T>(map: ReadonlyMap<string, T>): Map<string, T> {
   return new Map([...map].map(([k, v]) => [k.toLowerCase(), v]));
@@ -154,14 +151,9 @@ export function readOutcomeFromSnapshot(snapshot: WorkbookSnapshot, catalog: Cat
   const { file } = snapshot;
   const ranges = lowerKeyed(snapshot.ranges);
   const meta = readMeta(snapshot, ranges);
-  if (!meta.uppdrag) return { ok: false, problem: fileProblem("notATemplate", file) };
-  const uppdrag = catalog.uppdrag.find((u) => u.id === meta.uppdrag);
-  if (!uppdrag) return { ok: false, problem: fileProblem("unknownUppdrag", file, { uppdrag: meta.uppdrag }) };
-  if (meta.mallversion !== uppdrag.version) {
-    return { ok: false, problem: fileProblem("unknownVersion", file, { found: meta.mallversion ?? "–", expected: uppdrag.version, uppdrag: uppdrag.name }) };
-  }
-  if (!meta.enhet) return { ok: false, problem: fileProblem("noUnit", file) };
-  const parts = meta.delar ? meta.delar.split(",").map((p) => p.trim()).filter((p) => p !== "") : undefined;
+  const identity = identify(meta, file, catalog);
+  if (!identity.ok) return identity;
+  const { uppdrag, parts } = identity;
 
   const cells: Record<string, RawCell | RawCell[]> = {};
   const locations: Record<string, Location> = {};
@@ -171,13 +163,13 @@ export function readOutcomeFromSnapshot(snapshot: WorkbookSnapshot, catalog: Cat
     const range = ranges.get(definedName(measure.id).toLowerCase());
     const where = range && parseAddress(range.address);
     if (!range || !where) {
-      notes.push({ code: "measureNotFound", severity: "fel", measureId: measure.id, location: { file }, params: { file, measure: measure.label, name: definedName(measure.id) } });
+      notes.push(measureNotFound(measure.id, measure.label, file));
       continue;
     }
     const values = cellsOfRange(range, measure.type === "percent");
     cells[measure.id] = measure.type === "daysList" ? values : (values[0] ?? null);
     locations[measure.id] = { file, sheet: where.sheet, cell: where.cell };
   }
-  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: meta.enhet, period: meta.period ?? "", ...(parts ? { parts } : {}), file, cells, locations };
+  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations };
   return { ok: true, raw, uppdrag, notes };
 }

@@ -6,18 +6,13 @@
  * A file it cannot use is rejected with one Swedish problem; it never throws on bad input.
  */
 import * as XLSX from "xlsx";
-import type { Catalog, Location, Problem, RawCell, Uppdrag } from "../core/model";
+import type { Catalog, Location, Problem, RawCell } from "../core/model";
 import type { RawReport } from "../core/interpret";
 import { appliesTo, isInput } from "../core/measures";
+import { fileProblem, identify, measureNotFound, type ReadOutcome } from "./identify";
 import { COLUMNS, HEADERS, META_KEYS, META_SHEET, definedName, metaName, rowsFor, type MetaKey } from "./layout";
 
-export type ReadOutcome =
-  | { ok: true; raw: RawReport; uppdrag: Uppdrag; notes: Problem[] }
-  | { ok: false; problem: Problem };
-
-function fileProblem(code: string, file: string, params: Record<string, string | number> = {}): Problem {
-  return { code, severity: "fel", location: { file }, params: { file, ...params } };
-}
+export type { ReadOutcome } from "./identify";
 
 /** What kind of container the bytes are, from their first bytes. */
 function sniff(bytes: Uint8Array): "zip" | "cfb" | "other" {
@@ -179,14 +174,10 @@ export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catal
   const wb = parsed;
   const names = workbookNames(wb);
   const meta = readMeta(wb, names);
-  if (!meta.uppdrag) return { ok: false, problem: fileProblem(wb.SheetNames.length === 0 ? "emptyFile" : "notATemplate", file) };
-  const uppdrag = catalog.uppdrag.find((u) => u.id === meta.uppdrag);
-  if (!uppdrag) return { ok: false, problem: fileProblem("unknownUppdrag", file, { uppdrag: meta.uppdrag }) };
-  if (meta.mallversion !== uppdrag.version) {
-    return { ok: false, problem: fileProblem("unknownVersion", file, { found: meta.mallversion ?? "–", expected: uppdrag.version, uppdrag: uppdrag.name }) };
-  }
-  if (!meta.enhet) return { ok: false, problem: fileProblem("noUnit", file) };
-  const parts = meta.delar ? meta.delar.split(",").map((p) => p.trim()).filter((p) => p !== "") : undefined;
+  if (wb.SheetNames.length === 0) return { ok: false, problem: fileProblem("emptyFile", file) };
+  const identity = identify(meta, file, catalog);
+  if (!identity.ok) return identity;
+  const { uppdrag, parts } = identity;
 
   const cells: Record<string, RawCell | RawCell[]> = {};
   const locations: Record<string, Location> = {};
@@ -206,7 +197,7 @@ export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catal
     labels ??= labelIndex(wb);
     const found = labels.find(measure.label);
     if (!found) {
-      notes.push({ code: "measureNotFound", severity: "fel", measureId: measure.id, location: { file }, params: { file, measure: measure.label, name: definedName(measure.id) } });
+      notes.push(measureNotFound(measure.id, measure.label, file));
       continue;
     }
     const wsFound = wb.Sheets[found.sheet]!;
@@ -219,6 +210,6 @@ export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catal
     locations[measure.id] = { file, sheet: found.sheet, cell };
     notes.push({ code: "nameMissingUsedLabel", severity: "varning", measureId: measure.id, location: locations[measure.id], params: { name: definedName(measure.id), measure: measure.label } });
   }
-  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: meta.enhet, period: meta.period ?? "", ...(parts ? { parts } : {}), file, cells, locations };
+  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations };
   return { ok: true, raw, uppdrag, notes };
 }

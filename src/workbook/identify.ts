@@ -1,0 +1,36 @@
+/**
+ * What a workbook says it is (its metadata) checked against the catalog: shared by the file
+ * reader (SheetJS) and the Excel adapter, so both refuse the same files with the same words.
+ * No spreadsheet library here, so the task pane can use it without loading one.
+ */
+import type { Catalog, Problem, Uppdrag } from "../core/model";
+import type { RawReport } from "../core/interpret";
+import { definedName, type MetaKey } from "./layout";
+
+/** A whole file refused: the problem names the file. */
+export function fileProblem(code: string, file: string, params: Record<string, string | number> = {}): Problem {
+  return { code, severity: "fel", location: { file }, params: { file, ...params } };
+}
+
+export type ReadOutcome =
+  | { ok: true; raw: RawReport; uppdrag: Uppdrag; notes: Problem[] }
+  | { ok: false; problem: Problem };
+
+export type Identity = { ok: true; uppdrag: Uppdrag; unit: string; period: string; parts?: string[] } | { ok: false; problem: Problem };
+
+export function identify(meta: Partial<Record<MetaKey, string>>, file: string, catalog: Catalog): Identity {
+  if (!meta.uppdrag) return { ok: false, problem: fileProblem("notATemplate", file) };
+  const uppdrag = catalog.uppdrag.find((u) => u.id === meta.uppdrag);
+  if (!uppdrag) return { ok: false, problem: fileProblem("unknownUppdrag", file, { uppdrag: meta.uppdrag }) };
+  if (meta.mallversion !== uppdrag.version) {
+    return { ok: false, problem: fileProblem("unknownVersion", file, { found: meta.mallversion ?? "–", expected: uppdrag.version, uppdrag: uppdrag.name }) };
+  }
+  if (!meta.enhet) return { ok: false, problem: fileProblem("noUnit", file) };
+  const parts = meta.delar ? meta.delar.split(",").map((p) => p.trim()).filter((p) => p !== "") : undefined;
+  return { ok: true, uppdrag, unit: meta.enhet, period: meta.period ?? "", ...(parts ? { parts } : {}) };
+}
+
+/** The note for an input whose name (and label) could not be found: its value counts as missing. */
+export function measureNotFound(measureId: string, label: string, file: string): Problem {
+  return { code: "measureNotFound", severity: "fel", measureId, location: { file }, params: { file, measure: label, name: definedName(measureId) } };
+}
