@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import type { Measure, Problem, UnitReport, Uppdrag } from "../core/model";
 import type { Figure } from "../core/rollup";
-import { computeUnitRatio } from "../core/derive";
+import { computeUnitRatio, formulaInputs } from "../core/derive";
 import { parsePeriod } from "../core/period";
 import { AGGREGATION_LABELS } from "../core/messages/labels";
 import { problemText } from "../core/messages/sv";
@@ -153,6 +153,19 @@ function writeCases(wb: ExcelJS.Workbook, rows: SheetRow[]) {
   listSheet(wb, LEVEL2_SHEETS.cases, [["Mått-id", 22], ["Mått", 50], ["Enhet", 28], ["Dagar", 10]], rows);
 }
 
+/**
+ * measure id → units whose file has an error on it. Their other values still count (a flow
+ * that does not balance has no single wrong cell), so the controller sees where to look.
+ */
+function unitsWithErrors(collected: CollectedRollup): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of collected.files) {
+    if (f.status !== "used" || !f.report) continue;
+    for (const p of f.problems) if (p.severity === "fel" && p.measureId) out.set(p.measureId, [...(out.get(p.measureId) ?? []), f.report.unit]);
+  }
+  return out;
+}
+
 function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRange: Map<string, string>, createdAt: Date) {
   const { uppdrag, result } = collected;
   const units = result.used;
@@ -168,7 +181,7 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRang
   const lastUnitCol = FIXED.length + Math.max(units.length, 1);
   const level2Col = lastUnitCol + 1;
   const header = ws.getRow(HEADER_ROW);
-  header.values = [...FIXED, ...(units.length ? units.map((u) => u.unit) : ["(inga enheter)"]), "Nivå 2", "Underlag", "Saknas för"];
+  header.values = [...FIXED, ...(units.length ? units.map((u) => u.unit) : ["(inga enheter)"]), "Nivå 2", "Underlag", "Saknas för", "Fel i underlaget"];
   styleHeader(header);
   ws.getColumn(1).width = 24;
   ws.getColumn(2).width = 55;
@@ -178,6 +191,8 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRang
   ws.getColumn(level2Col).width = 14;
   ws.getColumn(level2Col + 1).width = 30;
   ws.getColumn(level2Col + 2).width = 30;
+  ws.getColumn(level2Col + 3).width = 30;
+  const flagged = unitsWithErrors(collected);
 
   const figureOf = new Map(result.figures.map((f) => [f.measureId, f]));
   const shown = uppdrag.measures.filter((m) => m.aggregate !== "text" && figureOf.has(m.id));
@@ -220,9 +235,11 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRang
     if (m.type === "ratio" || m.type === "decimal" || m.type === "percent" || m.aggregate === "pooled") l2.numFmt = "0.0";
     excelRow.getCell(level2Col + 1).value = basisText(m, figure) + (figure.note ? ` – ${figure.note}` : "");
     excelRow.getCell(level2Col + 2).value = figure.missing.join(", ");
+    const inputs = m.formula ? formulaInputs(m.formula) : m.weight ? [m.id, m.weight] : [m.id];
+    excelRow.getCell(level2Col + 3).value = [...new Set(inputs.flatMap((id) => flagged.get(id) ?? []))].sort().join(", ");
     r++;
   }
-  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: level2Col + 2 } };
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: level2Col + 3 } };
 }
 
 function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport[], figures: Figure[]) {
