@@ -1,0 +1,67 @@
+import { useState, type ReactNode } from "react";
+import { Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Catalog } from "../../core/model";
+import { formatCatalogError, type CatalogError } from "../../core/catalog";
+import type { HostOperations } from "../../excel/hostOperations";
+import { CheckPanel } from "./CheckPanel";
+import { CreatePanel } from "./CreatePanel";
+import { FinancePanel } from "./FinancePanel";
+import { Notice } from "./Notice";
+import { RollupPanel } from "./RollupPanel";
+
+export interface AppProps {
+  host: HostOperations;
+  catalog: Catalog;
+  catalogErrors?: readonly CatalogError[];
+}
+
+type TabId = "skapa" | "kontrollera" | "sammanstall" | "ekonomi";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "720px" },
+  header: { display: "flex", flexDirection: "column" },
+  title: { margin: 0 },
+  // A task pane can be 320 px wide: the tabs wrap rather than push the page sideways.
+  tabs: { flexWrap: "wrap" },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+/** The task pane: four tabs, each a step of the follow-up cycle. Panels stay mounted so results survive a tab switch. */
+export function App({ host, catalog, catalogErrors = [] }: AppProps) {
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>("skapa");
+  const tabs: { id: TabId; label: string; panel: ReactNode }[] = [
+    { id: "skapa", label: "Skapa", panel: <CreatePanel host={host} catalog={catalog} /> },
+    { id: "kontrollera", label: "Kontrollera", panel: <CheckPanel host={host} catalog={catalog} /> },
+    { id: "sammanstall", label: "Sammanställ", panel: <RollupPanel host={host} catalog={catalog} /> },
+    { id: "ekonomi", label: "Ekonomi", panel: <FinancePanel /> },
+  ];
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Text as="h1" size={500} weight="semibold" className={styles.title}>
+          Uppföljning
+        </Text>
+        <Text size={200}>{host.kind === "excel" ? "Tillägg i Excel" : "Fristående sida: mallar och sammanställningar laddas ned som filer."}</Text>
+      </header>
+      {catalogErrors.length > 0 && <Notice notice={{ intent: "error", title: "Katalogen kunde inte läsas helt", text: catalogErrors.map(formatCatalogError).join("\n") }} />}
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Arbetsmoment" size="small" className={styles.tabs}>
+        {tabs.map((t) => (
+          <Tab key={t.id} id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`}>
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      <main>
+        {tabs.map((t) => (
+          <div key={t.id} id={`panel-${t.id}`} role="tabpanel" aria-labelledby={`tab-${t.id}`} hidden={tab !== t.id} className={styles.panel}>
+            <Text as="h2" size={400} weight="semibold">
+              {t.label}
+            </Text>
+            {t.panel}
+          </div>
+        ))}
+      </main>
+    </div>
+  );
+}

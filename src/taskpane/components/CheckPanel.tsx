@@ -1,0 +1,117 @@
+import { useState } from "react";
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Catalog } from "../../core/model";
+import type { CellRef, HostOperations } from "../../excel/hostOperations";
+import type { ReadOutcome } from "../../workbook/readUnit";
+import { interpretReport } from "../../core/interpret";
+import { validateReport } from "../../core/validate";
+import { errorText } from "../errors";
+import { pickedFile } from "../pickedFiles";
+import { highlightCells } from "../problems";
+import { useOperation } from "../useOperation";
+import { loadWorkbookModule } from "../workbookModule";
+import { FilePicker } from "./FilePicker";
+import { FileResult, type CheckedWorkbook } from "./FileResult";
+import { Notice, type NoticeData } from "./Notice";
+import { OperationProgress } from "./OperationProgress";
+
+export interface CheckPanelProps {
+  host: HostOperations;
+  catalog: Catalog;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+});
+
+/** The active workbook as read by the Excel host, interpreted and validated like a file. */
+function checkedFromOutcome(outcome: ReadOutcome): CheckedWorkbook {
+  if (!outcome.ok) return { file: outcome.problem.location?.file ?? "Aktiv arbetsbok", rejected: outcome.problem, problems: [] };
+  const { report, problems } = interpretReport(outcome.uppdrag, outcome.raw);
+  return { file: outcome.raw.file, uppdrag: outcome.uppdrag, problems: [...outcome.notes, ...problems, ...validateReport(outcome.uppdrag, report)] };
+}
+
+/** Kontrollera: the active workbook in Excel, picked files anywhere. */
+export function CheckPanel({ host, catalog }: CheckPanelProps) {
+  const styles = useStyles();
+  const [workbook, setWorkbook] = useState<CheckedWorkbook>();
+  const [files, setFiles] = useState<CheckedWorkbook[]>();
+  const [reading, setReading] = useState(false);
+  const [notice, setNotice] = useState<NoticeData>();
+  const operation = useOperation();
+  const inExcel = host.readActiveWorkbook !== undefined;
+
+  async function checkActiveWorkbook() {
+    setNotice(undefined);
+    setReading(true);
+    try {
+      setWorkbook(checkedFromOutcome(await host.readActiveWorkbook!(catalog)));
+    } catch (e) {
+      setNotice({ intent: "error", text: errorText(e) });
+    } finally {
+      setReading(false);
+    }
+  }
+
+  async function checkPicked(picked: File[]) {
+    setNotice(undefined);
+    setFiles(undefined);
+    if (picked.length === 0) return;
+    const outcome = await operation.run(picked.length, async (signal, onProgress) => {
+      const { checkFiles } = await loadWorkbookModule();
+      return checkFiles(picked.map(pickedFile), catalog, { signal, onProgress });
+    });
+    if (outcome.status === "cancelled") setNotice({ intent: "warning", text: "Avbrutet. Välj filerna igen för att kontrollera dem." });
+    else if (outcome.status === "failed") setNotice({ intent: "error", text: errorText(outcome.error) });
+    else setFiles(outcome.value.map((o) => ({ file: o.file, uppdrag: o.uppdrag, rejected: o.reason, problems: o.problems })));
+  }
+
+  /** Runs a host call that changes the workbook; its failure becomes the notice. */
+  async function hostAction(action: () => Promise<void>, success?: string) {
+    setNotice(undefined);
+    try {
+      await action();
+      if (success) setNotice({ intent: "success", text: success });
+    } catch (e) {
+      setNotice({ intent: "error", text: errorText(e) });
+    }
+  }
+
+  const select = host.selectCell ? (ref: CellRef) => void hostAction(() => host.selectCell!(ref)) : undefined;
+  const marked = workbook ? highlightCells(workbook.problems) : [];
+
+  return (
+    <div className={styles.root}>
+      {inExcel && (
+        <>
+          <Text>Kontrollera den ifyllda mallen som är öppen i Excel. Klicka på ett problem för att gå till cellen.</Text>
+          <div className={styles.buttons}>
+            <Button appearance="primary" onClick={checkActiveWorkbook} disabled={reading}>
+              Kontrollera aktiv arbetsbok
+            </Button>
+            {host.highlight && workbook && marked.length > 0 && (
+              <Button onClick={() => hostAction(() => host.highlight!(marked), `${marked.length} celler är markerade: fel i orange, varningar i gult.`)}>
+                Markera celler med problem
+              </Button>
+            )}
+            {host.clearHighlight && (
+              <Button onClick={() => hostAction(() => host.clearHighlight!(), "Markeringen är borttagen.")}>Ta bort markering</Button>
+            )}
+          </div>
+          {reading && <Spinner size="tiny" label="Läser arbetsboken …" />}
+          {workbook && <FileResult result={workbook} onSelect={select} />}
+        </>
+      )}
+      <FilePicker
+        label={inExcel ? "Eller kontrollera ifyllda mallar från filer" : "Ifyllda mallar att kontrollera"}
+        hint="Välj en eller flera filer (.xlsx, .xlsm, .xls, .ods). Filerna läses bara, de ändras aldrig."
+        disabled={operation.busy}
+        onFiles={checkPicked}
+      />
+      {operation.progress && <OperationProgress progress={operation.progress} what="filer" onCancel={operation.cancel} />}
+      {notice && <Notice notice={notice} />}
+      {files?.map((f, i) => <FileResult key={`${f.file}-${i}`} result={f} />)}
+    </div>
+  );
+}

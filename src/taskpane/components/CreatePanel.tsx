@@ -1,0 +1,119 @@
+import { useState } from "react";
+import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { Catalog, Uppdrag } from "../../core/model";
+import type { Period } from "../../core/period";
+import type { HostOperations } from "../../excel/hostOperations";
+import { errorText } from "../errors";
+import { templateFileName } from "../fileNames";
+import { checkPeriodInput, examplePeriod, frequencyText } from "../periodInput";
+import { yieldToBrowser } from "../pickedFiles";
+import { parseUnitLines } from "../unitLines";
+import { useOperation, type Outcome } from "../useOperation";
+import { loadWorkbookModule } from "../workbookModule";
+import { Notice, type NoticeData } from "./Notice";
+import { OperationProgress } from "./OperationProgress";
+
+export interface CreatePanelProps {
+  host: HostOperations;
+  catalog: Catalog;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  actions: { display: "flex" },
+  control: { width: "100%", minWidth: 0 },
+});
+
+/** The description's first sentence: a narrow pane has no room for the whole text. */
+function firstSentence(text: string): string {
+  return /^.*?[.!?](?=\s+[A-ZÅÄÖ]|$)/s.exec(text)?.[0] ?? text;
+}
+
+function unitsHint(uppdrag: Uppdrag): string {
+  const base = "En enhet per rad.";
+  if (uppdrag.parts.length === 0) return base;
+  const parts = uppdrag.parts.map((p) => `${p.id} (${p.label})`).join(", ");
+  return `${base} En mall för bara vissa delar: "Enhet; ${uppdrag.parts[0]!.id}". Delar: ${parts}.`;
+}
+
+function createdNotice(outcome: Outcome<number>, created: number, total: number, period: Period, firstUnit: string, host: HostOperations): NoticeData {
+  if (outcome.status === "failed") return { intent: "error", text: `${errorText(outcome.error)}${created > 0 ? `\n${created} av ${total} mallar hann skapas.` : ""}` };
+  if (outcome.status === "cancelled") return { intent: "warning", text: `Avbrutet. ${created} av ${total} mallar hann skapas.` };
+  const where = host.kind === "excel" ? (total === 1 ? "har öppnats som en ny arbetsbok" : "har öppnats som nya arbetsböcker") : "har laddats ned";
+  return { intent: "success", text: total === 1 ? `Mallen för ${firstUnit} (${period.label}) ${where}.` : `${total} mallar för ${period.label} ${where}.` };
+}
+
+/** Skapa: one follow-up template per unit, for the chosen uppdrag and period. */
+export function CreatePanel({ host, catalog }: CreatePanelProps) {
+  const styles = useStyles();
+  const [uppdragId, setUppdragId] = useState(catalog.uppdrag[0]?.id ?? "");
+  const [unitsText, setUnitsText] = useState("");
+  const [periodText, setPeriodText] = useState("");
+  const [dueDate, setDueDate] = useState("");
+  const [contact, setContact] = useState("");
+  const [submitted, setSubmitted] = useState(false);
+  const [notice, setNotice] = useState<NoticeData>();
+  const operation = useOperation();
+
+  const uppdrag = catalog.uppdrag.find((u) => u.id === uppdragId);
+  if (!uppdrag) return <Notice notice={{ intent: "error", text: "Katalogen har inga uppdrag." }} />;
+  const units = parseUnitLines(unitsText, uppdrag);
+  const period = checkPeriodInput(uppdrag, periodText);
+  const unitsError = units.errors.join("\n") || (submitted && units.units.length === 0 ? "Skriv minst en enhet." : undefined);
+  const periodError = !period.ok && (submitted || periodText.trim() !== "") ? period.error : undefined;
+
+  async function create() {
+    setSubmitted(true);
+    setNotice(undefined);
+    if (!uppdrag || !period.ok || units.errors.length > 0 || units.units.length === 0) return;
+    const list = units.units;
+    const code = period.period.code;
+    let created = 0;
+    const outcome = await operation.run(list.length, async (signal, onProgress) => {
+      const { writeTemplate } = await loadWorkbookModule();
+      for (const u of list) {
+        if (signal.aborted) return created;
+        await yieldToBrowser();
+        const bytes = await writeTemplate(uppdrag, { unit: u.unit, period: code, parts: u.parts, dueDate: dueDate || undefined, contact: contact.trim() || undefined });
+        await host.openTemplate(bytes, templateFileName(uppdrag, code, u.unit));
+        created++;
+        onProgress(created, list.length);
+      }
+      return created;
+    });
+    setNotice(createdNotice(outcome, created, list.length, period.period, list[0]!.unit, host));
+  }
+
+  return (
+    <div className={styles.root}>
+      <Field label="Uppdrag" hint={firstSentence(uppdrag.description)}>
+        <Select className={styles.control} value={uppdragId} onChange={(_, d) => setUppdragId(d.value)}>
+          {catalog.uppdrag.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Enheter" required hint={unitsHint(uppdrag)} validationMessage={unitsError} validationState={unitsError ? "error" : "none"}>
+        <Textarea className={styles.control} value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={3} resize="vertical" placeholder="Team Norr" />
+      </Field>
+      <Field label="Period" required hint={`Följs upp per ${frequencyText(uppdrag)}, t.ex. ${examplePeriod(uppdrag)}.`} validationMessage={periodError} validationState={periodError ? "error" : "none"}>
+        <Input className={styles.control} value={periodText} onChange={(_, d) => setPeriodText(d.value)} placeholder={examplePeriod(uppdrag)} />
+      </Field>
+      <Field label="Sista dag att lämna in (valfritt)">
+        <Input className={styles.control} type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
+      </Field>
+      <Field label="Kontaktperson (valfritt)" hint="Namn och e-post till den som svarar på frågor om mallen.">
+        <Input className={styles.control} value={contact} onChange={(_, d) => setContact(d.value)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={create} disabled={operation.busy}>
+          {units.units.length > 1 ? `Skapa ${units.units.length} mallar` : "Skapa mall"}
+        </Button>
+      </div>
+      {operation.progress && <OperationProgress progress={operation.progress} what="mallar" onCancel={operation.cancel} />}
+      {notice && <Notice notice={notice} />}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import type { Measure, Uppdrag } from "../../core/model";
+import type { Figure } from "../../core/rollup";
+
+export interface KeyFigureTableProps {
+  uppdrag: Uppdrag;
+  figures: readonly Figure[];
+}
+
+const NUMBER = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
+/** Aggregations with one figure to show; texts, tallies and per-unit measures are in the workbook. */
+const SHOWN = new Set(["sum", "stock", "ratio", "pooled", "weightedMean", "yesCount"]);
+
+const useStyles = makeStyles({
+  valueHeader: { width: "40%" },
+  value: { overflowWrap: "anywhere" },
+  unit: { color: tokens.colorNeutralForeground3 },
+});
+
+function shownValue(measure: Measure, figure: Figure): { value: string; unit: string } {
+  if (measure.aggregate === "yesCount") return { value: `${figure.details.yes ?? 0} av ${figure.details.answered ?? 0}`, unit: "enheter" };
+  return { value: NUMBER.format(figure.value!), unit: measure.unit };
+}
+
+/** The level-2 figures at a glance; the workbook has them all, with their basis. */
+export function KeyFigureTable({ uppdrag, figures }: KeyFigureTableProps) {
+  const styles = useStyles();
+  const byId = new Map(figures.map((f) => [f.measureId, f]));
+  const rows = uppdrag.measures.flatMap((m) => {
+    const figure = byId.get(m.id);
+    return figure && figure.value !== null && SHOWN.has(m.aggregate) ? [{ measure: m, ...shownValue(m, figure) }] : [];
+  });
+  if (rows.length === 0) return null;
+  return (
+    <Table size="small" aria-label="Nyckeltal på nivå 2">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Mått</TableHeaderCell>
+          <TableHeaderCell className={styles.valueHeader}>Nivå 2</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((r) => (
+          <TableRow key={r.measure.id}>
+            <TableCell>{r.measure.label}</TableCell>
+            <TableCell className={styles.value}>
+              {r.value} <span className={styles.unit}>{r.unit}</span>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

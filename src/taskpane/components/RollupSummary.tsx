@@ -1,0 +1,67 @@
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { FileOutcome, CollectedRollup } from "../../workbook/collect";
+import { problemText } from "../../core/messages/sv";
+import { parsePeriod } from "../../core/period";
+import { KeyFigureTable } from "./KeyFigureTable";
+
+export interface RollupSummaryProps {
+  /** Absent when no file could be used. */
+  collected?: CollectedRollup;
+  files: readonly FileOutcome[];
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: { marginTop: 0, marginBottom: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** What went into level 2 and what did not: units used, files rejected and why, units missing. */
+export function RollupSummary({ collected, files }: RollupSummaryProps) {
+  const styles = useStyles();
+  const rejected = files.filter((f) => f.status === "rejected");
+  const result = collected?.result;
+  const problems = files.flatMap((f) => f.problems);
+  const errors = problems.filter((p) => p.severity === "fel").length;
+  return (
+    <section className={styles.root} aria-label="Sammanfattning">
+      {collected && result && (
+        <>
+          <Text as="h3" weight="semibold">
+            {collected.uppdrag.name}, {parsePeriod(result.period)?.label ?? result.period}
+          </Text>
+          <Text>
+            {result.used.length} {result.used.length === 1 ? "enhet ingår" : "enheter ingår"}: {result.used.map((u) => u.unit).join(", ") || "inga"}.
+          </Text>
+        </>
+      )}
+      {rejected.length > 0 && (
+        <>
+          <Text as="h4" weight="semibold">
+            Filer som inte räknas med ({rejected.length})
+          </Text>
+          <ul className={styles.list}>
+            {rejected.map((f, i) => (
+              <li key={`${f.file}-${i}`}>
+                <Text>{f.reason ? problemText(f.reason) : f.file}</Text>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {result && result.absentUnits.length > 0 && (
+        <>
+          <Text as="h4" weight="semibold">
+            Enheter som saknas ({result.absentUnits.length})
+          </Text>
+          <Text>{result.absentUnits.map((u) => u.unit).join(", ")}</Text>
+        </>
+      )}
+      {problems.length > 0 && (
+        <Text>
+          I filerna finns {errors} fel och {problems.length - errors} varningar; de står på bladet Problem. Felaktiga värden räknas som saknade, aldrig som 0.
+        </Text>
+      )}
+      {collected && result && <KeyFigureTable uppdrag={collected.uppdrag} figures={result.figures} />}
+    </section>
+  );
+}

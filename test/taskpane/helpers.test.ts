@@ -1,0 +1,89 @@
+/** The task pane's plain helpers: what a controller types, file names, problems and the standalone host. */
+import { loadTemplates } from "../../src/cli/templateFiles";
+import { findUppdrag } from "../../src/core/catalog";
+import type { Problem } from "../../src/core/model";
+import { parseUnitLines } from "../../src/taskpane/unitLines";
+import { checkPeriodInput, examplePeriod, frequencyText } from "../../src/taskpane/periodInput";
+import { slug, templateFileName } from "../../src/taskpane/fileNames";
+import { groupBySeverity, highlightCells, problemLine } from "../../src/taskpane/problems";
+import { createStandaloneHost } from "../../src/taskpane/standaloneHost";
+import { errorText } from "../../src/taskpane/errors";
+import { HostNotSupportedError } from "../../src/excel/errors";
+
+const catalog = loadTemplates().catalog;
+const psyk = findUppdrag(catalog, "psykiatrisk-hemsjukvard")!;
+const oppna = findUppdrag(catalog, "oppna-verksamheter")!;
+
+describe("enhetsrader", () => {
+  test("en enhet per rad; tomma rader och # hoppas över; delar efter semikolon", () => {
+    const part = oppna.parts[0]!.id;
+    expect(parseUnitLines(`Team Norr\n\n# kommentar\n  Demens ; ${part} , \n`, oppna)).toEqual({ units: [{ unit: "Team Norr" }, { unit: "Demens", parts: [part] }], errors: [] });
+  });
+
+  test("okänd del, saknat namn och dubblett ger svenska fel med radnummer", () => {
+    const { errors } = parseUnitLines("Team Norr; okand\n; x\nteam norr", psyk);
+    expect(errors).toEqual([
+      `Rad 1: delen "okand" finns inte i ${psyk.name}. Delar: (uppdraget har inga delar).`,
+      "Rad 2: enhetens namn saknas före semikolonet.",
+      "Rad 3: team norr står redan på rad 1.",
+    ]);
+  });
+});
+
+describe("period", () => {
+  test("en period med uppdragets frekvens godtas", () => {
+    const check = checkPeriodInput(psyk, " 2025h1 ");
+    expect(check.ok && check.period.code).toBe("2025H1");
+  });
+
+  test("tom, okänd eller fel frekvens ger ett svenskt fel", () => {
+    expect(checkPeriodInput(psyk, "")).toEqual({ ok: false, error: "Ange perioden, t.ex. 2025H1." });
+    expect(checkPeriodInput(psyk, "2025X1")).toMatchObject({ ok: false, error: expect.stringContaining("känns inte igen") });
+    expect(checkPeriodInput(psyk, "2025T1")).toEqual({ ok: false, error: `${psyk.name} följs upp per halvår, inte per tertial.` });
+  });
+
+  test("ledtexter: frekvenser med eller, ett exempel av första frekvensen", () => {
+    expect(frequencyText({ ...psyk, frequency: ["manad", "tertial", "ar"] })).toBe("månad, tertial eller helår");
+    expect(examplePeriod(psyk, 2026)).toBe("2026H1");
+  });
+});
+
+test("filnamn som kommandoradens", () => {
+  expect(slug("Team Norr/Öst")).toBe("Team-Norr-Ost");
+  expect(templateFileName(psyk, "2025H1", "Team Söder")).toBe("psykiatrisk-hemsjukvard_2025H1_Team-Soder.xlsx");
+});
+
+describe("problem", () => {
+  const flow: Problem = {
+    code: "required",
+    severity: "fel",
+    measureId: "patienter_slut",
+    location: { file: "a.xlsx", sheet: "Verksamhetsmått", cell: "C10" },
+    params: {},
+  };
+  const warning: Problem = { code: "unitMissing", severity: "varning", params: { unit: "Team D" } };
+
+  test("raden nämner blad, cell och mått men inte filen (den står i rubriken)", () => {
+    expect(problemLine(flow, psyk)).toBe("Fel: blad Verksamhetsmått, cell C10 (Antal patienter vid periodens slut): Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).");
+  });
+
+  test("grupperas efter allvarlighet; bara problem med cell markeras", () => {
+    expect(groupBySeverity([warning, flow])).toEqual({ errors: [flow], warnings: [warning] });
+    expect(highlightCells([flow, warning])).toEqual([{ sheet: "Verksamhetsmått", cell: "C10", severity: "fel" }]);
+  });
+});
+
+test("fristående värd: mallar och nivå 2 sparas som filer", async () => {
+  const saved: string[] = [];
+  const host = createStandaloneHost((bytes, name) => saved.push(`${name}:${bytes.length}`));
+  expect(host.kind).toBe("standalone");
+  expect(host.readActiveWorkbook).toBeUndefined();
+  await host.openTemplate(new Uint8Array(3), "mall.xlsx");
+  await host.deliverLevel2(new Uint8Array(5), undefined as never, "niva2.xlsx");
+  expect(saved).toEqual(["mall.xlsx:3", "niva2.xlsx:5"]);
+});
+
+test("felmeddelanden: adapterns svenska text som den är, annars en allmän rad", () => {
+  expect(errorText(new HostNotSupportedError("Kräver ExcelApi 1.8.", "ExcelApi 1.8"))).toBe("Kräver ExcelApi 1.8.");
+  expect(errorText(new Error("boom"))).toBe("Något gick fel: boom");
+});
