@@ -3,6 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { InputFile } from "../workbook/collect";
 import type { ExpectedUnit } from "../core/rollup";
+import type { Uppdrag } from "../core/model";
+import { parseUnitList } from "../core/unitList";
 import { UsageError } from "./io";
 
 /** Files and folders → the files, in a stable order. Excel's lock files (~$x.xlsx) and hidden files are skipped. */
@@ -30,41 +32,14 @@ export function readInputFiles(paths: string[], cwd: string): InputFile[] {
   return paths.map((p) => ({ name: path.relative(cwd, p) || p, read: async () => new Uint8Array(await fs.promises.readFile(p)) }));
 }
 
-/**
- * A units file: one unit a line; "Enhet; del1, del2" names the parts its workbook covers.
- * Blank lines and lines starting with # are ignored.
- */
-export function parseUnitsFile(text: string): ExpectedUnit[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "" && !l.startsWith("#"))
-    .map((l) => {
-      const [unit, parts] = l.split(";").map((s) => s.trim());
-      const list = parts ? parts.split(",").map((p) => p.trim()).filter((p) => p !== "") : [];
-      return list.length > 0 ? { unit: unit!, parts: list } : { unit: unit! };
-    });
-}
-
-export function formatUnitsFile(units: ExpectedUnit[]): string {
-  return `# Förväntade enheter, en per rad ("Enhet; del1, del2" för en blankett som gäller vissa delar)\n${units.map((u) => (u.parts ? `${u.unit}; ${u.parts.join(", ")}` : u.unit)).join("\n")}\n`;
-}
-
-export function readUnitsFile(file: string, cwd: string): ExpectedUnit[] {
+/** Reads a units file (see core/unitList); its mistakes are a usage error naming file and line. */
+export function readUnitsFile(file: string, cwd: string, uppdrag?: Uppdrag): ExpectedUnit[] {
   const full = path.resolve(cwd, file);
   if (!fs.existsSync(full)) throw new UsageError(`Enhetslistan "${file}" finns inte.`);
-  const units = parseUnitsFile(fs.readFileSync(full, "utf8"));
+  const { units, errors } = parseUnitList(fs.readFileSync(full, "utf8"), uppdrag);
+  if (errors.length > 0) throw new UsageError(`Enhetslistan ${file}:\n${errors.join("\n")}`);
   if (units.length === 0) throw new UsageError(`Enhetslistan "${file}" innehåller inga enheter.`);
   return units;
-}
-
-/** A file name from a unit's name: "Team Norr/Öst" → "Team-Norr-Ost". */
-export function slug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "") || "enhet";
 }
 
 /** Refuses to write over one of the inputs. */

@@ -2,9 +2,9 @@
 import { loadTemplates } from "../../src/cli/templateFiles";
 import { findUppdrag } from "../../src/core/catalog";
 import type { Problem } from "../../src/core/model";
-import { parseUnitLines } from "../../src/taskpane/unitLines";
+import { parseUnitList } from "../../src/core/unitList";
 import { checkPeriodInput, examplePeriod, frequencyText } from "../../src/taskpane/periodInput";
-import { slug, templateFileName } from "../../src/taskpane/fileNames";
+import { slug, templateFileName } from "../../src/workbook/fileNames";
 import { groupBySeverity, highlightCells, problemLine } from "../../src/taskpane/problems";
 import { createStandaloneHost } from "../../src/taskpane/standaloneHost";
 import { errorText } from "../../src/taskpane/errors";
@@ -17,11 +17,11 @@ const oppna = findUppdrag(catalog, "oppna-verksamheter")!;
 describe("enhetsrader", () => {
   test("en enhet per rad; tomma rader och # hoppas över; delar efter semikolon", () => {
     const part = oppna.parts[0]!.id;
-    expect(parseUnitLines(`Team Norr\n\n# kommentar\n  Demens ; ${part} , \n`, oppna)).toEqual({ units: [{ unit: "Team Norr" }, { unit: "Demens", parts: [part] }], errors: [] });
+    expect(parseUnitList(`Team Norr\n\n# kommentar\n  Demens ; ${part} , \n`, oppna)).toEqual({ units: [{ unit: "Team Norr" }, { unit: "Demens", parts: [part] }], errors: [] });
   });
 
   test("okänd del, saknat namn och dubblett ger svenska fel med radnummer", () => {
-    const { errors } = parseUnitLines("Team Norr; okand\n; x\nteam norr", psyk);
+    const { errors } = parseUnitList("Team Norr; okand\n; x\nteam norr", psyk);
     expect(errors).toEqual([
       `Rad 1: delen "okand" finns inte i ${psyk.name}. Delar: (uppdraget har inga delar).`,
       "Rad 2: enhetens namn saknas före semikolonet.",

@@ -10,7 +10,9 @@ import { parsePeriod } from "../../core/period";
 import { FREQUENCY_LABELS } from "../../core/messages/labels";
 import { writeTemplate } from "../../workbook/template";
 import { requireUppdrag } from "../catalog";
-import { formatUnitsFile, readUnitsFile, slug } from "../files";
+import { readUnitsFile } from "../files";
+import { formatUnitList } from "../../core/unitList";
+import { templateFileName } from "../../workbook/fileNames";
 import { EXIT, UsageError, type Io } from "../io";
 
 export interface CreateOptions {
@@ -43,10 +45,6 @@ function checkParts(uppdrag: Uppdrag, parts: string[] | undefined, where: string
   }
 }
 
-export function templateFileName(uppdrag: Uppdrag, period: string, unit: string): string {
-  return `${uppdrag.id}_${period}_${slug(unit)}.xlsx`;
-}
-
 export async function createCommand(io: Io, uppdragId: string, options: CreateOptions): Promise<number> {
   const uppdrag = requireUppdrag(uppdragId);
   const period = checkPeriod(uppdrag, options.period);
@@ -65,12 +63,11 @@ export async function createCommand(io: Io, uppdragId: string, options: CreateOp
   }
   if (options.units !== undefined) {
     if (!options.outDir) throw new UsageError("Ange --out-dir <mapp> för mallarna.");
-    const units: ExpectedUnit[] = readUnitsFile(options.units, io.cwd);
-    units.forEach((u, i) => checkParts(uppdrag, u.parts, `${options.units} rad ${i + 1}`));
+    const units: ExpectedUnit[] = readUnitsFile(options.units, io.cwd, uppdrag);
     const dir = path.resolve(io.cwd, options.outDir);
     fs.mkdirSync(dir, { recursive: true });
     for (const u of units) fs.writeFileSync(path.join(dir, templateFileName(uppdrag, period.code, u.unit)), await writeTemplate(uppdrag, { ...common, unit: u.unit, parts: u.parts }));
-    fs.writeFileSync(path.join(dir, EXPECTED_UNITS_FILE), formatUnitsFile(units), "utf8");
+    fs.writeFileSync(path.join(dir, EXPECTED_UNITS_FILE), formatUnitList(units), "utf8");
     io.out(`Skapade ${units.length} mallar i ${options.outDir} och listan ${EXPECTED_UNITS_FILE} för sammanställningen.`);
     return EXIT.ok;
   }

@@ -8,9 +8,10 @@ import * as path from "node:path";
 import { writeTemplate } from "../../workbook/template";
 import { fillTemplate, type FillValue } from "../../workbook/fill";
 import { requireUppdrag } from "../catalog";
-import { formatUnitsFile } from "../files";
+import { formatUnitList } from "../../core/unitList";
+import { templateFileName } from "../../workbook/fileNames";
 import type { Io } from "../io";
-import { EXPECTED_UNITS_FILE, templateFileName } from "./create";
+import { EXPECTED_UNITS_FILE } from "./create";
 import { validateCommand } from "./validate";
 import { rollupCommand } from "./rollup";
 import { sampleValues } from "../sampleData";
@@ -51,7 +52,7 @@ export async function demoCommand(io: Io, options: { outDir: string }): Promise<
   for (const old of fs.readdirSync(received)) fs.rmSync(path.join(received, old));
 
   io.out(`1. Skapar mallar för ${uppdrag.name}, ${PERIOD}, i ${shown(io, templates)}`);
-  fs.writeFileSync(path.join(templates, EXPECTED_UNITS_FILE), formatUnitsFile(DEMO_UNITS.map((u) => ({ unit: u.unit }))), "utf8");
+  fs.writeFileSync(path.join(templates, EXPECTED_UNITS_FILE), formatUnitList(DEMO_UNITS.map((u) => ({ unit: u.unit }))), "utf8");
   for (const [i, u] of DEMO_UNITS.entries()) {
     const name = templateFileName(uppdrag, PERIOD, u.unit);
     const bytes = await writeTemplate(uppdrag, { unit: u.unit, period: PERIOD, dueDate: "2025-08-31", contact: "Controller, Socialförvaltningen" });

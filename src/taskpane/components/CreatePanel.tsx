@@ -4,10 +4,10 @@ import type { Catalog, Uppdrag } from "../../core/model";
 import type { Period } from "../../core/period";
 import type { HostOperations } from "../../excel/hostOperations";
 import { errorText } from "../errors";
-import { templateFileName } from "../fileNames";
+import { templateFileName } from "../../workbook/fileNames";
 import { checkPeriodInput, examplePeriod, frequencyText } from "../periodInput";
 import { yieldToBrowser } from "../pickedFiles";
-import { parseUnitLines } from "../unitLines";
+import { parseUnitList } from "../../core/unitList";
 import { useOperation, type Outcome } from "../useOperation";
 import { loadWorkbookModule } from "../workbookModule";
 import { Notice, type NoticeData } from "./Notice";
@@ -57,7 +57,7 @@ export function CreatePanel({ host, catalog }: CreatePanelProps) {
 
   const uppdrag = catalog.uppdrag.find((u) => u.id === uppdragId);
   if (!uppdrag) return <Notice notice={{ intent: "error", text: "Katalogen har inga uppdrag." }} />;
-  const units = parseUnitLines(unitsText, uppdrag);
+  const units = parseUnitList(unitsText, uppdrag);
   const period = checkPeriodInput(uppdrag, periodText);
   const unitsError = units.errors.join("\n") || (submitted && units.units.length === 0 ? "Skriv minst en enhet." : undefined);
   const periodError = !period.ok && (submitted || periodText.trim() !== "") ? period.error : undefined;

@@ -4,9 +4,9 @@ import type { Catalog } from "../../core/model";
 import type { HostOperations } from "../../excel/hostOperations";
 import type { CollectedRollup, FileOutcome } from "../../workbook/collect";
 import { errorText } from "../errors";
-import { level2FileName } from "../fileNames";
+import { level2FileName } from "../../workbook/fileNames";
 import { pickedFile } from "../pickedFiles";
-import { parseUnitLines } from "../unitLines";
+import { parseUnitList } from "../../core/unitList";
 import { useOperation } from "../useOperation";
 import { loadWorkbookModule } from "../workbookModule";
 import { FilePicker } from "./FilePicker";
@@ -39,7 +39,7 @@ export function RollupPanel({ host, catalog }: RollupPanelProps) {
   const [run, setRun] = useState<RollupRun>();
   const [notice, setNotice] = useState<NoticeData>();
   const operation = useOperation();
-  const expected = parseUnitLines(expectedText);
+  const expected = parseUnitList(expectedText);
   const expectedError = expected.errors.join("\n") || undefined;
 
   async function rollUp() {

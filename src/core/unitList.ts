@@ -1,18 +1,18 @@
 /**
- * The units a controller types, one a line, as in the command line's units files:
+ * A list of units, one a line, as typed in the task pane or kept in a units file:
  * "Enhet" or "Enhet; del1, del2" for a template that covers only those parts of the uppdrag.
  * Blank lines and lines starting with # are skipped. Problems are Swedish, one per line.
  */
-import type { Uppdrag } from "../core/model";
-import type { ExpectedUnit } from "../core/rollup";
-import { unitKey } from "../core/rollup";
+import type { Uppdrag } from "./model";
+import type { ExpectedUnit } from "./rollup";
+import { unitKey } from "./rollup";
 
-export interface UnitLines {
+export interface UnitList {
   units: ExpectedUnit[];
   errors: string[];
 }
 
-export function parseUnitLines(text: string, uppdrag?: Uppdrag): UnitLines {
+export function parseUnitList(text: string, uppdrag?: Uppdrag): UnitList {
   const units: ExpectedUnit[] = [];
   const errors: string[] = [];
   const firstLine = new Map<string, number>();
@@ -38,4 +38,9 @@ export function parseUnitLines(text: string, uppdrag?: Uppdrag): UnitLines {
     units.push(parts.length > 0 ? { unit: name, parts } : { unit: name });
   });
   return { units, errors };
+}
+
+/** The units file `create --units` writes for the roll-up to check against. */
+export function formatUnitList(units: ExpectedUnit[]): string {
+  return `# Förväntade enheter, en per rad ("Enhet; del1, del2" för en blankett som gäller vissa delar)\n${units.map((u) => (u.parts ? `${u.unit}; ${u.parts.join(", ")}` : u.unit)).join("\n")}\n`;
 }

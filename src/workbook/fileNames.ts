@@ -1,6 +1,6 @@
-/** File names the pane gives what it writes; the same as the command line's. */
+/** File names given to what is written, the same from the command line and the task pane. */
 import type { Uppdrag } from "../core/model";
-import type { CollectedRollup } from "../workbook/collect";
+import type { CollectedRollup } from "./collect";
 
 /** "Team Norr/Öst" → "Team-Norr-Ost". */
 export function slug(text: string): string {
