@@ -3,10 +3,9 @@
  * names and ranges become the same ReadOutcome that readUnitWorkbook gives for a file. The
  * Excel adapter only moves data; every decision about cells lives here, testable without Excel.
  */
-import type { Catalog, Location, Problem, RawCell } from "../core/model";
-import type { RawReport } from "../core/interpret";
-import { identify, measureNotFound, type ReadOutcome } from "../workbook/identify";
-import { appliesTo, isInput } from "../core/measures";
+import type { Catalog, RawCell } from "../core/model";
+import { buildReport, identify, type ReadOutcome } from "../workbook/identify";
+import { isInput } from "../core/measures";
 import { META_KEYS, META_SHEET, definedName, measureIdFromName, metaName, type MetaKey } from "../workbook/layout";
 import { parseAddress } from "./a1";
 
@@ -153,23 +152,10 @@ export function readOutcomeFromSnapshot(snapshot: WorkbookSnapshot, catalog: Cat
   const meta = readMeta(snapshot, ranges);
   const identity = identify(meta, file, catalog);
   if (!identity.ok) return identity;
-  const { uppdrag, parts } = identity;
-
-  const cells: Record<string, RawCell | RawCell[]> = {};
-  const locations: Record<string, Location> = {};
-  const notes: Problem[] = [];
-  for (const measure of uppdrag.measures) {
-    if (!isInput(measure) || !appliesTo(measure, parts)) continue;
+  return buildReport(identity, file, (measure) => {
     const range = ranges.get(definedName(measure.id).toLowerCase());
     const where = range && parseAddress(range.address);
-    if (!range || !where) {
-      notes.push(measureNotFound(measure.id, measure.label, file));
-      continue;
-    }
-    const values = cellsOfRange(range, measure.type === "percent");
-    cells[measure.id] = measure.type === "daysList" ? values : (values[0] ?? null);
-    locations[measure.id] = { file, sheet: where.sheet, cell: where.cell };
-  }
-  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations };
-  return { ok: true, raw, uppdrag, notes };
+    if (!range || !where) return undefined;
+    return { values: cellsOfRange(range, measure.type === "percent"), location: { file, sheet: where.sheet, cell: where.cell } };
+  });
 }

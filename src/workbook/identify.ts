@@ -3,7 +3,8 @@
  * reader (SheetJS) and the Excel adapter, so both refuse the same files with the same words.
  * No spreadsheet library here, so the task pane can use it without loading one.
  */
-import type { Catalog, Problem, Uppdrag } from "../core/model";
+import type { Catalog, Location, Measure, Problem, RawCell, Uppdrag } from "../core/model";
+import { appliesTo, isInput } from "../core/measures";
 import type { RawReport } from "../core/interpret";
 import { definedName, type MetaKey } from "./layout";
 
@@ -33,4 +34,36 @@ export function identify(meta: Partial<Record<MetaKey, string>>, file: string, c
 /** The note for an input whose name (and label) could not be found: its value counts as missing. */
 export function measureNotFound(measureId: string, label: string, file: string): Problem {
   return { code: "measureNotFound", severity: "fel", measureId, location: { file }, params: { file, measure: label, name: definedName(measureId) } };
+}
+
+/** Where a reader found a measure's cells: their values, their place, and a note if it had to guess. */
+export interface Located {
+  values: RawCell[];
+  location: Location;
+  note?: Problem;
+}
+
+/**
+ * The raw report of an identified workbook: every input measure the workbook asks for, looked
+ * up by the reader's `locate` (by defined name, in a file or through the Excel API). A measure
+ * it cannot find is noted and stays missing.
+ */
+export function buildReport(identity: Extract<Identity, { ok: true }>, file: string, locate: (measure: Measure) => Located | undefined): ReadOutcome {
+  const { uppdrag, parts } = identity;
+  const cells: Record<string, RawCell | RawCell[]> = {};
+  const locations: Record<string, Location> = {};
+  const notes: Problem[] = [];
+  for (const measure of uppdrag.measures) {
+    if (!isInput(measure) || !appliesTo(measure, parts)) continue;
+    const found = locate(measure);
+    if (!found) {
+      notes.push(measureNotFound(measure.id, measure.label, file));
+      continue;
+    }
+    cells[measure.id] = measure.type === "daysList" ? found.values : (found.values[0] ?? null);
+    locations[measure.id] = found.location;
+    if (found.note) notes.push(found.note);
+  }
+  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations };
+  return { ok: true, raw, uppdrag, notes };
 }

@@ -6,10 +6,8 @@
  * A file it cannot use is rejected with one Swedish problem; it never throws on bad input.
  */
 import * as XLSX from "xlsx";
-import type { Catalog, Location, Problem, RawCell } from "../core/model";
-import type { RawReport } from "../core/interpret";
-import { appliesTo, isInput } from "../core/measures";
-import { fileProblem, identify, measureNotFound, type ReadOutcome } from "./identify";
+import type { Catalog, Problem, RawCell } from "../core/model";
+import { buildReport, fileProblem, identify, type ReadOutcome } from "./identify";
 import { COLUMNS, HEADERS, META_KEYS, META_SHEET, definedName, metaName, rowsFor, type MetaKey } from "./layout";
 
 export type { ReadOutcome } from "./identify";
@@ -177,39 +175,27 @@ export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catal
   if (wb.SheetNames.length === 0) return { ok: false, problem: fileProblem("emptyFile", file) };
   const identity = identify(meta, file, catalog);
   if (!identity.ok) return identity;
-  const { uppdrag, parts } = identity;
-
-  const cells: Record<string, RawCell | RawCell[]> = {};
-  const locations: Record<string, Location> = {};
-  const notes: Problem[] = [];
   let labels: LabelIndex | undefined;
-  for (const measure of uppdrag.measures) {
-    if (!isInput(measure) || !appliesTo(measure, parts)) continue;
+  return buildReport(identity, file, (measure) => {
     const asPercent = measure.type === "percent";
     const target = parseRef(names.get(definedName(measure.id).toLowerCase()) ?? "");
     const ws = target && wb.Sheets[target.sheet];
     if (target && ws) {
-      const values = rangeCells(target).map(({ r, c }) => rawOf(cellAt(ws, r, c), asPercent));
-      cells[measure.id] = measure.type === "daysList" ? values : values[0] ?? null;
-      locations[measure.id] = { file, sheet: target.sheet, cell: a1(target) };
-      continue;
+      return { values: rangeCells(target).map(({ r, c }) => rawOf(cellAt(ws, r, c), asPercent)), location: { file, sheet: target.sheet, cell: a1(target) } };
     }
+    // The name is gone (or points nowhere): look for the measure's label instead, and say so.
     labels ??= labelIndex(wb);
     const found = labels.find(measure.label);
-    if (!found) {
-      notes.push(measureNotFound(measure.id, measure.label, file));
-      continue;
-    }
+    if (!found) return undefined;
     const wsFound = wb.Sheets[found.sheet]!;
-    const count = rowsFor(measure) - 1;
-    const rows = measure.type === "daysList" ? Array.from({ length: count }, (_, i) => found.r + 1 + i) : [found.r];
-    const values = rows.map((r) => rawOf(cellAt(wsFound, r, found.valueColumn), asPercent));
-    cells[measure.id] = measure.type === "daysList" ? values : values[0] ?? null;
+    const rows = measure.type === "daysList" ? Array.from({ length: rowsFor(measure) - 1 }, (_, i) => found.r + 1 + i) : [found.r];
     const first = XLSX.utils.encode_cell({ r: rows[0]!, c: found.valueColumn });
     const cell = rows.length > 1 ? `${first}:${XLSX.utils.encode_cell({ r: rows[rows.length - 1]!, c: found.valueColumn })}` : first;
-    locations[measure.id] = { file, sheet: found.sheet, cell };
-    notes.push({ code: "nameMissingUsedLabel", severity: "varning", measureId: measure.id, location: locations[measure.id], params: { name: definedName(measure.id), measure: measure.label } });
-  }
-  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations };
-  return { ok: true, raw, uppdrag, notes };
+    const location = { file, sheet: found.sheet, cell };
+    return {
+      values: rows.map((r) => rawOf(cellAt(wsFound, r, found.valueColumn), asPercent)),
+      location,
+      note: { code: "nameMissingUsedLabel", severity: "varning", measureId: measure.id, location, params: { name: definedName(measure.id), measure: measure.label } },
+    };
+  });
 }

@@ -3,10 +3,7 @@
  * names, sheets, metadata, formulas. Protection and data validation are read back with exceljs,
  * as SheetJS CE does not read them. LibreOffice opens and computes it when it is installed.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import ExcelJS from "exceljs";
 import * as XLSX from "xlsx";
 import { ratioFormula, writeTemplate, type TemplateOptions } from "../../src/workbook/template";
