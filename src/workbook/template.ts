@@ -4,6 +4,7 @@
  * input cell (the reader finds values by them), live ratio formulas and a veryHidden metadata
  * sheet. Follows layout.ts exactly. Builds in memory only (no fs), so it also runs in a browser.
  */
+import { lockStructure } from "./lockStructure";
 import ExcelJS from "exceljs";
 import type { Measure, RatioFormula, Section, Term, Uppdrag } from "../core/model";
 import { parsePeriod, type Period } from "../core/period";
@@ -102,7 +103,7 @@ export async function writeTemplate(uppdrag: Uppdrag, options: TemplateOptions):
   writeMetadata(wb, meta, uppdrag, options, parts, createdAt);
 
   for (const ws of wb.worksheets) await ws.protect("", PROTECTION);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return lockStructure(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 /** Sections with at least one measure for the chosen parts, in catalog order, with those measures. */

@@ -4,6 +4,7 @@
  * as SheetJS CE does not read them. LibreOffice opens and computes it when it is installed.
  */
 import * as fs from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import ExcelJS from "exceljs";
 import * as XLSX from "xlsx";
 import { ratioFormula, writeTemplate, type TemplateOptions } from "../../src/workbook/template";
@@ -175,6 +176,15 @@ describe("writeTemplate: ratio formulas", () => {
     expect(ratioFormula({ numerator: [{ measure: "a", sign: -1 }], denominator: [{ measure: "b", sign: 1 }], factor: 1 })).toBe('IF(OR(U_a="",U_b=""),"",IF(U_b=0,"",(-U_a)/U_b))');
     // A term not in this workbook (another part): no formula rather than #NAME?.
     expect(ratioFormula(avvikelse.formula!, new Set(["al_nettokostnad"]))).toBeUndefined();
+  });
+});
+
+describe("writeTemplate: a locked structure", () => {
+  it("locks the workbook's structure without a password, in the schema's place", async () => {
+    const files = unzipSync(await write(psyk));
+    const xml = strFromU8(files["xl/workbook.xml"]!);
+    expect(xml).toContain('<workbookProtection lockStructure="1"/><bookViews');
+    expect(xml).not.toMatch(/workbookPassword|workbookHashValue/);
   });
 });
 
