@@ -13,9 +13,10 @@ import { execFileSync } from "node:child_process";
 import * as XLSX from "xlsx";
 import { loadTemplates } from "../cli/templateFiles";
 import { writeTemplate } from "../workbook/template";
-import { checkFiles, rollupFiles } from "../workbook/collect";
+import { rollupFiles } from "../workbook/collect";
+import { checkPaths } from "../cli/parallelCheck";
 import { writeLevel2 } from "../workbook/writeLevel2";
-import { readInputFiles, expandPaths } from "../cli/files";
+import { namedPaths, expandPaths } from "../cli/files";
 import { definedName } from "../workbook/layout";
 import { parseRef } from "../workbook/readUnit";
 import { sampleValues } from "../cli/sampleData";
@@ -58,9 +59,9 @@ async function generate(uppdrag: Uppdrag, n: number, dir: string) {
 /** One measurement, run in its own process. */
 async function measure(dir: string) {
   const c = catalog();
-  const files = readInputFiles(expandPaths([dir], process.cwd()), process.cwd());
+  const files = namedPaths(expandPaths([dir], process.cwd()), process.cwd());
   const t0 = performance.now();
-  const outcomes = await checkFiles(files, c);
+  const outcomes = await checkPaths(files, c);
   const t1 = performance.now();
   const collected = rollupFiles(outcomes, c)!;
   const bytes = await writeLevel2(collected);

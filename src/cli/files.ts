@@ -27,9 +27,14 @@ export function expandPaths(args: string[], cwd: string): string[] {
   return [...new Set(out)];
 }
 
-/** Reads files for the pipeline; names are shown relative to where the command was run. */
+/** Files as the pipeline names them: relative to where the command was run. */
+export function namedPaths(paths: string[], cwd: string): { name: string; path: string }[] {
+  return paths.map((p) => ({ name: path.relative(cwd, p) || p, path: p }));
+}
+
+/** Files for the pipeline, read when their turn comes. */
 export function readInputFiles(paths: string[], cwd: string): InputFile[] {
-  return paths.map((p) => ({ name: path.relative(cwd, p) || p, read: async () => new Uint8Array(await fs.promises.readFile(p)) }));
+  return namedPaths(paths, cwd).map((f) => ({ name: f.name, read: async () => new Uint8Array(await fs.promises.readFile(f.path)) }));
 }
 
 /** Reads a units file (see core/unitList); its mistakes are a usage error naming file and line. */

@@ -68,27 +68,40 @@ export class CancelledError extends Error {
   }
 }
 
+/** Last period's reports by uppdrag and unit, for the continuity checks. */
+export type PreviousReports = Map<string, UnitReport>;
+
+const previousKey = (r: UnitReport) => `${r.uppdragId}|${unitKey(r.unit)}`;
+
+export async function readPrevious(files: readonly InputFile[], catalog: Catalog): Promise<PreviousReports> {
+  const byUnit: PreviousReports = new Map();
+  for (const p of files) {
+    const outcome = await readFile(p, catalog);
+    if (outcome.report) byUnit.set(previousKey(outcome.report), outcome.report);
+  }
+  return byUnit;
+}
+
+/** Reads and validates one file. */
+export async function checkFile(file: InputFile, catalog: Catalog, previous: PreviousReports, uppdragId?: string): Promise<FileOutcome> {
+  const outcome = await readFile(file, catalog);
+  if (!outcome.report || !outcome.uppdrag) return outcome;
+  if (uppdragId && outcome.uppdrag.id !== uppdragId) {
+    outcome.status = "rejected";
+    outcome.reason = { code: "otherUppdragThanAsked", severity: "fel", location: { file: file.name }, params: { file: file.name, found: outcome.uppdrag.id, expected: uppdragId } };
+  } else {
+    outcome.problems.push(...validateReport(outcome.uppdrag, outcome.report, previous.get(previousKey(outcome.report))));
+  }
+  return outcome;
+}
+
 /** Reads and validates every file; one outcome per file, in the order given. */
 export async function checkFiles(files: readonly InputFile[], catalog: Catalog, options: CheckOptions = {}): Promise<FileOutcome[]> {
-  const previousByUnit = new Map<string, UnitReport>();
-  for (const p of options.previous ?? []) {
-    const outcome = await readFile(p, catalog);
-    if (outcome.report) previousByUnit.set(`${outcome.report.uppdragId}|${unitKey(outcome.report.unit)}`, outcome.report);
-  }
+  const previous = await readPrevious(options.previous ?? [], catalog);
   const outcomes: FileOutcome[] = [];
   for (const [i, file] of files.entries()) {
     if (options.signal?.aborted) throw new CancelledError();
-    const outcome = await readFile(file, catalog);
-    if (outcome.report && outcome.uppdrag) {
-      if (options.uppdragId && outcome.uppdrag.id !== options.uppdragId) {
-        outcome.status = "rejected";
-        outcome.reason = { code: "otherUppdragThanAsked", severity: "fel", location: { file: file.name }, params: { file: file.name, found: outcome.uppdrag.id, expected: options.uppdragId } };
-      } else {
-        const previous = previousByUnit.get(`${outcome.report.uppdragId}|${unitKey(outcome.report.unit)}`);
-        outcome.problems.push(...validateReport(outcome.uppdrag, outcome.report, previous));
-      }
-    }
-    outcomes.push(outcome);
+    outcomes.push(await checkFile(file, catalog, previous, options.uppdragId));
     options.onProgress?.(i + 1, files.length);
   }
   return outcomes;

@@ -157,3 +157,28 @@ describe("uppfoljning validate on files it cannot use", () => {
     expect(r.out).toContain("är gjord med mallversion 2024.1");
   });
 });
+
+describe("validating on several worker threads (the built command)", () => {
+  const bin = path.join(__dirname, "..", "..", "bin", "uppfoljning.js");
+  const built = fs.existsSync(path.join(__dirname, "..", "..", "dist", "cli", "checkWorker.js"));
+  (built ? it : it.skip)("gives the same outcomes, in the same order, as the sequential path", async () => {
+    await cli(["create", "psykiatrisk-hemsjukvard", "--units", writeUnits(["A", "B", "C", "D", "E"]), "--period", "2025H1", "--out-dir", path.join(dir, "ut")]);
+    const files = fs.readdirSync(path.join(dir, "ut")).filter((f) => f.endsWith(".xlsx"));
+    files.forEach((f, i) => fill(path.join(dir, "ut", f), { ...fragment(), ...ok(10 + i, i, 1, 1), ...(i === 2 ? { patienter_nya: "x" } : {}) }));
+    const sequential = JSON.parse((await cli(["validate", path.join(dir, "ut"), "--json"], dir)).out);
+    const { execFileSync } = await import("node:child_process");
+    let out = "";
+    try {
+      out = execFileSync(process.execPath, [bin, "validate", path.join(dir, "ut"), "--json"], { cwd: dir, env: { ...process.env, UPPFOLJNING_WORKERS: "2" }, encoding: "utf8" });
+    } catch (e) {
+      out = (e as { stdout: string }).stdout; // exit 1: file C has an error
+    }
+    expect(JSON.parse(out)).toEqual(sequential);
+  });
+
+  function writeUnits(units: string[]) {
+    const file = path.join(dir, "enheter.txt");
+    fs.writeFileSync(file, units.join("\n"));
+    return file;
+  }
+});

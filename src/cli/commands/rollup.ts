@@ -1,13 +1,14 @@
 /** `uppfoljning rollup <files or folders…> --out niva2.xlsx [--expected units.txt] [--json] [--csv tidy.csv]` */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkFiles, rollupFiles, runProblems, type CollectedRollup } from "../../workbook/collect";
+import { rollupFiles, runProblems, type CollectedRollup } from "../../workbook/collect";
+import { checkPaths } from "../parallelCheck";
 import { writeLevel2 } from "../../workbook/writeLevel2";
 import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
 import { toCsv } from "../../core/csv";
 import { parsePeriod } from "../../core/period";
 import { cliCatalog, requireUppdrag } from "../catalog";
-import { assertNotAnInput, expandPaths, readInputFiles, readUnitsFile } from "../files";
+import { assertNotAnInput, expandPaths, namedPaths, readUnitsFile } from "../files";
 import { EXIT, UsageError, type Io } from "../io";
 import { countSeverities, fileJson, problemJson, progressReporter, valuesJson } from "../report";
 
@@ -45,7 +46,7 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   assertNotAnInput(options.out, inputs, io.cwd);
   if (options.csv) assertNotAnInput(options.csv, inputs, io.cwd);
   const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
-  const outcomes = await checkFiles(readInputFiles(inputs, io.cwd), catalog, { uppdragId: options.uppdrag, onProgress: progressReporter(io, "Läser") });
+  const outcomes = await checkPaths(namedPaths(inputs, io.cwd), catalog, { uppdragId: options.uppdrag, onProgress: progressReporter(io, "Läser") });
   const collected = rollupFiles(outcomes, catalog, { uppdragId: options.uppdrag, expectedUnits, period: options.period });
   if (!collected) {
     for (const o of outcomes) if (o.reason) io.err(`${o.file}: ${problemJson(o.reason).message}`);

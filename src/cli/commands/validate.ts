@@ -1,7 +1,7 @@
 /** `uppfoljning validate <files or folders…> [--previous …] [--uppdrag id] [--json]` */
-import { checkFiles } from "../../workbook/collect";
+import { checkPaths } from "../parallelCheck";
 import { cliCatalog, requireUppdrag } from "../catalog";
-import { expandPaths, readInputFiles } from "../files";
+import { expandPaths, namedPaths, readInputFiles } from "../files";
 import { EXIT, type Io } from "../io";
 import { countSeverities, fileJson, problemLine, progressReporter } from "../report";
 
@@ -14,9 +14,9 @@ export interface ValidateOptions {
 export async function validateCommand(io: Io, paths: string[], options: ValidateOptions): Promise<number> {
   const catalog = cliCatalog();
   if (options.uppdrag) requireUppdrag(options.uppdrag);
-  const files = readInputFiles(expandPaths(paths, io.cwd), io.cwd);
+  const files = namedPaths(expandPaths(paths, io.cwd), io.cwd);
   const previous = options.previous ? readInputFiles(expandPaths(options.previous, io.cwd), io.cwd) : undefined;
-  const outcomes = await checkFiles(files, catalog, { uppdragId: options.uppdrag, previous, onProgress: progressReporter(io, "Kontrollerar") });
+  const outcomes = await checkPaths(files, catalog, { uppdragId: options.uppdrag, previous, onProgress: progressReporter(io, "Kontrollerar") });
   const summary = countSeverities(outcomes);
 
   if (options.json) {

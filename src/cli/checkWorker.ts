@@ -1,0 +1,31 @@
+/**
+ * A worker thread of parallelCheck: loads the catalog once, then reads and validates the
+ * files it is sent, one at a time, and posts each outcome back (without the uppdrag object,
+ * which the main thread re-attaches by id).
+ */
+import * as fs from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import type { UnitReport } from "../core/model";
+import { checkFile } from "../workbook/collect";
+import { cliCatalog } from "./catalog";
+
+export interface WorkerJob {
+  index: number;
+  name: string;
+  path: string;
+}
+
+export interface WorkerSetup {
+  previous: [string, UnitReport][];
+  uppdragId?: string;
+}
+
+const setup = workerData as WorkerSetup;
+const catalog = cliCatalog();
+const previous = new Map(setup.previous);
+
+parentPort!.on("message", async (job: WorkerJob) => {
+  const outcome = await checkFile({ name: job.name, read: async () => new Uint8Array(await fs.promises.readFile(job.path)) }, catalog, previous, setup.uppdragId);
+  const { uppdrag, ...rest } = outcome;
+  parentPort!.postMessage({ index: job.index, outcome: rest, uppdragId: uppdrag?.id });
+});

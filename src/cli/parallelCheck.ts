@@ -1,0 +1,64 @@
+/**
+ * checkFiles on several cores: reading a workbook is CPU work, so with many files the command
+ * line spreads them over worker threads (one per core, at most 4). Fewer than 200 files take
+ * the plain sequential path, as does UPPFOLJNING_WORKERS=0; UPPFOLJNING_WORKERS=n forces n
+ * workers. The outcomes are the same either way, in the order given.
+ */
+import * as os from "node:os";
+import * as path from "node:path";
+import * as fs from "node:fs";
+import { Worker } from "node:worker_threads";
+import type { Catalog } from "../core/model";
+import { checkFiles, readPrevious, type CheckOptions, type FileOutcome, type InputFile } from "../workbook/collect";
+import type { WorkerJob, WorkerSetup } from "./checkWorker";
+
+/**
+ * Below this many files a worker's start-up (loading the catalog and SheetJS, ~0,3 s) costs
+ * more than it saves: measured on 2 cores, 100 files took 0,69 s with workers, 0,39 s without.
+ */
+const MIN_FILES_FOR_WORKERS = 200;
+const WORKER_SCRIPT = path.join(__dirname, "checkWorker.js");
+
+function workerCount(files: number): number {
+  const asked = process.env.UPPFOLJNING_WORKERS;
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  // The worker script exists only in the built package (dist/), not when running from sources.
+  if (!fs.existsSync(WORKER_SCRIPT) || files < 2) return 0;
+  if (asked !== undefined) return Number.isFinite(Number(asked)) && Number(asked) >= 2 ? Math.min(Number(asked), files) : 0;
+  return files >= MIN_FILES_FOR_WORKERS && cores >= 2 ? Math.min(cores, 4) : 0;
+}
+
+export async function checkPaths(paths: { name: string; path: string }[], catalog: Catalog, options: Omit<CheckOptions, "signal"> = {}): Promise<FileOutcome[]> {
+  const files: InputFile[] = paths.map((p) => ({ name: p.name, read: async () => new Uint8Array(await fs.promises.readFile(p.path)) }));
+  const workers = workerCount(paths.length);
+  if (workers === 0) return checkFiles(files, catalog, options);
+
+  const previous = await readPrevious(options.previous ?? [], catalog);
+  const setup: WorkerSetup = { previous: [...previous], uppdragId: options.uppdragId };
+  const byId = new Map(catalog.uppdrag.map((u) => [u.id, u]));
+  const outcomes: FileOutcome[] = new Array(paths.length);
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: workers }, () => {
+      const worker = new Worker(WORKER_SCRIPT, { workerData: setup });
+      const send = () => {
+        if (next >= paths.length) return false;
+        const index = next++;
+        const job: WorkerJob = { index, name: paths[index]!.name, path: paths[index]!.path };
+        worker.postMessage(job);
+        return true;
+      };
+      return new Promise<void>((resolve, reject) => {
+        worker.on("message", (msg: { index: number; outcome: FileOutcome; uppdragId?: string }) => {
+          outcomes[msg.index] = msg.uppdragId ? { ...msg.outcome, uppdrag: byId.get(msg.uppdragId) } : msg.outcome;
+          options.onProgress?.(++done, paths.length);
+          if (!send()) void worker.terminate().then(() => resolve());
+        });
+        worker.on("error", reject);
+        if (!send()) void worker.terminate().then(() => resolve());
+      });
+    }),
+  );
+  return outcomes;
+}
