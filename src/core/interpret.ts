@@ -3,7 +3,6 @@
  * problem gets the cell it concerns. Reading the cells is the adapters' job, not this one's.
  */
 import type { Location, Problem, RawCell, UnitReport, Uppdrag, Value } from "./model";
-import { MISSING } from "./model";
 import { appliesTo, isInput, numberOf } from "./measures";
 import { parseMeasureInput } from "./parse";
 
@@ -37,4 +36,3 @@ export function interpretReport(uppdrag: Uppdrag, raw: RawReport): { report: Uni
   return { report: { ...rest, values }, problems };
 }
 
-export { MISSING };
