@@ -6,7 +6,7 @@
  */
 import type { Catalog } from "../core/model";
 import type { CollectedRollup } from "../workbook/collect";
-import type { ReadOutcome } from "../workbook/readUnit";
+import type { ReadOutcome } from "../workbook/identify";
 import { META_SHEET } from "../workbook/layout";
 import type { CellRef, HighlightCell, HostOperations } from "./hostOperations";
 import { cellsOf } from "./a1";

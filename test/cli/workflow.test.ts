@@ -122,6 +122,15 @@ describe("uppfoljning validate and rollup", () => {
     expect(wb.SheetNames).toEqual(["Nivå 2", "Analyser", "Ärenden", "Filer", "Problem", "Data"]);
   });
 
+  it("checks continuity against last period's files with --previous", async () => {
+    const inbox = await sendOut();
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "Team Norr", "--period", "2024H2", "--out", path.join(dir, "forra", "norr.xlsx")]);
+    fill(path.join(dir, "forra", "norr.xlsx"), { ...fragment(), ...ok(18, 4, 3, 2) }); // slut 19, but this period starts at 20
+    const r = await cli(["validate", path.join(inbox, "norr.xlsx"), "--previous", path.join(dir, "forra")]);
+    expect(r.code).toBe(0); // a warning, not an error
+    expect(r.out).toMatch(/Varning: .*norr\.xlsx, blad Verksamhetsmått, cell C\d+ \(Antal patienter vid periodens början\): Antal patienter vid periodens början är 20, men Antal patienter vid periodens slut var 19 för 2024H2/);
+  });
+
   it("refuses to write the level-2 workbook over an input", async () => {
     const inbox = await sendOut();
     const r = await cli(["rollup", inbox, "--out", path.join(inbox, "norr.xlsx")]);

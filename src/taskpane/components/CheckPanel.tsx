@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../core/model";
 import type { CellRef, HostOperations } from "../../excel/hostOperations";
-import type { ReadOutcome } from "../../workbook/readUnit";
+import type { ReadOutcome } from "../../workbook/identify";
 import { interpretReport } from "../../core/interpret";
 import { validateReport } from "../../core/validate";
 import { errorText } from "../errors";
