@@ -7,14 +7,19 @@ import type { Uppdrag } from "../core/model";
 import { parseUnitList } from "../core/unitList";
 import { UsageError } from "./io";
 
-/** Files and folders → the files, in a stable order. Excel's lock files (~$x.xlsx) and hidden files are skipped. */
-export function expandPaths(args: string[], cwd: string): string[] {
+/**
+ * Files and folders → the files, in a stable order. In folders, Excel's lock files (~$x.xlsx,
+ * present while someone has the file open) and hidden files are not inputs: they are passed
+ * to `skipped` so the command can still account for them. A file named explicitly is always taken.
+ */
+export function expandPaths(args: string[], cwd: string, skipped: (file: string, why: string) => void = () => undefined): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (e.name.startsWith(".") || e.name.startsWith("~$")) continue;
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
+      if (e.name.startsWith("~$")) skipped(full, "Excels låsfil för en öppen arbetsbok");
+      else if (e.name.startsWith(".")) skipped(full, "dold fil");
+      else if (e.isDirectory()) walk(full);
       else if (e.isFile()) out.push(full);
     }
   };
@@ -25,6 +30,12 @@ export function expandPaths(args: string[], cwd: string): string[] {
     else out.push(full);
   }
   return [...new Set(out)];
+}
+
+/** Collects what expandPaths skipped, to print as "hoppades över" and to list in JSON. */
+export function skipList(cwd: string) {
+  const skipped: { file: string; reason: string }[] = [];
+  return { skipped, note: (file: string, why: string) => skipped.push({ file: path.relative(cwd, file) || file, reason: why }) };
 }
 
 /** Files as the pipeline names them: relative to where the command was run. */

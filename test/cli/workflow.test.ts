@@ -87,6 +87,7 @@ describe("uppfoljning validate and rollup", () => {
     expect(withErrors.out).toMatch(/Fel: .*syd\.xlsx, blad Verksamhetsmått, cell C\d+ \(Antal patienter vid periodens slut\): Flödet går inte ihop/);
 
     fs.writeFileSync(path.join(inbox, "anteckningar.docx"), "inte en arbetsbok");
+    fs.writeFileSync(path.join(inbox, "~$syd.xlsx"), "låsfil");
     const files = fs.readdirSync(inbox).map((f) => path.join(inbox, f));
     const before = hashes(files);
     const unreadable = await cli(["validate", inbox, "--json"]);
@@ -94,7 +95,8 @@ describe("uppfoljning validate and rollup", () => {
     const json = JSON.parse(unreadable.out);
     expect(json.format).toBe("uppfoljning/validate@1");
     expect(json.files.find((f: { file: string }) => f.file.endsWith("anteckningar.docx"))).toMatchObject({ status: "rejected", reason: { code: "notAWorkbook" } });
-    expect(json.files.find((f: { file: string }) => f.file.endsWith("syd.xlsx")).values.patienter_slut).toBe(99);
+    expect(json.files.find((f: { file: string }) => f.file.endsWith("/syd.xlsx")).values.patienter_slut).toBe(99);
+    expect(json.skipped).toEqual([{ file: expect.stringMatching(/~\$syd\.xlsx$/), reason: "Excels låsfil för en öppen arbetsbok" }]);
     expect(hashes(files)).toEqual(before);
   });
 

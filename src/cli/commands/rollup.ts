@@ -8,7 +8,7 @@ import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
 import { toCsv } from "../../core/csv";
 import { parsePeriod } from "../../core/period";
 import { cliCatalog, requireUppdrag } from "../catalog";
-import { assertNotAnInput, expandPaths, namedPaths, readUnitsFile } from "../files";
+import { assertNotAnInput, expandPaths, namedPaths, readUnitsFile, skipList } from "../files";
 import { EXIT, UsageError, type Io } from "../io";
 import { countSeverities, fileJson, problemJson, progressReporter, valuesJson } from "../report";
 
@@ -42,7 +42,8 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   const catalog = cliCatalog();
   if (options.uppdrag) requireUppdrag(options.uppdrag);
   if (options.period && !parsePeriod(options.period)) throw new UsageError(`Perioden "${options.period}" känns inte igen. Skriv t.ex. 2025H1, 2025T2, 2025M03 eller 2025.`);
-  const inputs = expandPaths(paths, io.cwd);
+  const skips = skipList(io.cwd);
+  const inputs = expandPaths(paths, io.cwd, skips.note);
   assertNotAnInput(options.out, inputs, io.cwd);
   if (options.csv) assertNotAnInput(options.csv, inputs, io.cwd);
   const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
@@ -62,12 +63,13 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
 
   const summary = countSeverities(collected.files);
   const used = collected.files.filter((f) => f.status === "used").length;
-  if (options.json) io.out(JSON.stringify(rollupJson(collected), null, 2));
+  if (options.json) io.out(JSON.stringify({ ...rollupJson(collected), skipped: skips.skipped }, null, 2));
   else {
     io.out(`Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`);
     io.out(`${collected.files.length} filer: ${used} används, ${collected.files.length - used} avvisade. ${summary.errors} fel och ${summary.warnings} varningar i innehållet (se bladet Problem).`);
     for (const f of collected.files.filter((x) => x.status === "rejected")) io.out(`  Avvisad: ${f.file}: ${problemJson(f.reason!).message}`);
     for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
+    for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
   }
   if (summary.unreadable > 0) return EXIT.usage;
   return summary.errors > 0 || collected.result.absentUnits.length > 0 ? EXIT.validationErrors : EXIT.ok;

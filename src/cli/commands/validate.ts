@@ -1,7 +1,7 @@
 /** `uppfoljning validate <files or folders…> [--previous …] [--uppdrag id] [--json]` */
 import { checkPaths } from "../parallelCheck";
 import { cliCatalog, requireUppdrag } from "../catalog";
-import { expandPaths, namedPaths, readInputFiles } from "../files";
+import { expandPaths, namedPaths, readInputFiles, skipList } from "../files";
 import { EXIT, type Io } from "../io";
 import { countSeverities, fileJson, problemLine, progressReporter } from "../report";
 
@@ -14,13 +14,14 @@ export interface ValidateOptions {
 export async function validateCommand(io: Io, paths: string[], options: ValidateOptions): Promise<number> {
   const catalog = cliCatalog();
   if (options.uppdrag) requireUppdrag(options.uppdrag);
-  const files = namedPaths(expandPaths(paths, io.cwd), io.cwd);
+  const skips = skipList(io.cwd);
+  const files = namedPaths(expandPaths(paths, io.cwd, skips.note), io.cwd);
   const previous = options.previous ? readInputFiles(expandPaths(options.previous, io.cwd), io.cwd) : undefined;
   const outcomes = await checkPaths(files, catalog, { uppdragId: options.uppdrag, previous, onProgress: progressReporter(io, "Kontrollerar") });
   const summary = countSeverities(outcomes);
 
   if (options.json) {
-    io.out(JSON.stringify({ format: "uppfoljning/validate@1", files: outcomes.map(fileJson), summary }, null, 2));
+    io.out(JSON.stringify({ format: "uppfoljning/validate@1", files: outcomes.map(fileJson), skipped: skips.skipped, summary }, null, 2));
   } else {
     for (const o of outcomes) {
       if (o.status === "rejected") {
@@ -32,6 +33,7 @@ export async function validateCommand(io: Io, paths: string[], options: Validate
       const head = `${errors > 0 ? "✗" : "✓"} ${o.file} (${r.unit}, ${r.period}): ${errors} fel, ${o.problems.length - errors} varningar`;
       io.out([head, ...o.problems.map((p) => `    ${problemLine(p, o.uppdrag)}`)].join("\n"));
     }
+    for (const s of skips.skipped) io.out(`– ${s.file}: hoppades över (${s.reason}).`);
     io.out(`\n${summary.files} filer: ${summary.errors} fel, ${summary.warnings} varningar, ${summary.unreadable} kunde inte läsas.`);
   }
   if (summary.unreadable > 0) return EXIT.usage;
