@@ -73,6 +73,11 @@ export type PreviousReports = Map<string, UnitReport>;
 
 const previousKey = (r: UnitReport) => `${r.uppdragId}|${unitKey(r.unit)}`;
 
+/** The previous period's report of the same uppdrag and unit, if one was given. */
+export function previousOf(previous: PreviousReports, report: UnitReport): UnitReport | undefined {
+  return previous.get(previousKey(report));
+}
+
 export async function readPrevious(files: readonly InputFile[], catalog: Catalog): Promise<PreviousReports> {
   const byUnit: PreviousReports = new Map();
   for (const p of files) {
@@ -90,7 +95,7 @@ export async function checkFile(file: InputFile, catalog: Catalog, previous: Pre
     outcome.status = "rejected";
     outcome.reason = { code: "otherUppdragThanAsked", severity: "fel", location: { file: file.name }, params: { file: file.name, found: outcome.uppdrag.id, expected: uppdragId } };
   } else {
-    outcome.problems.push(...validateReport(outcome.uppdrag, outcome.report, previous.get(previousKey(outcome.report))));
+    outcome.problems.push(...validateReport(outcome.uppdrag, outcome.report, previousOf(previous, outcome.report)));
   }
   return outcome;
 }

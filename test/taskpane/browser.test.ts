@@ -28,8 +28,8 @@ const catalog = loadTemplates().catalog;
 const psyk = findUppdrag(catalog, "psykiatrisk-hemsjukvard")!;
 
 /** A unit's template filled in the way the unit would, with SheetJS: plausible values, these patient figures. */
-async function filledFile(unit: string, v: { start: number; nya: number; avslutade: number; slut: number; pas: number }): Promise<Uint8Array> {
-  const template = await writeTemplate(psyk, { unit, period: "2025H1" });
+async function filledFile(unit: string, v: { start: number; nya: number; avslutade: number; slut: number; pas: number }, period = "2025H1"): Promise<Uint8Array> {
+  const template = await writeTemplate(psyk, { unit, period });
   return fillByNames(template, {
     ...sampleValues(psyk, 7),
     patienter_start: v.start,
@@ -159,6 +159,16 @@ if (!hasChromium) {
     await expect(page.getByRole("heading", { name: /^Fel \(\d+\)$/ }).count()).resolves.toBeGreaterThan(0);
     const axe = await new AxeBuilder({ page }).analyze();
     expect(serious(axe.violations)).toEqual([]);
+  });
+
+  test("Kontrollera: med förra periodens fil prövas att perioden börjar där den förra slutade", async () => {
+    const page = await openPane();
+    await showTab(page, "Kontrollera");
+    const before = await writeTemp("forra.xlsx", await filledFile("Team Kedja", { start: 18, nya: 4, avslutade: 3, slut: 19, pas: 2 }, "2024H2"));
+    const now = await writeTemp("nu.xlsx", await filledFile("Team Kedja", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 }));
+    await page.getByLabel("Förra periodens filer (valfritt)").setInputFiles(before);
+    await page.getByLabel("Ifyllda mallar att kontrollera").setInputFiles(now);
+    await page.getByText("var 19 för 2024H2", { exact: false }).first().waitFor();
   });
 
   test("Kontrollera: en korrekt fil ger Inga fel", async () => {

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Catalog } from "../../core/model";
+import type { Catalog, UnitReport } from "../../core/model";
 import type { CellRef, HostOperations } from "../../excel/hostOperations";
 import type { ReadOutcome } from "../../workbook/identify";
 import { interpretReport } from "../../core/interpret";
@@ -26,10 +26,15 @@ const useStyles = makeStyles({
 });
 
 /** The active workbook as read by the Excel host, interpreted and validated like a file. */
-function checkedFromOutcome(outcome: ReadOutcome): CheckedWorkbook {
+async function checkedFromOutcome(outcome: ReadOutcome, catalog: Catalog, previous: File[]): Promise<CheckedWorkbook> {
   if (!outcome.ok) return { file: outcome.problem.location?.file ?? "Aktiv arbetsbok", rejected: outcome.problem, problems: [] };
   const { report, problems } = interpretReport(outcome.uppdrag, outcome.raw);
-  return { file: outcome.raw.file, uppdrag: outcome.uppdrag, problems: [...outcome.notes, ...problems, ...validateReport(outcome.uppdrag, report)] };
+  let before: UnitReport | undefined;
+  if (previous.length > 0) {
+    const ops = await loadWorkbookModule();
+    before = ops.previousOf(await ops.readPrevious(previous.map(pickedFile), catalog), report);
+  }
+  return { file: outcome.raw.file, uppdrag: outcome.uppdrag, problems: [...outcome.notes, ...problems, ...validateReport(outcome.uppdrag, report, before)] };
 }
 
 /** Kontrollera: the active workbook in Excel, picked files anywhere. */
@@ -39,6 +44,8 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
   const [files, setFiles] = useState<CheckedWorkbook[]>();
   const [reading, setReading] = useState(false);
   const [notice, setNotice] = useState<NoticeData>();
+  /** Last period's files, for the check that this period starts where the last one ended. */
+  const [previous, setPrevious] = useState<File[]>([]);
   const operation = useOperation();
   const inExcel = host.readActiveWorkbook !== undefined;
 
@@ -46,7 +53,7 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     setNotice(undefined);
     setReading(true);
     try {
-      setWorkbook(checkedFromOutcome(await host.readActiveWorkbook!(catalog)));
+      setWorkbook(await checkedFromOutcome(await host.readActiveWorkbook!(catalog), catalog, previous));
     } catch (e) {
       setNotice({ intent: "error", text: errorText(e) });
     } finally {
@@ -60,7 +67,7 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     if (picked.length === 0) return;
     const outcome = await operation.run(picked.length, async (signal, onProgress) => {
       const { checkFiles } = await loadWorkbookModule();
-      return checkFiles(picked.map(pickedFile), catalog, { signal, onProgress });
+      return checkFiles(picked.map(pickedFile), catalog, { signal, onProgress, previous: previous.map(pickedFile) });
     });
     if (outcome.status === "cancelled") setNotice({ intent: "warning", text: "Avbrutet. Välj filerna igen för att kontrollera dem." });
     else if (outcome.status === "failed") setNotice({ intent: "error", text: errorText(outcome.error) });
@@ -103,6 +110,12 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
           {workbook && <FileResult result={workbook} onSelect={select} />}
         </>
       )}
+      <FilePicker
+        label="Förra periodens filer (valfritt)"
+        hint="Väljs före kontrollen: då prövas att perioden börjar där den förra slutade, enhet för enhet."
+        disabled={operation.busy || reading}
+        onFiles={setPrevious}
+      />
       <FilePicker
         label={inExcel ? "Eller kontrollera ifyllda mallar från filer" : "Ifyllda mallar att kontrollera"}
         hint="Välj en eller flera filer (.xlsx, .xlsm, .xls, .ods). Filerna läses bara, de ändras aldrig."
