@@ -1,11 +1,17 @@
 /** Derived figures (ratios) from a set of values: patienter per PAS, andel inom garanterad tid. */
-import type { RatioFormula, Term, Value } from "./model";
+import type { Measure, RatioFormula, Term, Value } from "./model";
 import { exactRatio, toMicro } from "./exact";
 import { numberOf } from "./measures";
 
 /** Every measure id a formula reads. */
 export function formulaInputs(formula: RatioFormula): string[] {
   return [...new Set([...formula.numerator, ...formula.denominator].map((t) => t.measure))];
+}
+
+/** The measures a level-2 figure needs from a unit: a ratio's terms, a weighted mean's value and weight, else itself. */
+export function figureInputs(measure: Measure): string[] {
+  if (measure.formula) return formulaInputs(measure.formula);
+  return measure.weight ? [measure.id, measure.weight] : [measure.id];
 }
 
 /** Σ sign × value in micro-units, or undefined when any term is missing. */

@@ -11,7 +11,7 @@
 import type { AggregationKind, Measure, Problem, UnitReport, Uppdrag, Value } from "./model";
 import { exactRatio, exactSum, fromMicro, toMicro } from "./exact";
 import { appliesTo } from "./measures";
-import { formulaInputs, termsMicro } from "./derive";
+import { figureInputs, termsMicro } from "./derive";
 
 export interface ExpectedUnit {
   unit: string;
@@ -105,7 +105,8 @@ export function mergeAccumulations(a: Accumulation, b: Accumulation): Accumulati
 
 const byName = (a: string, b: string) => a.localeCompare(b, "sv");
 
-function median(sorted: number[]): number {
+/** The median of numbers sorted ascending (the mean of the two middle ones for an even count). */
+export function median(sorted: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : exactSum([sorted[mid - 1]!, sorted[mid]!]) / 2;
 }
@@ -120,7 +121,7 @@ function askedUnits(measure: Measure, acc: Accumulation, absent: readonly Expect
 function figureFor(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[]): Figure {
   const asked = askedUnits(measure, acc, absent);
   const valueOf = (unit: string) => acc.values.get(unit)?.[measure.id];
-  const needs = measure.formula ? formulaInputs(measure.formula) : measure.weight ? [measure.id, measure.weight] : [measure.id];
+  const needs = figureInputs(measure);
   const has = (unit: string) =>
     needs.every((id) => {
       const v = acc.values.get(unit)?.[id];
@@ -221,10 +222,10 @@ export interface RollupOptions {
   period?: string;
 }
 
-function mostCommon(values: string[]): string {
+/** The value that occurs most often; ties go to the first in sort order, so input order does not matter. */
+export function mostCommon(values: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  // Ties are broken by the value itself so the choice does not depend on file order.
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
 }
 

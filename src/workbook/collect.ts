@@ -5,7 +5,7 @@
 import type { Catalog, Problem, UnitReport, Uppdrag } from "../core/model";
 import { interpretReport } from "../core/interpret";
 import { validateReport } from "../core/validate";
-import { rollup, unitKey, type ExpectedUnit, type RollupResult } from "../core/rollup";
+import { mostCommon, rollup, unitKey, type ExpectedUnit, type RollupResult } from "../core/rollup";
 import { readUnitWorkbook } from "./readUnit";
 
 export interface InputFile {
@@ -126,9 +126,7 @@ export interface CollectedRollup {
  */
 export function rollupFiles(outcomes: FileOutcome[], catalog: Catalog, options: { uppdragId?: string; expectedUnits?: ExpectedUnit[]; period?: string } = {}): CollectedRollup | undefined {
   const readable = outcomes.filter((o) => o.status !== "rejected" && o.report && o.uppdrag);
-  const counts = new Map<string, number>();
-  for (const o of readable) counts.set(o.uppdrag!.id, (counts.get(o.uppdrag!.id) ?? 0) + 1);
-  const chosenId = options.uppdragId ?? [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  const chosenId = options.uppdragId ?? mostCommon(readable.map((o) => o.uppdrag!.id));
   const uppdrag = catalog.uppdrag.find((u) => u.id === chosenId);
   if (!uppdrag) return undefined;
   const result = rollup(uppdrag, readable.map((o) => o.report!), { expectedUnits: options.expectedUnits, period: options.period });

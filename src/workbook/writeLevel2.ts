@@ -6,8 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import type { Measure, Problem, UnitReport, Uppdrag } from "../core/model";
-import type { Figure } from "../core/rollup";
-import { computeUnitRatio, formulaInputs } from "../core/derive";
+import { median, type Figure } from "../core/rollup";
+import { computeUnitRatio, figureInputs } from "../core/derive";
 import { parsePeriod } from "../core/period";
 import { AGGREGATION_LABELS } from "../core/messages/labels";
 import { problemText } from "../core/messages/sv";
@@ -46,12 +46,8 @@ function unitCell(measure: Measure, report: UnitReport): string | number | null 
       return v.value ? "Ja" : "Nej";
     case "text":
       return v.value;
-    case "list": {
-      if (v.values.length === 0) return null;
-      const s = [...v.values].sort((a, b) => a - b);
-      const m = s.length >> 1;
-      return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-    }
+    case "list":
+      return v.values.length === 0 ? null : median([...v.values].sort((a, b) => a - b));
     case "missing":
       return null;
   }
@@ -235,8 +231,7 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRang
     if (m.type === "ratio" || m.type === "decimal" || m.type === "percent" || m.aggregate === "pooled") l2.numFmt = "0.0";
     excelRow.getCell(level2Col + 1).value = basisText(m, figure) + (figure.note ? ` – ${figure.note}` : "");
     excelRow.getCell(level2Col + 2).value = figure.missing.join(", ");
-    const inputs = m.formula ? formulaInputs(m.formula) : m.weight ? [m.id, m.weight] : [m.id];
-    excelRow.getCell(level2Col + 3).value = [...new Set(inputs.flatMap((id) => flagged.get(id) ?? []))].sort().join(", ");
+    excelRow.getCell(level2Col + 3).value = [...new Set(figureInputs(m).flatMap((id) => flagged.get(id) ?? []))].sort().join(", ");
     r++;
   }
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: level2Col + 3 } };
