@@ -73,6 +73,12 @@ export function countSeverities(outcomes: FileOutcome[]) {
   };
 }
 
+/** Why a file was not used, naming the file once (most reasons already start with it). */
+export function rejectionText(o: FileOutcome): string {
+  const text = o.reason ? problemText(o.reason) : "";
+  return text.startsWith(o.file) ? text : `${o.file}: ${text}`;
+}
+
 /** Progress on stderr when it is a terminal: one line, rewritten. */
 export function progressReporter(io: Io, what: string): ((done: number, total: number) => void) | undefined {
   if (!io.interactive) return undefined;

@@ -10,7 +10,7 @@ import { parsePeriod } from "../../core/period";
 import { cliCatalog, requireUppdrag } from "../catalog";
 import { assertNotAnInput, expandPaths, namedPaths, readUnitsFile, skipList } from "../files";
 import { EXIT, UsageError, type Io } from "../io";
-import { countSeverities, fileJson, problemJson, progressReporter, valuesJson } from "../report";
+import { countSeverities, fileJson, problemJson, progressReporter, rejectionText, valuesJson } from "../report";
 
 export interface RollupCommandOptions {
   out: string;
@@ -50,7 +50,7 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   const outcomes = await checkPaths(namedPaths(inputs, io.cwd), catalog, { uppdragId: options.uppdrag, onProgress: progressReporter(io, "Läser") });
   const collected = rollupFiles(outcomes, catalog, { uppdragId: options.uppdrag, expectedUnits, period: options.period });
   if (!collected) {
-    for (const o of outcomes) if (o.reason) io.err(`${o.file}: ${problemJson(o.reason).message}`);
+    for (const o of outcomes) if (o.reason) io.err(rejectionText(o));
     throw new UsageError("Ingen av filerna kunde läsas som en uppföljning; ingen sammanställning skrevs.");
   }
   const outPath = path.resolve(io.cwd, options.out);
@@ -67,7 +67,7 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   else {
     io.out(`Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`);
     io.out(`${collected.files.length} filer: ${used} används, ${collected.files.length - used} avvisade. ${summary.errors} fel och ${summary.warnings} varningar i innehållet (se bladet Problem).`);
-    for (const f of collected.files.filter((x) => x.status === "rejected")) io.out(`  Avvisad: ${f.file}: ${problemJson(f.reason!).message}`);
+    for (const f of collected.files.filter((x) => x.status === "rejected")) io.out(`  Avvisad: ${rejectionText(f)}`);
     for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
     for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
   }

@@ -3,7 +3,7 @@ import { checkPaths } from "../parallelCheck";
 import { cliCatalog, requireUppdrag } from "../catalog";
 import { expandPaths, namedPaths, readInputFiles, skipList } from "../files";
 import { EXIT, type Io } from "../io";
-import { countSeverities, fileJson, problemLine, progressReporter } from "../report";
+import { countSeverities, fileJson, problemLine, progressReporter, rejectionText } from "../report";
 
 export interface ValidateOptions {
   previous?: string[];
@@ -25,7 +25,7 @@ export async function validateCommand(io: Io, paths: string[], options: Validate
   } else {
     for (const o of outcomes) {
       if (o.status === "rejected") {
-        io.out(`✗ ${o.file}: ${problemLine(o.reason!).replace(/^Fel: /, "")}`);
+        io.out(`✗ ${rejectionText(o)}`);
         continue;
       }
       const r = o.report!;
