@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 "use strict";
-// Output piped into `head` and closed early is not an error.
-process.stdout.on("error", (e) => (e.code === "EPIPE" ? process.exit(0) : Promise.reject(e)));
-// The built command line (npm ci runs the build through the prepare script).
+// Output piped into `head` and closed early is not an error: stop quietly.
+process.stdout.on("error", (e) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+// The built command line (npm ci runs the build through the prepare script). The exit status is
+// set, not forced with process.exit: output to a pipe is written asynchronously and exiting at
+// once would cut it off at the pipe's buffer (64 KiB); Node exits when all of it is delivered.
 require("../dist/cli/main.js")
   .run(process.argv.slice(2))
-  .then((code) => process.exit(code));
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -104,5 +104,6 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2)).then((code) => process.exit(code));
+  // Not process.exit: that would cut off output still on its way through a pipe (see bin/).
+  run(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }
