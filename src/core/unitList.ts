@@ -2,10 +2,13 @@
  * A list of units, one a line, as typed in the task pane or kept in a units file:
  * "Enhet" or "Enhet; del1, del2" for a template that covers only those parts of the uppdrag.
  * Blank lines and lines starting with # are skipped. Problems are Swedish, one per line.
+ * Given the uppdrag (templates are to be made from the list), the parts are checked and every
+ * unit must get a file name of its own: "Team Söder" and "Team Soder" would share one file.
  */
 import type { Uppdrag } from "./model";
 import type { ExpectedUnit } from "./rollup";
 import { unitKey } from "./rollup";
+import { slug, slugKey } from "./slug";
 
 export interface UnitList {
   units: ExpectedUnit[];
@@ -16,6 +19,7 @@ export function parseUnitList(text: string, uppdrag?: Uppdrag): UnitList {
   const units: ExpectedUnit[] = [];
   const errors: string[] = [];
   const firstLine = new Map<string, number>();
+  const firstFile = new Map<string, { row: number; name: string }>();
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     const row = i + 1;
@@ -29,6 +33,9 @@ export function parseUnitList(text: string, uppdrag?: Uppdrag): UnitList {
     const seen = firstLine.get(unitKey(name));
     if (seen !== undefined) errors.push(`Rad ${row}: ${name} står redan på rad ${seen}.`);
     else firstLine.set(unitKey(name), row);
+    const sameFile = uppdrag && seen === undefined ? firstFile.get(slugKey(name)) : undefined;
+    if (sameFile) errors.push(`Rad ${row}: ${name} och ${sameFile.name} på rad ${sameFile.row} får samma filnamn (…_${slug(sameFile.name)}.xlsx). Ändra ett av namnen så att varje enhet får en egen fil.`);
+    else if (seen === undefined) firstFile.set(slugKey(name), { row, name });
     if (uppdrag) {
       for (const p of parts.filter((p) => !uppdrag.parts.some((x) => x.id === p))) {
         const known = uppdrag.parts.map((x) => x.id).join(", ") || "(uppdraget har inga delar)";

@@ -1,18 +1,11 @@
 /** File names given to what is written, the same from the command line and the task pane. */
 import type { Uppdrag } from "../core/model";
 import type { CollectedRollup } from "./collect";
+import { slug } from "../core/slug";
 
-/** "Team Norr/Öst" → "Team-Norr-Ost". */
-export function slug(text: string): string {
-  return (
-    text
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^A-Za-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "enhet"
-  );
-}
+export { slug } from "../core/slug";
 
+/** Unique per unit in a list checked by parseUnitList with its uppdrag (see core/slug). */
 export function templateFileName(uppdrag: Uppdrag, period: string, unit: string): string {
   return `${uppdrag.id}_${period}_${slug(unit)}.xlsx`;
 }
