@@ -1,5 +1,8 @@
 /** The `uppfoljning` command: parses arguments, calls core and adapters, prints. */
-import { Command, CommanderError } from "commander";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { swedish } from "./commanderSwedish";
 import { describeCommand, listCommand } from "./commands/catalogCommands";
 import { createCommand } from "./commands/create";
 import { validateCommand } from "./commands/validate";
@@ -7,21 +10,9 @@ import { rollupCommand } from "./commands/rollup";
 import { demoCommand } from "./commands/demo";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 
-/** Commander writes English; these are the lines a user can meet, in Swedish. */
-function swedish(text: string): string {
-  return text
-    .replace(/^error: unknown command '(.*)'/m, "Fel: okänt kommando '$1'")
-    .replace(/^error: unknown option '(.*)'/m, "Fel: okänd flagga '$1'")
-    .replace(/^error: missing required argument '(.*)'/m, "Fel: argumentet '$1' saknas")
-    .replace(/^error: option '(.*)' argument missing/m, "Fel: flaggan '$1' saknar värde")
-    .replace(/^error: required option '(.*)' not specified/m, "Fel: flaggan '$1' måste anges")
-    .replace(/^error: too many arguments(.*)/m, "Fel: för många argument$1")
-    .replace(/^Usage:/m, "Användning:")
-    .replace(/^Arguments:/m, "Argument:")
-    .replace(/^Options:/m, "Flaggor:")
-    .replace(/^Commands:/m, "Kommandon:")
-    .replace(/\[options\]/g, "[flaggor]")
-    .replace(/\[command\]/g, "[kommando]");
+/** The version in package.json, next to src/ or dist/ wherever this module runs from. */
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 }
 
 function program(io: Io, setExit: (code: number) => void): Command {
@@ -29,6 +20,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description("Uppföljning av verksamhetsuppdrag: skapa mallar, kontrollera ifyllda filer och sammanställ till nivå 2.")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(swedish(s)), writeErr: (s) => io.err(swedish(s)) })
+    .version(packageVersion(), "-V, --version", "visa versionsnumret")
     .helpOption("-h, --help", "visa hjälp")
     .helpCommand("help [kommando]", "visa hjälp för ett kommando")
     .showHelpAfterError("(skriv uppfoljning --help för hjälp)");
@@ -48,13 +40,14 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument("<uppdrag>", "uppdragets id, se uppfoljning list")
     .description("skapa uppföljningsmallar: en för en enhet (--unit, --out) eller en per rad i en enhetslista (--units, --out-dir)")
     .requiredOption("--period <period>", "period: 2025H1/2025H2 (halvår), 2025T1–T3 (tertial), 2025M01–M12 (månad) eller 2025 (helår)")
-    .option("--unit <enhet>", "enhetens namn")
+    .addOption(new Option("--unit <enhet>", "enhetens namn").conflicts("units"))
     .option("--parts <delar>", "delar som mallen gäller, kommaseparerade (uppdrag med delar)")
     .option("--out <fil>", "mallfilen som skapas (.xlsx)")
     .option("--units <fil>", "enhetslista: en enhet per rad, \"Enhet; del1, del2\" för vissa delar")
     .option("--out-dir <mapp>", "mappen där mallarna och listan över förväntade enheter skrivs")
     .option("--due <datum>", "sista dag att lämna in, ÅÅÅÅ-MM-DD")
     .option("--contact <text>", "vem enheten kan fråga")
+    .option("--skriv-over", "ersätt filer som redan finns (annars skrivs ingenting över)")
     .action(async (id, o) => setExit(await createCommand(io, id, o)));
 
   p.command("validate")

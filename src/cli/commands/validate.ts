@@ -3,6 +3,7 @@ import { checkPaths } from "../parallelCheck";
 import { cliCatalog, requireUppdrag } from "../catalog";
 import { expandPaths, namedPaths, readInputFiles, skipList } from "../files";
 import { EXIT, type Io } from "../io";
+import { count } from "../../core/messages/count";
 import { countSeverities, fileJson, problemLine, progressReporter, rejectionText } from "../report";
 
 export interface ValidateOptions {
@@ -30,11 +31,11 @@ export async function validateCommand(io: Io, paths: string[], options: Validate
       }
       const r = o.report!;
       const errors = o.problems.filter((p) => p.severity === "fel").length;
-      const head = `${errors > 0 ? "✗" : "✓"} ${o.file} (${r.unit}, ${r.period}): ${errors} fel, ${o.problems.length - errors} varningar`;
+      const head = `${errors > 0 ? "✗" : "✓"} ${o.file} (${r.unit}, ${r.period}): ${errors} fel, ${count(o.problems.length - errors, "varning", "varningar")}`;
       io.out([head, ...o.problems.map((p) => `    ${problemLine(p, o.uppdrag)}`)].join("\n"));
     }
     for (const s of skips.skipped) io.out(`– ${s.file}: hoppades över (${s.reason}).`);
-    io.out(`\n${summary.files} filer: ${summary.errors} fel, ${summary.warnings} varningar, ${summary.unreadable} kunde inte läsas.`);
+    io.out(`\n${count(summary.files, "fil", "filer")}: ${summary.errors} fel, ${count(summary.warnings, "varning", "varningar")}, ${summary.unreadable} kunde inte läsas.`);
   }
   if (summary.unreadable > 0) return EXIT.usage;
   return summary.errors > 0 ? EXIT.validationErrors : EXIT.ok;
