@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import * as XLSX from "xlsx";
 import { cli } from "./helpers";
 import { fillByNames, setMeta } from "../workbook/sheetjsFill";
+import { ERROR_POLICY } from "../../src/core/messages/policy";
 
 let dir: string;
 beforeEach(() => {
@@ -138,6 +139,47 @@ describe("uppfoljning validate and rollup", () => {
     const r = await cli(["rollup", inbox, "--out", path.join(inbox, "norr.xlsx")]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("indata skrivs aldrig över");
+  });
+});
+
+describe("uppfoljning rollup: output names and the summary", () => {
+  async function twoFiles() {
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "Team Norr", "--period", "2025H1", "--out", path.join(dir, "in", "norr.xlsx")]);
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "Team Syd", "--period", "2025H1", "--out", path.join(dir, "in", "syd.xlsx")]);
+    fill(path.join(dir, "in", "norr.xlsx"), { ...fragment(), ...ok(20, 4, 2, 2) });
+    fill(path.join(dir, "in", "syd.xlsx"), { ...fragment(), ...ok(10, 2, 1, 1), patienter_slut: 99 });
+    return path.join(dir, "in");
+  }
+
+  it.each([
+    [["--out", "niva2.csv"], "--out niva2.csv: nivå 2 skrivs som en Excel-arbetsbok, så filnamnet ska sluta på .xlsx."],
+    [["--out", "p4"], "--out p4: nivå 2 skrivs som en Excel-arbetsbok, så filnamnet ska sluta på .xlsx."],
+    [["--out", "niva2.xlsx", "--csv", "data.xlsx"], "--csv data.xlsx: tabellen Data skrivs som CSV, så filnamnet ska sluta på .csv."],
+    [["--out", "niva2.xlsx", "--csv", "niva2.xlsx"], "--csv niva2.xlsx: tabellen Data skrivs som CSV, så filnamnet ska sluta på .csv."],
+  ])("refuses %j and leaves what is there alone", async (args, message) => {
+    const inbox = await twoFiles();
+    fs.writeFileSync(path.join(dir, "niva2.csv"), "den riktiga CSV-filen");
+    const before = fs.readdirSync(dir).sort();
+    const r = await cli(["rollup", inbox, ...args], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`Fel: ${message}\n`);
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    expect(fs.readFileSync(path.join(dir, "niva2.csv"), "utf8")).toBe("den riktiga CSV-filen");
+  });
+
+  it("says how many files are used, how many of them have errors, and the policy for them", async () => {
+    const inbox = await twoFiles();
+    fs.writeFileSync(path.join(inbox, "anteckningar.docx"), "inte en arbetsbok");
+    const r = await cli(["rollup", inbox, "--out", path.join(dir, "niva2.xlsx")], dir);
+    const lines = r.out.split("\n");
+    expect(lines[1]).toMatch(/^3 filer: 2 används, varav 1 med fel, 1 avvisad\. 1 fel och \d+ varningar i innehållet \(se bladet Problem\)\.$/);
+    expect(lines[2]).toBe(ERROR_POLICY);
+
+    const json = JSON.parse((await cli(["rollup", inbox, "--out", path.join(dir, "niva2.xlsx"), "--json"], dir)).out);
+    expect(json.summary).toEqual({ files: 3, used: 2, usedWithErrors: 1, rejected: 1 });
+
+    const one = await cli(["rollup", path.join(inbox, "norr.xlsx"), "--out", path.join(dir, "niva2.xlsx")], dir);
+    expect(one.out.split("\n")[1]).toBe("1 fil: 1 används, varav 0 med fel, 0 avvisade. 0 fel och 0 varningar i innehållet (se bladet Problem).");
   });
 });
 

@@ -1,7 +1,7 @@
 /** `uppfoljning rollup <files or folders…> --out niva2.xlsx [--expected units.txt] [--json] [--csv tidy.csv]` */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { rollupFiles, runProblems, type CollectedRollup } from "../../workbook/collect";
+import { rollupFiles, runProblems, type CollectedRollup, type FileOutcome } from "../../workbook/collect";
 import { checkPaths } from "../parallelCheck";
 import { writeLevel2 } from "../../workbook/writeLevel2";
 import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
@@ -10,6 +10,9 @@ import { parsePeriod } from "../../core/period";
 import { cliCatalog, requireUppdrag } from "../catalog";
 import { assertNotAnInput, expandPaths, namedPaths, readUnitsFile, skipList } from "../files";
 import { EXIT, UsageError, type Io } from "../io";
+import { requireExtension } from "../outputNames";
+import { count } from "../../core/messages/count";
+import { ERROR_POLICY } from "../../core/messages/policy";
 import { countSeverities, fileJson, problemJson, progressReporter, rejectionText, valuesJson } from "../report";
 
 export interface RollupCommandOptions {
@@ -19,6 +22,13 @@ export interface RollupCommandOptions {
   csv?: string;
   uppdrag?: string;
   period?: string;
+}
+
+/** How many files the roll-up used, how many of those have errors (they still count, see ERROR_POLICY), how many it set aside. */
+export function fileSummary(files: FileOutcome[]) {
+  const used = files.filter((f) => f.status === "used");
+  const usedWithErrors = used.filter((f) => f.problems.some((p) => p.severity === "fel")).length;
+  return { files: files.length, used: used.length, usedWithErrors, rejected: files.length - used.length };
 }
 
 export function rollupJson(c: CollectedRollup) {
@@ -35,6 +45,7 @@ export function rollupJson(c: CollectedRollup) {
     absentUnits: result.absentUnits.map((u) => u.unit),
     files: c.files.map(fileJson),
     problems: runProblems(c).map((p) => problemJson(p, uppdrag)),
+    summary: fileSummary(c.files),
   };
 }
 
@@ -42,6 +53,8 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   const catalog = cliCatalog();
   if (options.uppdrag) requireUppdrag(options.uppdrag);
   if (options.period && !parsePeriod(options.period)) throw new UsageError(`Perioden "${options.period}" känns inte igen. Skriv t.ex. 2025H1, 2025T2, 2025M03 eller 2025.`);
+  requireExtension("--out", options.out, ".xlsx", "nivå 2 skrivs som en Excel-arbetsbok");
+  if (options.csv !== undefined) requireExtension("--csv", options.csv, ".csv", "tabellen Data skrivs som CSV");
   const skips = skipList(io.cwd);
   const inputs = expandPaths(paths, io.cwd, skips.note);
   assertNotAnInput(options.out, inputs, io.cwd);
@@ -62,11 +75,15 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   }
 
   const summary = countSeverities(collected.files);
-  const used = collected.files.filter((f) => f.status === "used").length;
+  const files = fileSummary(collected.files);
   if (options.json) io.out(JSON.stringify({ ...rollupJson(collected), skipped: skips.skipped }, null, 2));
   else {
     io.out(`Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`);
-    io.out(`${collected.files.length} filer: ${used} används, ${collected.files.length - used} avvisade. ${summary.errors} fel och ${summary.warnings} varningar i innehållet (se bladet Problem).`);
+    io.out(
+      `${count(files.files, "fil", "filer")}: ${files.used} används, varav ${files.usedWithErrors} med fel, ${count(files.rejected, "avvisad", "avvisade")}. ` +
+        `${summary.errors} fel och ${count(summary.warnings, "varning", "varningar")} i innehållet (se bladet Problem).`,
+    );
+    io.out(ERROR_POLICY);
     for (const f of collected.files.filter((x) => x.status === "rejected")) io.out(`  Avvisad: ${rejectionText(f)}`);
     for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
     for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
