@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { swedish } from "./commanderSwedish";
+import { systemErrorText } from "./systemErrors";
 import { describeCommand, listCommand } from "./commands/catalogCommands";
 import { createCommand } from "./commands/create";
 import { validateCommand } from "./commands/validate";
@@ -86,6 +87,11 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (e instanceof UsageError) {
       io.err(`Fel: ${e.message}`);
+      return EXIT.usage;
+    }
+    const system = systemErrorText(e);
+    if (system) {
+      io.err(`Fel: ${system}`);
       return EXIT.usage;
     }
     // An unexpected failure: a short Swedish message; the stack only when asked for.

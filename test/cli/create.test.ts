@@ -94,3 +94,16 @@ describe("create checks the names and dates it is given", () => {
     expect(texts).toContain(due);
   });
 });
+
+describe("create when the operating system refuses", () => {
+  it.each([
+    ["a folder where the file should be", () => fs.mkdirSync(path.join(dir, "mapp.xlsx")), ["--out", "mapp.xlsx", "--skriv-over"], "det är en mapp, inte en fil (EISDIR)"],
+    ["a file where a folder should be", () => fs.writeFileSync(path.join(dir, "fil"), "x"), ["--out", "fil/norr.xlsx"], "(ENOTDIR)"],
+  ])("says so in Swedish: %s", async (_what, arrange, args, reason) => {
+    arrange();
+    const r = await create("--unit", "Team Norr", ...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^Fel: .* kunde inte användas: /);
+    expect(r.err).toContain(reason);
+  });
+});
