@@ -13,8 +13,16 @@ export function fileProblem(code: string, file: string, params: Record<string, s
   return { code, severity: "fel", location: { file }, params: { file, ...params } };
 }
 
+/** A measure whose name was gone, read beside its label instead: where the value was taken from. */
+export interface LabelRead {
+  measureId: string;
+  measure: string;
+  sheet?: string;
+  cell?: string;
+}
+
 export type ReadOutcome =
-  | { ok: true; raw: RawReport; uppdrag: Uppdrag; notes: Problem[] }
+  | { ok: true; raw: RawReport; uppdrag: Uppdrag; notes: Problem[]; readByLabel?: LabelRead[] }
   | { ok: false; problem: Problem };
 
 export type Identity = { ok: true; uppdrag: Uppdrag; unit: string; period: string; parts?: string[] } | { ok: false; problem: Problem };
@@ -65,5 +73,17 @@ export function buildReport(identity: Extract<Identity, { ok: true }>, file: str
     if (found.note) notes.push(found.note);
   }
   const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations };
-  return { ok: true, raw, uppdrag, notes };
+  return { ok: true, raw, uppdrag, ...labelNotesOnce(notes, file, uppdrag) };
+}
+
+/**
+ * One lost name is a note on its cell; many (a file saved in LibreOffice or as .ods, or copied
+ * sheet by sheet) are one note for the file, not twenty alike, and the cells read go to `readByLabel`.
+ */
+function labelNotesOnce(notes: Problem[], file: string, uppdrag: Uppdrag): { notes: Problem[]; readByLabel?: LabelRead[] } {
+  const byLabel = notes.filter((n) => n.code === "nameMissingUsedLabel");
+  if (byLabel.length < 2) return { notes };
+  const readByLabel = byLabel.map((n) => ({ measureId: n.measureId!, measure: uppdrag.measures.find((m) => m.id === n.measureId)?.label ?? "", sheet: n.location?.sheet, cell: n.location?.cell }));
+  const summary: Problem = { code: "namesMissingUsedLabels", severity: "varning", location: { file }, params: { file, count: byLabel.length } };
+  return { notes: [summary, ...notes.filter((n) => n.code !== "nameMissingUsedLabel")], readByLabel };
 }
