@@ -48,6 +48,8 @@ export function measureNotFound(measureId: string, label: string, file: string):
 export interface Located {
   values: RawCell[];
   location: Location;
+  /** For a list of cases: the A1 cell of each value, in the order of `values`. */
+  cells?: string[];
   note?: Problem;
 }
 
@@ -60,6 +62,7 @@ export function buildReport(identity: Extract<Identity, { ok: true }>, file: str
   const { uppdrag, parts } = identity;
   const cells: Record<string, RawCell | RawCell[]> = {};
   const locations: Record<string, Location> = {};
+  const caseLocations: Record<string, Location[]> = {};
   const notes: Problem[] = [];
   for (const measure of uppdrag.measures) {
     if (!isInput(measure) || !appliesTo(measure, parts)) continue;
@@ -70,9 +73,10 @@ export function buildReport(identity: Extract<Identity, { ok: true }>, file: str
     }
     cells[measure.id] = measure.type === "daysList" ? found.values : (found.values[0] ?? null);
     locations[measure.id] = found.location;
+    if (measure.type === "daysList" && found.cells) caseLocations[measure.id] = found.cells.map((cell) => ({ ...found.location, cell }));
     if (found.note) notes.push(found.note);
   }
-  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations };
+  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations, ...(Object.keys(caseLocations).length > 0 ? { caseLocations } : {}) };
   return { ok: true, raw, uppdrag, ...labelNotesOnce(notes, file, uppdrag) };
 }
 

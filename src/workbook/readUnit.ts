@@ -200,7 +200,8 @@ export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catal
     const target = parseRef(names.get(definedName(measure.id).toLowerCase()) ?? "");
     const ws = target && wb.Sheets[target.sheet];
     if (target && ws) {
-      return { values: rangeCells(target).map(({ r, c }) => rawOf(cellAt(ws, r, c), asPercent)), location: { file, sheet: target.sheet, cell: a1(target) } };
+      const cells = rangeCells(target);
+      return { values: cells.map(({ r, c }) => rawOf(cellAt(ws, r, c), asPercent)), location: { file, sheet: target.sheet, cell: a1(target) }, cells: cells.map((p) => XLSX.utils.encode_cell(p)) };
     }
     // The name is gone (or points nowhere): look for the measure's label instead, and say so.
     labels ??= labelIndex(wb);
@@ -214,6 +215,7 @@ export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catal
     return {
       values: rows.map((r) => rawOf(cellAt(wsFound, r, found.valueColumn), asPercent)),
       location,
+      cells: rows.map((r) => XLSX.utils.encode_cell({ r, c: found.valueColumn })),
       note: { code: "nameMissingUsedLabel", severity: "varning", measureId: measure.id, location, params: { name: definedName(measure.id), measure: measure.label } },
     };
   });

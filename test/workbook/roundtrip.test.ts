@@ -101,6 +101,18 @@ describe("a filled template read back", () => {
     expect(o.report!.values.brukare_anhorigcenter).toBeUndefined();
   });
 
+  it("names a case's own cell in a wait-time warning or error, not the whole list", async () => {
+    const bytes = fillByNames(await template("Demenscenter", ["demenscenter"], oppna), { demens_utredningar: 4, demens_vantetid: [12, 45, "ca 5", 7], brukare_demenscenter: 55 });
+    const o = await outcomeOf(bytes, "dc.xlsx");
+    const list = o.report!.locations!.demens_vantetid!;
+    const first = Number(/^C(\d+):C\d+$/.exec(list.cell!)![1]);
+    const ofList = o.problems.filter((p) => p.measureId === "demens_vantetid" && p.code !== "listCountMismatch");
+    expect(ofList.map((p) => [p.code, p.location])).toEqual([
+      ["notANumber", { file: "dc.xlsx", sheet: list.sheet, cell: `C${first + 2}` }],
+      ["unusuallyHigh", { file: "dc.xlsx", sheet: list.sheet, cell: `C${first + 1}` }],
+    ]);
+  });
+
   it.each(["xls", "ods"] as const)("reads a copy saved as .%s", async (bookType) => {
     const bytes = convert(fillByNames(await template("Team Norr"), teamValues(20, 5, 3, 2, 2.5)), bookType);
     const o = await outcomeOf(bytes, `norr.${bookType}`);
