@@ -7,10 +7,20 @@ import type { Uppdrag } from "../core/model";
 import { parseUnitList } from "../core/unitList";
 import { UsageError } from "./io";
 
+/** What a unit may send back: the spreadsheet formats the reader takes. */
+const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]);
+
+export function looksLikeWorkbook(file: string): boolean {
+  return WORKBOOK_EXTENSIONS.has(path.extname(file).toLowerCase());
+}
+
 /**
  * Files and folders → the files, in a stable order. In folders, Excel's lock files (~$x.xlsx,
- * present while someone has the file open) and hidden files are not inputs: they are passed
- * to `skipped` so the command can still account for them. A file named explicitly is always taken.
+ * present while someone has the file open), hidden files and files that are no workbook by
+ * their extension (the units list `create` writes, a Word document, a PDF) are not inputs: they
+ * are passed to `skipped` so the command can still account for them. A file with a workbook
+ * extension is taken even when it turns out unreadable (then it is rejected, not skipped), and
+ * a file named explicitly is always taken.
  */
 export function expandPaths(args: string[], cwd: string, skipped: (file: string, why: string) => void = () => undefined): string[] {
   const out: string[] = [];
@@ -20,7 +30,8 @@ export function expandPaths(args: string[], cwd: string, skipped: (file: string,
       if (e.name.startsWith("~$")) skipped(full, "Excels låsfil för en öppen arbetsbok");
       else if (e.name.startsWith(".")) skipped(full, "dold fil");
       else if (e.isDirectory()) walk(full);
-      else if (e.isFile()) out.push(full);
+      else if (e.isFile() && looksLikeWorkbook(e.name)) out.push(full);
+      else if (e.isFile()) skipped(full, "ingen arbetsbok");
     }
   };
   for (const arg of args) {

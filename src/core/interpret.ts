@@ -15,24 +15,34 @@ export interface RawReport {
   file: string;
   cells: Record<string, RawCell | RawCell[]>;
   locations: Record<string, Location>;
+  /** For a list of cases: the location of each raw cell, in the order of `cells`. */
+  caseLocations?: Record<string, Location[]>;
 }
 
 export function interpretReport(uppdrag: Uppdrag, raw: RawReport): { report: UnitReport; problems: Problem[] } {
   const values: Record<string, Value> = {};
   const problems: Problem[] = [];
+  const caseLocations: Record<string, Location[]> = {};
   for (const measure of uppdrag.measures) {
     if (!isInput(measure) || !appliesTo(measure, raw.parts)) continue;
     const outcome = parseMeasureInput(measure, raw.cells[measure.id] ?? null);
     values[measure.id] = outcome.value;
     const location = raw.locations[measure.id];
-    for (const p of outcome.problems) problems.push(location ? { ...p, location } : p);
+    // A case's problem names the case's own cell, not the whole list's range.
+    const cellLocations = raw.caseLocations?.[measure.id];
+    const at = (index: number | undefined) => (index !== undefined ? cellLocations?.[index] : undefined) ?? location;
+    outcome.problems.forEach((p, i) => {
+      const where = at(outcome.cellOf?.problems[i]);
+      problems.push(where ? { ...p, location: where } : p);
+    });
+    if (cellLocations && outcome.cellOf && outcome.value.kind === "list") caseLocations[measure.id] = outcome.cellOf.values.map((i) => at(i)!);
   }
   // A list of cases left blank when the count says there were none is an empty list, not a missing one.
   for (const measure of uppdrag.measures) {
     if (measure.type !== "daysList" || !measure.countedBy || values[measure.id]?.kind !== "missing") continue;
     if (numberOf(values[measure.countedBy]) === 0) values[measure.id] = { kind: "list", values: [] };
   }
-  const { cells: _cells, ...rest } = raw;
-  return { report: { ...rest, values }, problems };
+  const { cells: _cells, caseLocations: _perCell, ...rest } = raw;
+  return { report: { ...rest, values, ...(Object.keys(caseLocations).length > 0 ? { caseLocations } : {}) }, problems };
 }
 

@@ -177,6 +177,8 @@ export interface UnitReport {
   file: string;
   values: Record<string, Value>;
   locations?: Record<string, Location>;
+  /** For a list of cases: the cell of each value, in the order of `values` (a problem names the case's own cell). */
+  caseLocations?: Record<string, Location[]>;
 }
 
 // ---------------------------------------------------------------------------

@@ -6,7 +6,8 @@
 import type { Measure, Problem, RawCell, Value } from "./model";
 import { MISSING } from "./model";
 
-export type ParseOutcome = { value: Value; problems: Problem[] };
+/** For a list of cases, `cellOf` says which raw cell (index) each value and each problem came from. */
+export type ParseOutcome = { value: Value; problems: Problem[]; cellOf?: { values: number[]; problems: number[] } };
 
 const INVALID: Value = { kind: "missing", invalid: true };
 
@@ -100,8 +101,11 @@ function splitList(text: string): string[] {
  */
 export function parseMeasureInput(measure: Measure, raw: RawCell | RawCell[]): ParseOutcome {
   const cells = Array.isArray(raw) ? raw : [raw];
-  const errorCell = cells.find((c): c is { error: string } => typeof c === "object" && c !== null && !(c instanceof Date));
-  if (errorCell) return { value: INVALID, problems: [problem(measure, "errorValue", { input: errorCell.error })] };
+  const errorAt = cells.findIndex((c) => typeof c === "object" && c !== null && !(c instanceof Date));
+  if (errorAt >= 0) {
+    const input = (cells[errorAt] as { error: string }).error;
+    return { value: INVALID, problems: [problem(measure, "errorValue", { input })], ...(measure.type === "daysList" ? { cellOf: { values: [], problems: [errorAt] } } : {}) };
+  }
 
   if (measure.type === "daysList") return parseDaysList(measure, cells);
   const first = cells.find((c) => !isBlank(c));
@@ -138,15 +142,20 @@ export function parseMeasureInput(measure: Measure, raw: RawCell | RawCell[]): P
 function parseDaysList(measure: Measure, cells: RawCell[]): ParseOutcome {
   const values: number[] = [];
   const problems: Problem[] = [];
-  for (const cell of cells) {
-    if (isBlank(cell)) continue;
+  const cellOf = { values: [] as number[], problems: [] as number[] };
+  cells.forEach((cell, index) => {
+    if (isBlank(cell)) return;
     const pieces = typeof cell === "string" ? splitList(cell) : [cell];
     for (const piece of pieces) {
       const outcome = parseNumberCell(measure, piece);
       problems.push(...outcome.problems);
-      if (outcome.value.kind === "number") values.push(outcome.value.value);
+      cellOf.problems.push(...outcome.problems.map(() => index));
+      if (outcome.value.kind === "number") {
+        values.push(outcome.value.value);
+        cellOf.values.push(index);
+      }
     }
-  }
-  if (values.length === 0) return { value: problems.length === 0 ? MISSING : INVALID, problems };
-  return { value: { kind: "list", values }, problems };
+  });
+  if (values.length === 0) return { value: problems.length === 0 ? MISSING : INVALID, problems, cellOf };
+  return { value: { kind: "list", values }, problems, cellOf };
 }

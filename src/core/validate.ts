@@ -8,22 +8,25 @@ import { appliesTo, isInput } from "./measures";
 import { parsePeriod, previousPeriod } from "./period";
 import { RuleContext, runRule } from "./rules";
 
-function measureProblem(measure: Measure, report: UnitReport, code: string, severity: Problem["severity"], params: Record<string, string | number>): Problem {
-  return { code, severity, measureId: measure.id, location: report.locations?.[measure.id], params: { measure: measure.label, ...params } };
+function measureProblem(measure: Measure, report: UnitReport, code: string, severity: Problem["severity"], params: Record<string, string | number>, location = report.locations?.[measure.id]): Problem {
+  return { code, severity, measureId: measure.id, location, params: { measure: measure.label, ...params } };
 }
 
 const WHOLE_NUMBER_TYPES = new Set(["count", "days", "daysList"]);
 
-function checkNumber(measure: Measure, report: UnitReport, value: number): Problem[] {
+/** `caseIndex`: which value of a list of cases, so the problem names that case's cell. */
+function checkNumber(measure: Measure, report: UnitReport, value: number, caseIndex?: number): Problem[] {
   const out: Problem[] = [];
   const c = measure.checks;
   const unit = measure.unit;
-  if (WHOLE_NUMBER_TYPES.has(measure.type) && !Number.isInteger(value)) out.push(measureProblem(measure, report, "notWholeNumber", "fel", { value }));
+  const at = (caseIndex !== undefined ? report.caseLocations?.[measure.id]?.[caseIndex] : undefined) ?? report.locations?.[measure.id];
+  const problem = (code: string, severity: Problem["severity"], params: Record<string, string | number>) => measureProblem(measure, report, code, severity, params, at);
+  if (WHOLE_NUMBER_TYPES.has(measure.type) && !Number.isInteger(value)) out.push(problem("notWholeNumber", "fel", { value }));
   const min = c.min ?? (measure.type === "tkr" ? undefined : 0);
-  if (min !== undefined && value < min) out.push(measureProblem(measure, report, min === 0 ? "negative" : "belowMin", "fel", { value, min, unit }));
-  else if (c.max !== undefined && value > c.max) out.push(measureProblem(measure, report, "aboveMax", "fel", { value, max: c.max, unit }));
-  else if (c.warnAbove !== undefined && value > c.warnAbove) out.push(measureProblem(measure, report, "unusuallyHigh", "varning", { value, limit: c.warnAbove, unit }));
-  else if (c.warnBelow !== undefined && value < c.warnBelow) out.push(measureProblem(measure, report, "unusuallyLow", "varning", { value, limit: c.warnBelow, unit }));
+  if (min !== undefined && value < min) out.push(problem(min === 0 ? "negative" : "belowMin", "fel", { value, min, unit }));
+  else if (c.max !== undefined && value > c.max) out.push(problem("aboveMax", "fel", { value, max: c.max, unit }));
+  else if (c.warnAbove !== undefined && value > c.warnAbove) out.push(problem("unusuallyHigh", "varning", { value, limit: c.warnAbove, unit }));
+  else if (c.warnBelow !== undefined && value < c.warnBelow) out.push(problem("unusuallyLow", "varning", { value, limit: c.warnBelow, unit }));
   return out;
 }
 
@@ -39,7 +42,7 @@ function checkValue(measure: Measure, report: UnitReport, value: Value | undefin
     return measure.checks.required && !(value?.kind === "missing" && value.invalid) ? [requiredProblem(measure, report)] : [];
   }
   if (value.kind === "number") return checkNumber(measure, report, value.value);
-  if (value.kind === "list") return value.values.flatMap((v) => checkNumber(measure, report, v));
+  if (value.kind === "list") return value.values.flatMap((v, i) => checkNumber(measure, report, v, i));
   if (value.kind === "text" && measure.checks.required && value.value === "") return [requiredProblem(measure, report)];
   return [];
 }

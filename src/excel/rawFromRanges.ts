@@ -7,7 +7,7 @@ import type { Catalog, RawCell } from "../core/model";
 import { buildReport, identify, type ReadOutcome } from "../workbook/identify";
 import { isInput } from "../core/measures";
 import { META_KEYS, META_SHEET, definedName, measureIdFromName, metaName, type MetaKey } from "../workbook/layout";
-import { parseAddress } from "./a1";
+import { cellsOf, parseAddress } from "./a1";
 
 /** A workbook-scoped name as `workbook.names` lists it (Excel.NamedItem's name, type and value). */
 export interface NameInfo {
@@ -156,6 +156,6 @@ export function readOutcomeFromSnapshot(snapshot: WorkbookSnapshot, catalog: Cat
     const range = ranges.get(definedName(measure.id).toLowerCase());
     const where = range && parseAddress(range.address);
     if (!range || !where) return undefined;
-    return { values: cellsOfRange(range, measure.type === "percent"), location: { file, sheet: where.sheet, cell: where.cell } };
+    return { values: cellsOfRange(range, measure.type === "percent"), location: { file, sheet: where.sheet, cell: where.cell }, cells: cellsOf(where.cell) };
   });
 }

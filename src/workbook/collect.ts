@@ -7,6 +7,7 @@ import { interpretReport } from "../core/interpret";
 import { validateReport } from "../core/validate";
 import { mostCommon, rollup, unitKey, type ExpectedUnit, type RollupResult } from "../core/rollup";
 import { readUnitWorkbook } from "./readUnit";
+import type { LabelRead } from "./identify";
 
 export interface InputFile {
   /** Name shown in messages (the path as given, or the picked file's name). */
@@ -29,6 +30,8 @@ export interface FileOutcome {
   report?: UnitReport;
   /** Problems in the file's content: reading notes, parsing and validation. */
   problems: Problem[];
+  /** Inputs read beside their labels because the file had lost their names (one note in `problems` says so). */
+  readByLabel?: LabelRead[];
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -49,7 +52,7 @@ export async function readFile(file: InputFile, catalog: Catalog): Promise<FileO
   const read = readUnitWorkbook(bytes, file.name, catalog);
   if (!read.ok) return { file: file.name, sha256, status: "rejected", reason: read.problem, problems: [] };
   const { report, problems } = interpretReport(read.uppdrag, read.raw);
-  return { file: file.name, sha256, status: "read", uppdrag: read.uppdrag, report, problems: [...read.notes, ...problems] };
+  return { file: file.name, sha256, status: "read", uppdrag: read.uppdrag, report, problems: [...read.notes, ...problems], ...(read.readByLabel ? { readByLabel: read.readByLabel } : {}) };
 }
 
 export interface CheckOptions {

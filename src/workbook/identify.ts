@@ -13,8 +13,16 @@ export function fileProblem(code: string, file: string, params: Record<string, s
   return { code, severity: "fel", location: { file }, params: { file, ...params } };
 }
 
+/** A measure whose name was gone, read beside its label instead: where the value was taken from. */
+export interface LabelRead {
+  measureId: string;
+  measure: string;
+  sheet?: string;
+  cell?: string;
+}
+
 export type ReadOutcome =
-  | { ok: true; raw: RawReport; uppdrag: Uppdrag; notes: Problem[] }
+  | { ok: true; raw: RawReport; uppdrag: Uppdrag; notes: Problem[]; readByLabel?: LabelRead[] }
   | { ok: false; problem: Problem };
 
 export type Identity = { ok: true; uppdrag: Uppdrag; unit: string; period: string; parts?: string[] } | { ok: false; problem: Problem };
@@ -40,6 +48,8 @@ export function measureNotFound(measureId: string, label: string, file: string):
 export interface Located {
   values: RawCell[];
   location: Location;
+  /** For a list of cases: the A1 cell of each value, in the order of `values`. */
+  cells?: string[];
   note?: Problem;
 }
 
@@ -52,6 +62,7 @@ export function buildReport(identity: Extract<Identity, { ok: true }>, file: str
   const { uppdrag, parts } = identity;
   const cells: Record<string, RawCell | RawCell[]> = {};
   const locations: Record<string, Location> = {};
+  const caseLocations: Record<string, Location[]> = {};
   const notes: Problem[] = [];
   for (const measure of uppdrag.measures) {
     if (!isInput(measure) || !appliesTo(measure, parts)) continue;
@@ -62,8 +73,21 @@ export function buildReport(identity: Extract<Identity, { ok: true }>, file: str
     }
     cells[measure.id] = measure.type === "daysList" ? found.values : (found.values[0] ?? null);
     locations[measure.id] = found.location;
+    if (measure.type === "daysList" && found.cells) caseLocations[measure.id] = found.cells.map((cell) => ({ ...found.location, cell }));
     if (found.note) notes.push(found.note);
   }
-  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations };
-  return { ok: true, raw, uppdrag, notes };
+  const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations, ...(Object.keys(caseLocations).length > 0 ? { caseLocations } : {}) };
+  return { ok: true, raw, uppdrag, ...labelNotesOnce(notes, file, uppdrag) };
+}
+
+/**
+ * One lost name is a note on its cell; many (a file saved in LibreOffice or as .ods, or copied
+ * sheet by sheet) are one note for the file, not twenty alike, and the cells read go to `readByLabel`.
+ */
+function labelNotesOnce(notes: Problem[], file: string, uppdrag: Uppdrag): { notes: Problem[]; readByLabel?: LabelRead[] } {
+  const byLabel = notes.filter((n) => n.code === "nameMissingUsedLabel");
+  if (byLabel.length < 2) return { notes };
+  const readByLabel = byLabel.map((n) => ({ measureId: n.measureId!, measure: uppdrag.measures.find((m) => m.id === n.measureId)?.label ?? "", sheet: n.location?.sheet, cell: n.location?.cell }));
+  const summary: Problem = { code: "namesMissingUsedLabels", severity: "varning", location: { file }, params: { file, count: byLabel.length } };
+  return { notes: [summary, ...notes.filter((n) => n.code !== "nameMissingUsedLabel")], readByLabel };
 }

@@ -19,6 +19,21 @@ function sniff(bytes: Uint8Array): "zip" | "cfb" | "other" {
   return "other";
 }
 
+/**
+ * Runs a SheetJS call with the console muted: it prints English notes such as "ODS number format
+ * may be incorrect" (one per conditional format of a LibreOffice file) that say nothing to a user
+ * and nothing about the values read.
+ */
+function quietly<T>(read: () => T): T {
+  const { error, warn, log } = console;
+  console.error = console.warn = console.log = () => undefined;
+  try {
+    return read();
+  } finally {
+    Object.assign(console, { error, warn, log });
+  }
+}
+
 function parseWorkbook(bytes: Uint8Array, file: string): XLSX.WorkBook | Problem {
   if (bytes.length === 0) return fileProblem("emptyFile", file);
   const kind = sniff(bytes);
@@ -33,7 +48,7 @@ function parseWorkbook(bytes: Uint8Array, file: string): XLSX.WorkBook | Problem
     }
   }
   try {
-    return XLSX.read(bytes, { type: "array", cellDates: true, cellNF: true, cellStyles: false, bookVBA: false, WTF: false });
+    return quietly(() => XLSX.read(bytes, { type: "array", cellDates: true, cellNF: true, cellStyles: false, bookVBA: false, WTF: false }));
   } catch (e) {
     const message = String((e as Error).message ?? e);
     if (/password|encrypt/i.test(message)) return fileProblem("passwordProtected", file);
@@ -81,9 +96,13 @@ interface Target {
   range: XLSX.Range;
 }
 
+/** SheetJS leaves XML escapes in the names it reads from .ods files: "&apos;Grundläggande uppföljning&apos;!$C$5". */
+const XML_ESCAPES: Record<string, string> = { "&apos;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&" };
+const unescapeXml = (text: string) => text.replace(/&(?:apos|quot|lt|gt|amp);/g, (e) => XML_ESCAPES[e]!);
+
 /** "'Verksamhetsmått'!$C$7" or "Blad!$C$12:$C$20" → sheet and range; undefined for #REF! and the like. */
 export function parseRef(ref: string): Target | undefined {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(ref.trim());
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(unescapeXml(ref.trim()));
   if (!m) return undefined;
   const sheet = (m[1] ?? m[2])!.replace(/''/g, "'");
   try {
@@ -181,7 +200,8 @@ export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catal
     const target = parseRef(names.get(definedName(measure.id).toLowerCase()) ?? "");
     const ws = target && wb.Sheets[target.sheet];
     if (target && ws) {
-      return { values: rangeCells(target).map(({ r, c }) => rawOf(cellAt(ws, r, c), asPercent)), location: { file, sheet: target.sheet, cell: a1(target) } };
+      const cells = rangeCells(target);
+      return { values: cells.map(({ r, c }) => rawOf(cellAt(ws, r, c), asPercent)), location: { file, sheet: target.sheet, cell: a1(target) }, cells: cells.map((p) => XLSX.utils.encode_cell(p)) };
     }
     // The name is gone (or points nowhere): look for the measure's label instead, and say so.
     labels ??= labelIndex(wb);
@@ -195,6 +215,7 @@ export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catal
     return {
       values: rows.map((r) => rawOf(cellAt(wsFound, r, found.valueColumn), asPercent)),
       location,
+      cells: rows.map((r) => XLSX.utils.encode_cell({ r, c: found.valueColumn })),
       note: { code: "nameMissingUsedLabel", severity: "varning", measureId: measure.id, location, params: { name: definedName(measure.id), measure: measure.label } },
     };
   });

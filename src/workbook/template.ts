@@ -358,8 +358,14 @@ function numberRule(measure: Measure, type: "whole" | "decimal", min: number | u
     type,
     ...rule,
     allowBlank: true,
-    ...messages(measure, `${wanted} Lämna tomt om uppgiften saknas.`, `${wanted}${measure.type === "daysList" ? " En rad per ärende." : ""}`),
+    ...messages(measure, `${wanted} ${blankHint(measure)}`, `${wanted}${measure.type === "daysList" ? " En rad per ärende." : ""}`),
   };
+}
+
+/** What a blank means, as the validator will judge it: "leave it blank" only where a blank is not an error. */
+function blankHint(measure: Measure): string {
+  if (measure.type === "daysList") return "En rad per ärende; rader utan ärende lämnas tomma.";
+  return measure.checks.required ? "Ska fyllas i; skriv 0 om inget har hänt under perioden." : "Lämna tomt om uppgiften saknas.";
 }
 
 function listRule(measure: Measure, formula: string, prompt: string): ExcelJS.DataValidation {

@@ -87,7 +87,7 @@ describe("uppfoljning validate and rollup", () => {
     expect(withErrors.code).toBe(1);
     expect(withErrors.out).toMatch(/Fel: .*syd\.xlsx, blad Verksamhetsmått, cell C\d+ \(Antal patienter vid periodens slut\): Flödet går inte ihop/);
 
-    fs.writeFileSync(path.join(inbox, "anteckningar.docx"), "inte en arbetsbok");
+    fs.writeFileSync(path.join(inbox, "trasig.xlsx"), "inte en arbetsbok");
     fs.writeFileSync(path.join(inbox, "~$syd.xlsx"), "låsfil");
     const files = fs.readdirSync(inbox).map((f) => path.join(inbox, f));
     const before = hashes(files);
@@ -95,10 +95,32 @@ describe("uppfoljning validate and rollup", () => {
     expect(unreadable.code).toBe(2);
     const json = JSON.parse(unreadable.out);
     expect(json.format).toBe("uppfoljning/validate@1");
-    expect(json.files.find((f: { file: string }) => f.file.endsWith("anteckningar.docx"))).toMatchObject({ status: "rejected", reason: { code: "notAWorkbook" } });
+    expect(json.files.find((f: { file: string }) => f.file.endsWith("trasig.xlsx"))).toMatchObject({ status: "rejected", reason: { code: "notAWorkbook" } });
     expect(json.files.find((f: { file: string }) => f.file.endsWith("/syd.xlsx")).values.patienter_slut).toBe(99);
     expect(json.skipped).toEqual([{ file: expect.stringMatching(/~\$syd\.xlsx$/), reason: "Excels låsfil för en öppen arbetsbok" }]);
     expect(hashes(files)).toEqual(before);
+  });
+
+  it("lists other files in a folder as skipped, not as unreadable workbooks", async () => {
+    const inbox = await sendOut();
+    fs.copyFileSync(path.join(dir, "ut", "forvantade-enheter.txt"), path.join(inbox, "forvantade-enheter.txt"));
+    fs.writeFileSync(path.join(inbox, "anteckningar.docx"), "PK\u0003\u0004 ett Word-dokument");
+    fs.writeFileSync(path.join(inbox, "protokoll.pdf"), "%PDF-1.7");
+    const r = await cli(["validate", inbox, "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.files.map((f: { file: string }) => path.basename(f.file))).toEqual(["norr.xlsx", "syd.xlsx"]);
+    expect(json.skipped.map((s: { file: string; reason: string }) => [path.basename(s.file), s.reason])).toEqual([
+      ["anteckningar.docx", "ingen arbetsbok"],
+      ["forvantade-enheter.txt", "ingen arbetsbok"],
+      ["protokoll.pdf", "ingen arbetsbok"],
+    ]);
+    const text = await cli(["rollup", inbox, "--out", path.join(dir, "niva2.xlsx")]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Hoppades över: .*protokoll\.pdf \(ingen arbetsbok\)/);
+    // A file named explicitly is taken, and one that is not a workbook is still refused.
+    const named = await cli(["validate", path.join(inbox, "protokoll.pdf")]);
+    expect(named.code).toBe(2);
   });
 
   it("rolls up to a level-2 workbook, JSON and a CSV safe against formula injection", async () => {

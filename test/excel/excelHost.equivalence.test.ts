@@ -82,5 +82,12 @@ describe("reading the active workbook gives what reading the file gives", () => 
     expect(syncs).toBe(2);
     expect((fromFile.raw.cells[list.id] as unknown[]).slice(0, 4)).toEqual([4, 19, "7 dagar", { error: "#VALUE!" }]);
     expect(fromFile.raw.cells[percent.id]).toBeCloseTo(45);
+    // Both readers give each case its own cell, so a case's problem points at it.
+    const list0 = fromFile.raw.locations[list.id]!;
+    const first = Number(/^C(\d+):/.exec(list0.cell!)![1]);
+    expect(fromFile.raw.caseLocations?.[list.id]?.slice(0, 2)).toEqual([
+      { file: FILE, sheet: list0.sheet, cell: `C${first}` },
+      { file: FILE, sheet: list0.sheet, cell: `C${first + 1}` },
+    ]);
   });
 });

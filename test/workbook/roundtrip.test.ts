@@ -79,7 +79,18 @@ describe("a filled template read back", () => {
     expect(o.status).toBe("read");
     expect(o.report!.unit).toBe("Team Öst");
     expect(o.report!.values.patienter_slut).toEqual({ kind: "number", value: 11 });
-    expect(o.problems.filter((p) => p.code === "nameMissingUsedLabel").length).toBeGreaterThan(5);
+    // Said once for the file, not once per input; where each value was read is in readByLabel.
+    expect(o.problems.filter((p) => p.code === "nameMissingUsedLabel")).toEqual([]);
+    expect(o.problems.filter((p) => p.code === "namesMissingUsedLabels")).toEqual([expect.objectContaining({ severity: "varning", location: { file: "fil.xlsx" } })]);
+    expect(o.readByLabel!.length).toBeGreaterThan(5);
+    expect(o.readByLabel).toContainEqual({ measureId: "patienter_slut", measure: "Antal patienter vid periodens slut", sheet: "Verksamhetsmått", cell: o.report!.locations!.patienter_slut!.cell });
+  });
+
+  it("keeps the note on its cell when a single name is lost", async () => {
+    const bytes = dropNames(fillByNames(await template("Team Öst"), teamValues(10, 2, 1, 1, 1.5)), ["U_patienter_slut"]);
+    const o = await outcomeOf(bytes);
+    expect(o.problems.filter((p) => p.code === "nameMissingUsedLabel")).toEqual([expect.objectContaining({ measureId: "patienter_slut", location: expect.objectContaining({ sheet: "Verksamhetsmått" }) })]);
+    expect(o.readByLabel).toBeUndefined();
   });
 
   it("reads the wait-time cases of a Demenscenter workbook", async () => {
@@ -88,6 +99,18 @@ describe("a filled template read back", () => {
     expect(o.report!.parts).toEqual(["demenscenter"]);
     expect(o.report!.values.demens_vantetid).toEqual({ kind: "list", values: [12, 40, 7] });
     expect(o.report!.values.brukare_anhorigcenter).toBeUndefined();
+  });
+
+  it("names a case's own cell in a wait-time warning or error, not the whole list", async () => {
+    const bytes = fillByNames(await template("Demenscenter", ["demenscenter"], oppna), { demens_utredningar: 4, demens_vantetid: [12, 45, "ca 5", 7], brukare_demenscenter: 55 });
+    const o = await outcomeOf(bytes, "dc.xlsx");
+    const list = o.report!.locations!.demens_vantetid!;
+    const first = Number(/^C(\d+):C\d+$/.exec(list.cell!)![1]);
+    const ofList = o.problems.filter((p) => p.measureId === "demens_vantetid" && p.code !== "listCountMismatch");
+    expect(ofList.map((p) => [p.code, p.location])).toEqual([
+      ["notANumber", { file: "dc.xlsx", sheet: list.sheet, cell: `C${first + 2}` }],
+      ["unusuallyHigh", { file: "dc.xlsx", sheet: list.sheet, cell: `C${first + 1}` }],
+    ]);
   });
 
   it.each(["xls", "ods"] as const)("reads a copy saved as .%s", async (bookType) => {
@@ -192,6 +215,24 @@ describe(soffice ? "files saved by LibreOffice" : "files saved by LibreOffice (s
       expect(o.status).toBe("read");
       expect(o.report!.values).toMatchObject({ patienter_slut: { kind: "number", value: 22 }, arsarbetare: { kind: "number", value: 2.5 }, kval_samverkan_analys: { kind: "text", value: "Bra" } });
     } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  maybe("reads the names of a LibreOffice .ods file (sheet names with spaces included) without library noise on the console", async () => {
+    const filled = fillByNames(await template("Team Norr"), teamValues(20, 5, 3, 2, 2, { lex_maria: 1, register_palliativ: "Ja" }));
+    const { status, files, dir } = convertWithLibreOffice(filled, "ods", "norr.xlsx");
+    const printed = jest.spyOn(console, "error");
+    try {
+      expect(status).toBe(0);
+      const o = await outcomeOf(new Uint8Array(fs.readFileSync(files.find((f) => f.endsWith(".ods"))!)), "norr.ods");
+      expect(printed).not.toHaveBeenCalled();
+      expect(o.problems.filter((p) => /^names?Missing/.test(p.code))).toEqual([]);
+      // Inputs on the sheet "Grundläggande uppföljning", whose name LibreOffice writes quoted.
+      expect(o.report!.values).toMatchObject({ lex_maria: { kind: "number", value: 1 }, register_palliativ: { kind: "yesNo", value: true } });
+      expect(o.report!.locations!.lex_maria).toMatchObject({ sheet: "Grundläggande uppföljning", cell: expect.stringMatching(/^C\d+$/) });
+    } finally {
+      printed.mockRestore();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);

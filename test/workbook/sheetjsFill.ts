@@ -90,10 +90,10 @@ export function renameSheet(bytes: Uint8Array, from: string, to: string): Uint8A
   return writeBook(wb);
 }
 
-/** A file whose defined names were lost (e.g. copied sheet by sheet into a new workbook). */
-export function dropNames(bytes: Uint8Array): Uint8Array {
+/** A file whose defined names were lost (e.g. copied sheet by sheet into a new workbook): all, or only those given. */
+export function dropNames(bytes: Uint8Array, only?: string[]): Uint8Array {
   const wb = readBook(bytes);
-  if (wb.Workbook) wb.Workbook.Names = [];
+  if (wb.Workbook) wb.Workbook.Names = only ? (wb.Workbook.Names ?? []).filter((n) => !only.includes(n.Name)) : [];
   return writeBook(wb);
 }
 

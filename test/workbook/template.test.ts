@@ -244,6 +244,28 @@ describe("writeTemplate: protection, input cells and validation (read back with 
     expect(await validation(psyk, "register_analys")).toBeUndefined();
   });
 
+  it("tells a unit to leave a cell blank only where the check accepts a blank", async () => {
+    const prompts = async (u: Uppdrag, parts?: string[]) => {
+      const bytes = await write(u, parts ? { parts } : {});
+      const sheetjs = read(bytes);
+      const wb = await readExcelJs(bytes);
+      return u.measures.filter((m) => isInput(m) && appliesTo(m, parts)).flatMap((m) => {
+        const t = target(sheetjs, definedName(m.id));
+        const prompt = wb.getWorksheet(t.sheet)!.getCell(t.range.s.r + 1, COLUMNS.value).dataValidation?.prompt;
+        return prompt ? [{ m, prompt }] : [];
+      });
+    };
+    const all = [...(await prompts(psyk)), ...(await prompts(oppna, ["demenscenter"])), ...(await prompts(lillaEdet))];
+    const required = all.filter(({ m }) => m.checks.required && m.type !== "daysList");
+    expect(required.length).toBeGreaterThan(5);
+    for (const { m, prompt } of required) {
+      expect(prompt).not.toMatch(/Lämna tomt/);
+      if (!["yesNo", "choice"].includes(m.type)) expect(prompt).toMatch(/Ska fyllas i; skriv 0/);
+    }
+    expect(all.find(({ m }) => m.id === "sip_moten")!.prompt).toMatch(/Lämna tomt om uppgiften saknas/);
+    expect(all.find(({ m }) => m.id === "demens_vantetid")!.prompt).toMatch(/En rad per ärende; rader utan ärende lämnas tomma/);
+  });
+
   it("offers a choice's options in a list, on the metadata sheet when they do not fit inline", async () => {
     const bytes = await write(psyk);
     const sheetjs = read(bytes);

@@ -54,6 +54,7 @@ export const MESSAGES = {
   otherVersion: (p: Params) => `Filen är gjord med mallversion ${p.found}, men sammanställningen gäller version ${p.expected}. Den räknas inte med.`,
   otherPeriod: (p: Params) => `Filen gäller perioden ${p.found}, men sammanställningen gäller ${p.expected}. Den räknas inte med.`,
   duplicateUnit: (p: Params) => `Enheten ${p.unit} finns i flera filer (${p.files}). Ingen av dem räknas med förrän dubbletten är borttagen.`,
+  namesMissingUsedLabels: (p: Params) => `Filen saknar namnen på ${p.count} indataceller (vanligt när den sparats i LibreOffice eller som .ods). Värdena lästes i stället bredvid sina benämningar; kontrollera att rätt celler lästes.`,
   unitMissing: (p: Params) => `Enheten ${p.unit} har inte lämnat någon uppföljning.`,
   unitNotExpected: (p: Params) => `Enheten ${p.unit} (${p.file}) finns inte i listan över förväntade enheter.`,
 } satisfies Record<string, (p: Params) => string>;
