@@ -56,6 +56,12 @@ export const MESSAGES = {
   duplicateUnit: (p: Params) => `Enheten ${p.unit} finns i flera filer (${p.files}). Ingen av dem räknas med förrän dubbletten är borttagen.`,
   unitMissing: (p: Params) => `Enheten ${p.unit} har inte lämnat någon uppföljning.`,
   unitNotExpected: (p: Params) => `Enheten ${p.unit} (${p.file}) finns inte i listan över förväntade enheter.`,
+  // Level 2
+  levelTwoRule: (p: Params): string =>
+    `Nivå 2 (hela uppdraget): ${p.check && p.check !== "levelTwoRule" && isKnownCode(p.check) ? MESSAGES[p.check](p) : ""} ` +
+    (p.uneven
+      ? `Nivå 2-siffrorna bygger inte på samma enheter (${p.uneven}), så de kan skilja sig av det skälet även när varje enhets egna värden stämmer.`
+      : `Alla enheter har lämnat de värden som behövs, så avvikelsen kommer från enheternas egna värden; se deras fel.`),
 } satisfies Record<string, (p: Params) => string>;
 
 export type ProblemCode = keyof typeof MESSAGES;
