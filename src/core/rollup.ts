@@ -118,6 +118,11 @@ export function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : exactSum([sorted[mid - 1]!, sorted[mid]!]) / 2;
 }
 
+/** A pooled measure's headline over sorted cases: the mean or the median, as the catalog says. */
+export function headlineStatistic(measure: Measure, sorted: readonly number[]): number {
+  return measure.statistic === "mean" ? exactSum(sorted) / sorted.length : median(sorted);
+}
+
 /** Units asked for the measure: reporting units whose workbook covers its part, plus expected units that sent nothing. */
 function askedUnits(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[]): { reporting: string[]; absent: string[] } {
   const reporting = [...acc.units].filter(([, parts]) => appliesTo(measure, parts)).map(([u]) => u).sort(byName);
@@ -178,7 +183,7 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
       const mean = exactSum(cases) / cases.length;
       const med = median(cases);
       const details = { count: cases.length, median: med, mean, min: cases[0]!, max: cases[cases.length - 1]! };
-      return { ...base, value: measure.statistic === "mean" ? mean : med, details };
+      return { ...base, value: headlineStatistic(measure, cases), details };
     }
     case "weightedMean": {
       let weighted = 0n;
