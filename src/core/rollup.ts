@@ -12,6 +12,8 @@ import type { AggregationKind, Measure, Problem, UnitReport, Uppdrag, Value } fr
 import { exactRatio, exactSum, fromMicro, toMicro } from "./exact";
 import { appliesTo } from "./measures";
 import { figureInputs, termsMicro } from "./derive";
+import { problemMeasures } from "./rules/concerns";
+import { levelTwoProblems } from "./rules/levelTwo";
 
 export interface ExpectedUnit {
   unit: string;
@@ -56,6 +58,11 @@ export interface Figure {
   missing: string[];
   /** True when every unit asked for the measure contributed. */
   complete: boolean;
+  /**
+   * Contributors whose file has an error ("fel") on a value behind the figure (any of
+   * figureInputs, or a failed rule over them): the figure counts those values (ERROR_POLICY).
+   */
+  flaggedUnits: string[];
   /** Why value is null although units reported, e.g. "nämnaren är 0". */
   note?: string;
 }
@@ -111,6 +118,11 @@ export function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : exactSum([sorted[mid - 1]!, sorted[mid]!]) / 2;
 }
 
+/** A pooled measure's headline over sorted cases: the mean or the median, as the catalog says. */
+export function headlineStatistic(measure: Measure, sorted: readonly number[]): number {
+  return measure.statistic === "mean" ? exactSum(sorted) / sorted.length : median(sorted);
+}
+
 /** Units asked for the measure: reporting units whose workbook covers its part, plus expected units that sent nothing. */
 function askedUnits(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[]): { reporting: string[]; absent: string[] } {
   const reporting = [...acc.units].filter(([, parts]) => appliesTo(measure, parts)).map(([u]) => u).sort(byName);
@@ -118,7 +130,20 @@ function askedUnits(measure: Measure, acc: Accumulation, absent: readonly Expect
   return { reporting, absent: absentAsked };
 }
 
-function figureFor(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[]): Figure {
+/** unit → the measures its file has an error ("fel") on, a failed rule counting for all its measures. */
+export type ErrorMeasures = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** Which measures of each used report have errors, from the problems found in its file (keyed by file name). */
+export function errorMeasures(uppdrag: Uppdrag, reports: readonly UnitReport[], fileProblems: ReadonlyMap<string, readonly Problem[]>): ErrorMeasures {
+  const out = new Map<string, Set<string>>();
+  for (const r of reports) {
+    const ids = (fileProblems.get(r.file) ?? []).filter((p) => p.severity === "fel").flatMap((p) => problemMeasures(p, uppdrag.rules));
+    if (ids.length > 0) out.set(r.unit, new Set(ids));
+  }
+  return out;
+}
+
+function figureFor(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[], errors: ErrorMeasures): Figure {
   const asked = askedUnits(measure, acc, absent);
   const valueOf = (unit: string) => acc.values.get(unit)?.[measure.id];
   const needs = figureInputs(measure);
@@ -129,7 +154,9 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
     });
   const contributors = asked.reporting.filter(has);
   const missing = [...asked.reporting.filter((u) => !has(u)), ...asked.absent].sort(byName);
-  const base = { measureId: measure.id, aggregate: measure.aggregate, contributors, missing, complete: missing.length === 0 };
+  const behind = [...needs, measure.id];
+  const flaggedUnits = contributors.filter((u) => behind.some((id) => errors.get(u)?.has(id)));
+  const base = { measureId: measure.id, aggregate: measure.aggregate, contributors, missing, complete: missing.length === 0, flaggedUnits };
   if (contributors.length === 0) return { ...base, value: null, details: {} };
 
   switch (measure.aggregate) {
@@ -156,7 +183,7 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
       const mean = exactSum(cases) / cases.length;
       const med = median(cases);
       const details = { count: cases.length, median: med, mean, min: cases[0]!, max: cases[cases.length - 1]! };
-      return { ...base, value: measure.statistic === "mean" ? mean : med, details };
+      return { ...base, value: headlineStatistic(measure, cases), details };
     }
     case "weightedMean": {
       let weighted = 0n;
@@ -191,9 +218,9 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
   }
 }
 
-/** Level-2 figures for every measure of the uppdrag. `absent` are expected units that sent nothing. */
-export function figures(uppdrag: Uppdrag, acc: Accumulation, absent: readonly ExpectedUnit[] = []): Figure[] {
-  return uppdrag.measures.filter((m) => m.levels.includes(2)).map((m) => figureFor(m, acc, absent));
+/** Level-2 figures for every measure of the uppdrag. `absent` are expected units that sent nothing; `errors` flags figures. */
+export function figures(uppdrag: Uppdrag, acc: Accumulation, absent: readonly ExpectedUnit[] = [], errors: ErrorMeasures = new Map()): Figure[] {
+  return uppdrag.measures.filter((m) => m.levels.includes(2)).map((m) => figureFor(m, acc, absent, errors));
 }
 
 // ---------------------------------------------------------------------------
@@ -214,12 +241,16 @@ export interface RollupResult {
   absentUnits: ExpectedUnit[];
   figures: Figure[];
   problems: Problem[];
+  /** The uppdrag's cross-measure rules run on the level-2 figures (code levelTwoRule). */
+  levelTwoProblems: Problem[];
 }
 
 export interface RollupOptions {
   expectedUnits?: ExpectedUnit[];
   /** The period the controller rolls up; default: the most common among the reports. */
   period?: string;
+  /** Problems found in each file (by file name), to flag figures built on values with errors. */
+  fileProblems?: ReadonlyMap<string, readonly Problem[]>;
 }
 
 /** The value that occurs most often; ties go to the first in sort order, so input order does not matter. */
@@ -270,6 +301,8 @@ export function rollup(uppdrag: Uppdrag, reports: readonly UnitReport[], options
     }
   }
   const acc = accumulate(used);
+  const errors = errorMeasures(uppdrag, used, options.fileProblems ?? new Map());
+  const levelTwo = figures(uppdrag, { ...acc, uppdragId: uppdrag.id, templateVersion: uppdrag.version, period }, absentUnits, errors);
   return {
     uppdragId: uppdrag.id,
     templateVersion: uppdrag.version,
@@ -277,7 +310,8 @@ export function rollup(uppdrag: Uppdrag, reports: readonly UnitReport[], options
     used,
     rejected,
     absentUnits,
-    figures: figures(uppdrag, { ...acc, uppdragId: uppdrag.id, templateVersion: uppdrag.version, period }, absentUnits),
+    figures: levelTwo,
     problems,
+    levelTwoProblems: levelTwoProblems(uppdrag, levelTwo),
   };
 }

@@ -124,15 +124,17 @@ export interface CollectedRollup {
 /**
  * Rolls up checked files. The uppdrag is the one asked for, else the one most files are of;
  * files of other uppdrag, periods or versions and duplicate units are marked rejected.
- * A file whose content has errors is still used: its faulty values are missing, not 0, and
- * its problems are listed beside the figures.
+ * A file whose content has errors is still used (ERROR_POLICY): what could not be read is
+ * missing, not 0; readable values count, and figures built on values with errors are flagged.
  */
 export function rollupFiles(outcomes: FileOutcome[], catalog: Catalog, options: { uppdragId?: string; expectedUnits?: ExpectedUnit[]; period?: string } = {}): CollectedRollup | undefined {
   const readable = outcomes.filter((o) => o.status !== "rejected" && o.report && o.uppdrag);
   const chosenId = options.uppdragId ?? mostCommon(readable.map((o) => o.uppdrag!.id));
   const uppdrag = catalog.uppdrag.find((u) => u.id === chosenId);
   if (!uppdrag) return undefined;
-  const result = rollup(uppdrag, readable.map((o) => o.report!), { expectedUnits: options.expectedUnits, period: options.period });
+  const fileProblems = new Map<string, Problem[]>();
+  for (const o of readable) fileProblems.set(o.report!.file, [...(fileProblems.get(o.report!.file) ?? []), ...o.problems]);
+  const result = rollup(uppdrag, readable.map((o) => o.report!), { expectedUnits: options.expectedUnits, period: options.period, fileProblems });
   const rejectedFiles = new Map(result.rejected.map((r) => [r.report.file, r.problem]));
   const files = outcomes.map((o): FileOutcome => {
     if (o.status === "rejected") return o;

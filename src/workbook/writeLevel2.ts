@@ -1,23 +1,31 @@
 /**
  * Writes the level-2 workbook with exceljs: one column per unit and a level-2 column whose
- * figures are live formulas where Excel can compute them (sums, ratios of sums, medians over
- * the listed cases), so a controller can trace every figure; the analyses side by side; every
- * input file with its status; every problem; and a tidy data table for Power BI or a pivot.
+ * figures are live formulas over the unit columns (sums, ratios of sums and weighted means
+ * over the units that gave every input, counts of answers, medians and means over the listed
+ * cases), so a controller can trace every figure; each figure flagged when it rests on values
+ * with errors, and the cross-measure rules' results on level 2; the analyses side by side;
+ * every input file with its status; every problem; and a tidy data table for Power BI or a pivot.
  */
 import ExcelJS from "exceljs";
-import type { Measure, Problem, UnitReport, Uppdrag } from "../core/model";
-import { median, type Figure } from "../core/rollup";
-import { computeUnitRatio, figureInputs } from "../core/derive";
+import type { Measure, Problem, Term, UnitReport, Uppdrag } from "../core/model";
+import { headlineStatistic, type Figure } from "../core/rollup";
+import { computeUnitRatio, formulaInputs } from "../core/derive";
 import { parsePeriod } from "../core/period";
 import { AGGREGATION_LABELS } from "../core/messages/labels";
 import { problemText } from "../core/messages/sv";
-import { TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
+import { formatNumber } from "../core/messages/format";
+import { ERROR_POLICY, flaggedFigureText } from "../core/messages/policy";
+import { LEVEL2_UNIT, TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
 import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 
 export const LEVEL2_SHEETS = { summary: "Nivå 2", analyses: "Analyser", cases: "Ärenden", files: "Filer", problems: "Problem", data: "Data" } as const;
-/** First table row on the summary sheet, and its fixed columns before the units. */
-const HEADER_ROW = 5;
+/** The fixed columns before the units on the summary sheet, and the columns after the level-2 figure. */
 const FIXED = ["Mått-id", "Mått", "Måttenhet", "Sammanställning"];
+const AFTER_LEVEL2 = ["Underlag", "Saknas för", "Fel i underlaget", "Kontroll på nivå 2"];
+/** A unit cell for a measure of a part the unit's workbook does not cover. */
+const NOT_COVERED = "–";
+/** Level-2 rule results listed at the top of the summary sheet; the rest are on the Problem sheet. */
+const LISTED_LEVEL_TWO = 5;
 
 const BOLD = { bold: true } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
@@ -34,7 +42,10 @@ function styleHeader(row: ExcelJS.Row) {
   row.eachCell((c) => (c.fill = HEADER_FILL));
 }
 
-/** What a unit's cell shows for a measure: its number, Ja/Nej, its choice, its own ratio or median. */
+/**
+ * What a unit's cell shows for a measure: its number, Ja/Nej, its choice, its own ratio, or for
+ * wait times the same statistic as the row's level-2 figure ("0 ärenden" when it had none).
+ */
 function unitCell(measure: Measure, report: UnitReport): string | number | null {
   if (measure.formula) return computeUnitRatio(measure.formula, report.values);
   const v = report.values[measure.id];
@@ -47,7 +58,7 @@ function unitCell(measure: Measure, report: UnitReport): string | number | null 
     case "text":
       return v.value;
     case "list":
-      return v.values.length === 0 ? null : median([...v.values].sort((a, b) => a - b));
+      return v.values.length === 0 ? "0 ärenden" : headlineStatistic(measure, [...v.values].sort((a, b) => a - b));
     case "missing":
       return null;
   }
@@ -68,50 +79,72 @@ function unitRange(ctx: SummaryContext, row: number): string {
   return `${columnLetter(ctx.firstUnitCol)}${row}:${columnLetter(ctx.lastUnitCol)}${row}`;
 }
 
-/** The level-2 cell: a formula Excel recomputes where it gives the same figure as the roll-up, else the value. */
-function level2Cell(measure: Measure, figure: Figure, row: number, ctx: SummaryContext): ExcelJS.CellValue {
-  if (figure.value === null) return null; // missing stays blank: SUM() of blanks would show a false 0
-  if (ctx.units.length === 0) return figure.value;
-  // Excel's sums over the unit columns equal the roll-up only when no unit column lacks an input
-  // (expected units that sent nothing have no column and do not matter here).
-  const columnsComplete = !figure.missing.some((u) => ctx.units.some((r) => r.unit === u));
+/**
+ * 1 for each unit whose cells in all the given ranges are numbers, else 0, as one SUMPRODUCT
+ * argument: units without an input (blank, "–" for a part not covered) drop out, as in the
+ * roll-up. The ranges themselves go in as separate arguments, where SUMPRODUCT reads text as 0
+ * (arithmetic on a text cell would give #VALUE!).
+ */
+function presentMask(ranges: readonly string[]): string {
+  return ranges.length === 1 ? `--ISNUMBER(${ranges[0]})` : ranges.map((r) => `ISNUMBER(${r})`).join("*");
+}
+
+/** Excel's own computation of a level-2 figure from the unit columns (or the listed cases); undefined when it has no rows to refer to. */
+function level2Formula(measure: Measure, row: number, ctx: SummaryContext): string | undefined {
+  const units = unitRange(ctx, row);
   switch (measure.aggregate) {
     case "sum":
     case "stock":
-      return { formula: `SUM(${unitRange(ctx, row)})`, result: figure.value };
+      return `SUM(${units})`;
     case "yesCount":
-      return { formula: `COUNTIF(${unitRange(ctx, row)},"Ja")`, result: figure.value };
+      return `COUNTIF(${units},"Ja")`;
+    case "tally":
+      // Units that chose an option: every text in the row but the marks for parts not covered.
+      return `COUNTA(${units})-COUNTIF(${units},"${NOT_COVERED}")`;
     case "ratio": {
       const f = measure.formula!;
-      const rows = [...f.numerator, ...f.denominator].map((t) => ctx.rowOf.get(t.measure));
-      if (!columnsComplete || rows.some((r) => r === undefined)) return figure.value;
-      const sum = (terms: typeof f.numerator) => terms.map((t, i) => `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}SUM(${unitRange(ctx, ctx.rowOf.get(t.measure)!)})`).join("");
-      return { formula: `(${sum(f.numerator)})/(${sum(f.denominator)})${f.factor !== 1 ? `*${f.factor}` : ""}`, result: figure.value };
+      const inputRows = formulaInputs(f).map((id) => ctx.rowOf.get(id));
+      if (inputRows.some((r) => r === undefined)) return undefined;
+      const mask = presentMask(inputRows.map((r) => unitRange(ctx, r!)));
+      const sum = (terms: readonly Term[]) => terms.map((t, i) => `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}SUMPRODUCT(${mask},${unitRange(ctx, ctx.rowOf.get(t.measure)!)})`).join("");
+      return `(${sum(f.numerator)})/(${sum(f.denominator)})${f.factor !== 1 ? `*${f.factor}` : ""}`;
     }
     case "weightedMean": {
       const weightRow = ctx.rowOf.get(measure.weight!);
-      if (!columnsComplete || weightRow === undefined) return figure.value;
-      return { formula: `SUMPRODUCT(${unitRange(ctx, row)},${unitRange(ctx, weightRow)})/SUM(${unitRange(ctx, weightRow)})`, result: figure.value };
+      if (weightRow === undefined) return undefined;
+      const weights = unitRange(ctx, weightRow);
+      const mask = presentMask([units, weights]);
+      return `SUMPRODUCT(${mask},${units},${weights})/SUMPRODUCT(${mask},${weights})`;
     }
     case "pooled": {
-      const range = ctx.caseRange.get(measure.id);
-      if (!range) return figure.value;
-      return { formula: `${measure.statistic === "mean" ? "AVERAGE" : "MEDIAN"}(${range})`, result: figure.value };
+      const cases = ctx.caseRange.get(measure.id);
+      return cases && `${measure.statistic === "mean" ? "AVERAGE" : "MEDIAN"}(${cases})`;
     }
     default:
-      return figure.value;
+      return undefined;
   }
+}
+
+/** The level-2 cell: a live formula carrying the roll-up's figure as its cached result. */
+function level2Cell(measure: Measure, figure: Figure, row: number, ctx: SummaryContext): ExcelJS.CellValue {
+  if (figure.value === null) return null; // missing stays blank: SUM() of blanks would show a false 0
+  if (ctx.units.length === 0) return figure.value;
+  const formula = level2Formula(measure, row, ctx);
+  return formula ? { formula, result: figure.value } : figure.value;
 }
 
 function basisText(measure: Measure, figure: Figure): string {
   if (measure.aggregate === "tally") return Object.entries(figure.details.tally ?? {}).filter(([, n]) => n > 0).map(([o, n]) => `${o}: ${n}`).join("; ");
   if (measure.aggregate === "yesCount") return `Ja för ${figure.details.yes ?? 0} av ${figure.details.answered ?? 0} enheter`;
   if (measure.aggregate === "pooled") return `${figure.details.count ?? 0} ärenden; medel ${round(figure.details.mean)}, median ${round(figure.details.median)}`;
-  if (measure.aggregate === "ratio" && figure.details.denominator !== undefined) return `${figure.details.numerator} / ${figure.details.denominator}`;
+  if (measure.aggregate === "ratio" && figure.details.denominator !== undefined) return `${number(figure.details.numerator)} / ${number(figure.details.denominator)}`;
+  if (measure.aggregate === "weightedMean" && figure.details.weightTotal !== undefined) return `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)}`;
   return `${figure.contributors.length} enheter`;
 }
 
-const round = (n: number | undefined) => (n === undefined ? "–" : String(Math.round(n * 10) / 10).replace(".", ","));
+/** Numbers in text cells with the Swedish decimal comma. */
+const number = (n: number | undefined) => (n === undefined ? "–" : formatNumber(n));
+const round = (n: number | undefined) => number(n === undefined ? undefined : Math.round(n * 10) / 10);
 
 /** The Ärenden sheet's rows (one per case) and, per pooled measure, the range its cases take. */
 function caseLayout(uppdrag: Uppdrag, units: UnitReport[]): { rows: (string | number)[][]; ranges: Map<string, string> } {
@@ -148,36 +181,80 @@ function listSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: 
 function writeCases(wb: ExcelJS.Workbook, rows: SheetRow[]) {
   listSheet(wb, LEVEL2_SHEETS.cases, [["Mått-id", 22], ["Mått", 50], ["Enhet", 28], ["Dagar", 10]], rows);
 }
-
-/**
- * measure id → units whose file has an error on it. Their other values still count (a flow
- * that does not balance has no single wrong cell), so the controller sees where to look.
- */
-function unitsWithErrors(collected: CollectedRollup): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const f of collected.files) {
-    if (f.status !== "used" || !f.report) continue;
-    for (const p of f.problems) if (p.severity === "fel" && p.measureId) out.set(p.measureId, [...(out.get(p.measureId) ?? []), f.report.unit]);
-  }
-  return out;
+/** Where things go on the summary sheet: notes above the table, then a row per section and measure. */
+interface SummaryLayout {
+  notes: string[];
+  headerRow: number;
+  firstUnitCol: number;
+  lastUnitCol: number;
+  level2Col: number;
+  plan: ({ section: string; row: number } | { measure: Measure; row: number })[];
+  /** Row of each measure, for formulas that refer to other measures. */
+  rowOf: Map<string, number>;
 }
 
-function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRange: Map<string, string>, createdAt: Date) {
+/** The policy on values with errors, and what the cross-measure rules say about the level-2 figures. */
+function summaryNotes(collected: CollectedRollup): string[] {
+  const { uppdrag, result } = collected;
+  const label = new Map(uppdrag.measures.map((m) => [m.id, m.label]));
+  const problems = result.levelTwoProblems;
+  const notes = [`Värden med fel: ${ERROR_POLICY}`];
+  if (problems.length === 0) {
+    notes.push("Kontrollerna mellan måtten (flöden, delar och helheter, rimliga kvoter) ger inga avvikelser på nivå 2.");
+    return notes;
+  }
+  notes.push(`Kontrollerna mellan måtten ger ${problems.length} ${problems.length === 1 ? "avvikelse" : "avvikelser"} på nivå 2 (kolumnen Kontroll på nivå 2 och bladet Problem):`);
+  for (const p of problems.slice(0, LISTED_LEVEL_TWO)) notes.push(`• ${p.measureId ? `${label.get(p.measureId) ?? p.measureId}: ` : ""}${problemText(p)}`);
+  if (problems.length > LISTED_LEVEL_TWO) notes.push(`… och ${problems.length - LISTED_LEVEL_TWO} till på bladet Problem.`);
+  return notes;
+}
+
+function summaryLayout(collected: CollectedRollup): SummaryLayout {
+  const { uppdrag, result } = collected;
+  const notes = summaryNotes(collected);
+  // Title, period and units take rows 1–3; the notes follow, then an empty row and the header.
+  const headerRow = 3 + notes.length + 2;
+  const firstUnitCol = FIXED.length + 1;
+  const lastUnitCol = FIXED.length + Math.max(result.used.length, 1);
+  const figureIds = new Set(result.figures.map((f) => f.measureId));
+  const shown = uppdrag.measures.filter((m) => m.aggregate !== "text" && figureIds.has(m.id));
+  // Rows are fixed first so that ratio formulas can refer to rows further down.
+  const rowOf = new Map<string, number>();
+  const plan: SummaryLayout["plan"] = [];
+  let row = headerRow + 1;
+  for (const section of uppdrag.sections) {
+    const measures = shown.filter((m) => m.section === section.id);
+    if (measures.length === 0) continue;
+    plan.push({ section: section.label, row: row++ });
+    for (const m of measures) {
+      rowOf.set(m.id, row);
+      plan.push({ measure: m, row: row++ });
+    }
+  }
+  return { notes, headerRow, firstUnitCol, lastUnitCol, level2Col: lastUnitCol + 1, plan, rowOf };
+}
+
+/** The A1 address of a measure's level-2 figure on the summary sheet. */
+function level2Address(layout: SummaryLayout, measureId: string): string | undefined {
+  const row = layout.rowOf.get(measureId);
+  return row === undefined ? undefined : `${columnLetter(layout.level2Col)}${row}`;
+}
+
+function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: SummaryLayout, caseRange: Map<string, string>, createdAt: Date) {
   const { uppdrag, result } = collected;
   const units = result.used;
-  const ws = wb.addWorksheet(LEVEL2_SHEETS.summary, { views: [{ state: "frozen", xSplit: 2, ySplit: HEADER_ROW }] });
+  const { headerRow, firstUnitCol, lastUnitCol, level2Col } = layout;
+  const ws = wb.addWorksheet(LEVEL2_SHEETS.summary, { views: [{ state: "frozen", xSplit: 2, ySplit: headerRow }] });
   const period = parsePeriod(result.period);
   ws.getCell("A1").value = `Sammanställning nivå 2 – ${uppdrag.name}`;
   ws.getCell("A1").font = { bold: true, size: 14 };
   ws.getCell("A2").value = `Period: ${period?.label ?? result.period} · mallversion ${uppdrag.version} · skapad ${createdAt.toISOString().slice(0, 16).replace("T", " ")}`;
   const absent = result.absentUnits.map((u) => u.unit);
   ws.getCell("A3").value = `${units.length} enheter ingår${absent.length ? `; saknas: ${absent.join(", ")}` : ""}. Tomma celler är saknade värden, inte 0.`;
+  layout.notes.forEach((note, i) => (ws.getCell(4 + i, 1).value = note));
 
-  const firstUnitCol = FIXED.length + 1;
-  const lastUnitCol = FIXED.length + Math.max(units.length, 1);
-  const level2Col = lastUnitCol + 1;
-  const header = ws.getRow(HEADER_ROW);
-  header.values = [...FIXED, ...(units.length ? units.map((u) => u.unit) : ["(inga enheter)"]), "Nivå 2", "Underlag", "Saknas för", "Fel i underlaget"];
+  const header = ws.getRow(headerRow);
+  header.values = [...FIXED, ...(units.length ? units.map((u) => u.unit) : ["(inga enheter)"]), "Nivå 2", ...AFTER_LEVEL2];
   styleHeader(header);
   ws.getColumn(1).width = 24;
   ws.getColumn(2).width = 55;
@@ -185,35 +262,16 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRang
   ws.getColumn(4).width = 22;
   for (let c = firstUnitCol; c <= lastUnitCol; c++) ws.getColumn(c).width = 14;
   ws.getColumn(level2Col).width = 14;
-  ws.getColumn(level2Col + 1).width = 30;
-  ws.getColumn(level2Col + 2).width = 30;
-  ws.getColumn(level2Col + 3).width = 30;
-  const flagged = unitsWithErrors(collected);
+  AFTER_LEVEL2.forEach((_, i) => (ws.getColumn(level2Col + 1 + i).width = i < 2 ? 30 : 45));
 
   const figureOf = new Map(result.figures.map((f) => [f.measureId, f]));
-  const shown = uppdrag.measures.filter((m) => m.aggregate !== "text" && figureOf.has(m.id));
-  // Rows are fixed first so that ratio formulas can refer to rows further down.
-  const rowOf = new Map<string, number>();
-  let row = HEADER_ROW + 1;
-  const plan: ({ section: string } | { measure: Measure; row: number })[] = [];
-  for (const section of uppdrag.sections) {
-    const measures = shown.filter((m) => m.section === section.id);
-    if (measures.length === 0) continue;
-    plan.push({ section: section.label });
-    row++;
-    for (const m of measures) {
-      rowOf.set(m.id, row);
-      plan.push({ measure: m, row });
-      row++;
-    }
-  }
-  const ctx: SummaryContext = { uppdrag, units, firstUnitCol, lastUnitCol, rowOf, caseRange };
-  let r = HEADER_ROW + 1;
-  for (const item of plan) {
+  const checksOf = new Map<string, string[]>();
+  for (const p of result.levelTwoProblems) if (p.measureId) checksOf.set(p.measureId, [...(checksOf.get(p.measureId) ?? []), problemText(p)]);
+  const ctx: SummaryContext = { uppdrag, units, firstUnitCol, lastUnitCol, rowOf: layout.rowOf, caseRange };
+  for (const item of layout.plan) {
     if ("section" in item) {
-      ws.getCell(r, 1).value = item.section;
-      ws.getRow(r).font = BOLD;
-      r++;
+      ws.getCell(item.row, 1).value = item.section;
+      ws.getRow(item.row).font = BOLD;
       continue;
     }
     const m = item.measure;
@@ -223,7 +281,7 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRang
     excelRow.getCell(2).value = m.label;
     excelRow.getCell(3).value = m.unit;
     excelRow.getCell(4).value = AGGREGATION_LABELS[m.aggregate];
-    units.forEach((u, i) => (excelRow.getCell(firstUnitCol + i).value = m.part && u.parts && !u.parts.includes(m.part) ? "–" : unitCell(m, u)));
+    units.forEach((u, i) => (excelRow.getCell(firstUnitCol + i).value = m.part && u.parts && !u.parts.includes(m.part) ? NOT_COVERED : unitCell(m, u)));
     const l2 = excelRow.getCell(level2Col);
     l2.value = level2Cell(m, figure, item.row, ctx);
     l2.fill = LEVEL2_FILL;
@@ -231,12 +289,11 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, caseRang
     if (m.type === "ratio" || m.type === "decimal" || m.type === "percent" || m.aggregate === "pooled") l2.numFmt = "0.0";
     excelRow.getCell(level2Col + 1).value = basisText(m, figure) + (figure.note ? ` – ${figure.note}` : "");
     excelRow.getCell(level2Col + 2).value = figure.missing.join(", ");
-    excelRow.getCell(level2Col + 3).value = [...new Set(figureInputs(m).flatMap((id) => flagged.get(id) ?? []))].sort().join(", ");
-    r++;
+    excelRow.getCell(level2Col + 3).value = flaggedFigureText(figure.flaggedUnits) || null;
+    excelRow.getCell(level2Col + 4).value = checksOf.get(m.id)?.join(" ") ?? null;
   }
-  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: level2Col + 3 } };
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: level2Col + AFTER_LEVEL2.length } };
 }
-
 function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport[], figures: Figure[]) {
   const ws = wb.addWorksheet(LEVEL2_SHEETS.analyses, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
   ws.getRow(1).values = ["Mått-id", "Område / fråga", ...units.map((u) => u.unit)];
@@ -279,8 +336,11 @@ export interface ProblemRow {
   message: string;
 }
 
-/** Every problem of the run as rows: file rejections, content problems and roll-up problems. */
-export function problemRows(collected: CollectedRollup): ProblemRow[] {
+/**
+ * Every problem of the run as rows: file rejections, content problems and roll-up problems, then
+ * the cross-measure rules broken on level 2, at their figure's cell when `level2Cell` knows it.
+ */
+export function problemRows(collected: CollectedRollup, level2Cell: (measureId: string) => string | undefined = () => undefined): ProblemRow[] {
   const label = new Map(collected.uppdrag.measures.map((m) => [m.id, m.label]));
   const toRow = (p: Problem, file: string): ProblemRow => ({
     file: p.location?.file ?? file,
@@ -291,12 +351,14 @@ export function problemRows(collected: CollectedRollup): ProblemRow[] {
     severity: p.severity === "fel" ? "Fel" : "Varning",
     message: problemText(p),
   });
-  return runProblems(collected).map((p) => toRow(p, ""));
+  const levelTwo = collected.result.levelTwoProblems.map((p) => ({ ...p, location: { sheet: LEVEL2_SHEETS.summary, cell: p.measureId ? level2Cell(p.measureId) : undefined } }));
+  return [...runProblems(collected).map((p) => toRow(p, "")), ...levelTwo.map((p) => toRow(p, LEVEL2_UNIT))];
 }
 
-function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: SummaryLayout) {
   const columns: Column[] = [["Fil", 36], ["Blad", 22], ["Cell", 10], ["Mått-id", 22], ["Mått", 40], ["Allvarlighet", 12], ["Meddelande", 90]];
-  listSheet(wb, LEVEL2_SHEETS.problems, columns, problemRows(collected).map((p) => [p.file, p.sheet, p.cell, p.measureId, p.measure, p.severity, p.message]));
+  const rows = problemRows(collected, (id) => level2Address(layout, id));
+  listSheet(wb, LEVEL2_SHEETS.problems, columns, rows.map((p) => [p.file, p.sheet, p.cell, p.measureId, p.measure, p.severity, p.message]));
 }
 
 function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
@@ -348,11 +410,12 @@ export async function writeLevel2(collected: CollectedRollup, options: { created
   wb.title = `Nivå 2 – ${collected.uppdrag.name} – ${collected.result.period}`;
   // Every formula carries its result, so no recalculation on open is needed (the streaming writer has no calcProperties).
   const cases = caseLayout(collected.uppdrag, collected.result.used);
-  writeSummary(wb, collected, cases.ranges, createdAt);
+  const layout = summaryLayout(collected);
+  writeSummary(wb, collected, layout, cases.ranges, createdAt);
   writeAnalyses(wb, collected.uppdrag, collected.result.used, collected.result.figures);
   writeCases(wb, cases.rows);
   writeFiles(wb, collected);
-  writeProblems(wb, collected);
+  writeProblems(wb, collected, layout);
   writeData(wb, collected);
   return finish();
 }

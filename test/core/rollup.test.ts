@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { accumulate, figures, mergeAccumulations, rollup, type Figure } from "../../src/core/rollup";
 import type { UnitReport, Value } from "../../src/core/model";
+import { validateReport } from "../../src/core/validate";
+import { problemText } from "../../src/core/messages/sv";
 import { list, oppna, psyk, psykValues, text, unitWith, yes } from "./builders";
 
 const fig = (all: Figure[], id: string) => all.find((f) => f.measureId === id)!;
@@ -245,5 +247,77 @@ describe("properties of the roll-up", () => {
         expect(f.details.count).toBe(allCases.length);
       }),
     );
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Values with errors (ERROR_POLICY) and the rules on level 2
+
+describe("figures built on values with errors", () => {
+  const u = psyk();
+  const norr = unitWith(u, "Team Norr", psykValues(22, 5, 3, 2, 24, 2.5));
+  const soder = unitWith(u, "Team Söder", { ...psykValues(18, 4, 2, 2, 20, 2), patienter_slut: 22 }); // 18 + 4 − 2 = 20
+  const problemsOf = (...reports: UnitReport[]) => new Map(reports.map((r) => [r.file, validateReport(u, r)]));
+
+  it("counts the values and flags every figure behind a broken flow with the unit", () => {
+    const r = rollup(u, [norr, soder], { fileProblems: problemsOf(norr, soder) });
+    expect(fig(r.figures, "patienter_slut")).toMatchObject({ value: 24 + 22, flaggedUnits: ["Team Söder"] });
+    for (const id of ["patienter_start", "patienter_nya", "patienter_avslutade", "patienter_per_pas", "patienter_per_arsarbetare"]) {
+      expect([id, fig(r.figures, id).flaggedUnits]).toEqual([id, ["Team Söder"]]);
+    }
+    expect(fig(r.figures, "pas_antal").flaggedUnits).toEqual([]);
+    expect(fig(r.figures, "arsarbetare").flaggedUnits).toEqual([]);
+  });
+
+  it("flags nothing without the files' problems, for warnings, or for a unit whose faulty value is missing", () => {
+    expect(fig(rollup(u, [norr, soder]).figures, "patienter_slut").flaggedUnits).toEqual([]);
+    const warning = { code: "unusuallyHigh", severity: "varning" as const, measureId: "patienter_nya", params: {} };
+    const unreadable = { code: "notANumber", severity: "fel" as const, measureId: "patienter_nya", params: { input: "ca 3" } };
+    const vaster = unitWith(u, "Team Väster", { ...psykValues(15, 3, 4, 1, 14), patienter_nya: { kind: "missing", invalid: true } });
+    const r = rollup(u, [norr, vaster], { fileProblems: new Map([[norr.file, [warning]], [vaster.file, [unreadable]]]) });
+    expect(fig(r.figures, "patienter_nya")).toMatchObject({ contributors: ["Team Norr"], missing: ["Team Väster"], flaggedUnits: [] });
+  });
+});
+
+describe("the cross-measure rules on level 2", () => {
+  const u = psyk();
+  const levelTwo = (r: ReturnType<typeof rollup>) => r.levelTwoProblems.map((p) => ({ check: p.params.check, measure: p.measureId, text: problemText(p) }));
+
+  it("reports a level-2 flow that does not balance, and why when units lack inputs", () => {
+    const norr = unitWith(u, "Team Norr", psykValues(22, 5, 3, 2, 24));
+    const oster = unitWith(u, "Team Öster", { ...psykValues(12, 2, 1, 2, 13), patienter_avslutade: { kind: "missing" } });
+    const problems = levelTwo(rollup(u, [norr, oster]));
+    const flow = problems.filter((p) => p.check === "balanceMismatch");
+    expect(flow).toHaveLength(1);
+    expect(flow[0]!.measure).toBe("patienter_slut");
+    // 34 + 7 − 3 = 38, but 24 + 13 = 37: Öster's start and end count, its avslutade is missing.
+    expect(flow[0]!.text).toMatch(/^Nivå 2 \(hela uppdraget\): Flödet går inte ihop: .* = 38, men .* är 37\./);
+    expect(flow[0]!.text).toContain("Team Öster saknar Avslutade patienter under perioden");
+  });
+
+  it("says the cause is in the units' own values when every unit gave every input", () => {
+    const norr = unitWith(u, "Team Norr", psykValues(22, 5, 3, 2, 24));
+    const soder = unitWith(u, "Team Söder", { ...psykValues(18, 4, 2, 2, 20), patienter_slut: 22 });
+    const [flow] = levelTwo(rollup(u, [norr, soder])).filter((p) => p.check === "balanceMismatch");
+    expect(flow!.text).toContain("= 44, men Antal patienter vid periodens slut är 46");
+    expect(flow!.text).toContain("finns redan i enheternas egna värden");
+  });
+
+  it("is silent when the level-2 figures hold, and runs range and limit rules on the level-2 ratio and sums", () => {
+    const ok = rollup(u, [unitWith(u, "A", psykValues(22, 5, 3, 2, 24)), unitWith(u, "B", psykValues(18, 4, 2, 2, 20))]);
+    expect(ok.levelTwoProblems).toEqual([]);
+    // 62 patients on 2 PAS = 31 per PAS, above 30; and 50 with a SIP are fewer than the 62 patients.
+    const crowded = rollup(u, [unitWith(u, "A", psykValues(30, 0, 0, 1, 30)), unitWith(u, "B", psykValues(32, 0, 0, 1, 20))]);
+    expect(levelTwo(crowded).map((p) => [p.check, p.measure])).toEqual([
+      ["ratioOutOfRange", "patienter_per_pas"],
+      ["belowReference", "sip_patienter"],
+    ]);
+    expect(crowded.levelTwoProblems.map((p) => p.severity)).toEqual(["varning", "varning"]);
+  });
+
+  it("does not run per-unit rules (case lists, continuity) on level 2", () => {
+    const o = oppna();
+    const demens = unitWith(o, "Demenscenter", { demens_utredningar: 3, demens_vantetid: list(10, 20, 30) }, { parts: ["demenscenter"] });
+    expect(rollup(o, [demens]).levelTwoProblems).toEqual([]);
   });
 });

@@ -190,7 +190,7 @@ describe("rolling up filled files", () => {
     expect(cell.f).toMatch(/^SUM\(/);
     const perPas = summary[XLSX.utils.encode_cell({ r: rows.findIndex((r) => r[0] === "patienter_per_pas"), c: level2Col })]!;
     expect(perPas.v).toBeCloseTo(58 / 5, 9);
-    expect(perPas.f).toContain("SUM(");
+    expect(perPas.f).toContain("SUMPRODUCT(");
 
     const filesSheet = XLSX.utils.sheet_to_json<Record<string, string>>(wb.Sheets[LEVEL2_SHEETS.files]!);
     expect(filesSheet.map((r) => r.Status)).toEqual(["Används", "Används", "Används", "Saknas"]);

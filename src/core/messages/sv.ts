@@ -57,6 +57,12 @@ export const MESSAGES = {
   namesMissingUsedLabels: (p: Params) => `Filen saknar namnen på ${p.count} indataceller (vanligt när den sparats i LibreOffice eller som .ods). Värdena lästes i stället bredvid sina benämningar; kontrollera att rätt celler lästes.`,
   unitMissing: (p: Params) => `Enheten ${p.unit} har inte lämnat någon uppföljning.`,
   unitNotExpected: (p: Params) => `Enheten ${p.unit} (${p.file}) finns inte i listan över förväntade enheter.`,
+  // Level 2
+  levelTwoRule: (p: Params): string =>
+    `Nivå 2 (hela uppdraget): ${p.check && p.check !== "levelTwoRule" && isKnownCode(p.check) ? MESSAGES[p.check](p) : ""} ` +
+    (p.uneven
+      ? `Nivå 2-siffrorna bygger inte på samma enheter (${p.uneven}), så de kan skilja sig av det skälet även när varje enhets egna värden stämmer.`
+      : `Alla enheter har lämnat de värden som behövs, så avvikelsen finns redan i enheternas egna värden.`),
 } satisfies Record<string, (p: Params) => string>;
 
 export type ProblemCode = keyof typeof MESSAGES;

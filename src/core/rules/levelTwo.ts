@@ -1,0 +1,57 @@
+/**
+ * The uppdrag's cross-measure rules run on the level-2 figures: does the whole uppdrag's flow
+ * balance, is a part at most its total? Continuity and list counts are per-unit matters.
+ */
+import type { AggregationKind, Problem, RuleType, UnitReport, Uppdrag } from "../model";
+import type { Figure } from "../rollup";
+import { RuleContext } from "./context";
+import { ruleMeasures } from "./concerns";
+import { runRule } from "./index";
+
+const LEVEL_TWO_RULES: ReadonlySet<RuleType> = new Set(["balance", "atMost", "atLeast", "requiresPositive", "ratioRange"]);
+/** Aggregations whose figure is a number the rules can compare. */
+const NUMERIC: ReadonlySet<AggregationKind> = new Set(["sum", "stock", "ratio", "weightedMean", "pooled"]);
+
+/** A rule context whose numbers are the level-2 figures instead of one unit's values. */
+class FigureContext extends RuleContext {
+  constructor(
+    uppdrag: Uppdrag,
+    private readonly values: ReadonlyMap<string, number>,
+  ) {
+    const whole: UnitReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: "", period: "", file: "", values: {} };
+    super(uppdrag, whole);
+  }
+
+  override number(id: string): number | undefined {
+    return this.values.get(id);
+  }
+}
+
+/**
+ * Units that gave some of the rule's figures but not all, with what they lack: then the
+ * level-2 figures rest on different units and need not hold even when every unit's do.
+ */
+function unevenBasis(ids: readonly string[], byId: ReadonlyMap<string, Figure>, label: (id: string) => string): string {
+  const present = ids.map((id) => byId.get(id)).filter((f): f is Figure => f !== undefined);
+  const units = [...new Set(present.flatMap((f) => f.contributors))].sort((a, b) => a.localeCompare(b, "sv"));
+  return units
+    .map((unit) => ({ unit, lacks: present.filter((f) => !f.contributors.includes(unit)).map((f) => label(f.measureId)) }))
+    .filter((u) => u.lacks.length > 0)
+    .map((u) => `${u.unit} saknar ${u.lacks.join(" och ")}`)
+    .join("; ");
+}
+
+/** Problems (code `levelTwoRule`) for every rule the level-2 figures break; `check` is the unit-level code. */
+export function levelTwoProblems(uppdrag: Uppdrag, figures: readonly Figure[]): Problem[] {
+  const byId = new Map(figures.map((f) => [f.measureId, f]));
+  const values = new Map(figures.filter((f) => NUMERIC.has(f.aggregate) && f.value !== null).map((f) => [f.measureId, f.value!]));
+  const ctx = new FigureContext(uppdrag, values);
+  const out: Problem[] = [];
+  for (const rule of uppdrag.rules.filter((r) => LEVEL_TWO_RULES.has(r.type))) {
+    for (const p of runRule(rule, ctx)) {
+      const uneven = unevenBasis(ruleMeasures(rule), byId, (id) => ctx.label(id));
+      out.push({ code: "levelTwoRule", severity: p.severity, measureId: p.measureId, params: { ...p.params, check: p.code, uneven } });
+    }
+  }
+  return out;
+}
