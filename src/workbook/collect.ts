@@ -23,9 +23,13 @@ export function inMemoryFile(name: string, bytes: Uint8Array): InputFile {
 export interface FileOutcome {
   file: string;
   sha256: string;
-  /** read: could be read (validate); used: in the roll-up; rejected: not used, see `reason`. */
-  status: "read" | "used" | "rejected";
+  /**
+   * read: could be read (validate); used: in the roll-up; rejected: not used, see `reason`;
+   * copy: byte for byte the file `copyOf`, which is used instead (`reason` says so).
+   */
+  status: "read" | "used" | "rejected" | "copy";
   reason?: Problem;
+  copyOf?: string;
   uppdrag?: Uppdrag;
   report?: UnitReport;
   /** Problems in the file's content: reading notes, parsing and validation. */
@@ -123,7 +127,8 @@ export interface CollectedRollup {
 
 /**
  * Rolls up checked files. The uppdrag is the one asked for, else the one most files are of;
- * files of other uppdrag, periods or versions and duplicate units are marked rejected.
+ * files of other uppdrag, periods or versions and units with different files are marked
+ * rejected; a file identical (SHA-256) to the one used for its unit is marked a copy.
  * A file whose content has errors is still used: its faulty values are missing, not 0, and
  * its problems are listed beside the figures.
  */
@@ -132,11 +137,15 @@ export function rollupFiles(outcomes: FileOutcome[], catalog: Catalog, options: 
   const chosenId = options.uppdragId ?? mostCommon(readable.map((o) => o.uppdrag!.id));
   const uppdrag = catalog.uppdrag.find((u) => u.id === chosenId);
   if (!uppdrag) return undefined;
-  const result = rollup(uppdrag, readable.map((o) => o.report!), { expectedUnits: options.expectedUnits, period: options.period });
+  const hashOf = new Map(readable.map((o) => [o.file, o.sha256]));
+  const result = rollup(uppdrag, readable.map((o) => o.report!), { expectedUnits: options.expectedUnits, period: options.period, contentKey: (r) => hashOf.get(r.file) });
   const rejectedFiles = new Map(result.rejected.map((r) => [r.report.file, r.problem]));
+  const copies = new Map(result.copies.map((c) => [c.report.file, c]));
   const files = outcomes.map((o): FileOutcome => {
     if (o.status === "rejected") return o;
     const reason = rejectedFiles.get(o.file);
+    const copy = copies.get(o.file);
+    if (copy) return { ...o, status: "copy", copyOf: copy.copyOf.file, reason: copy.problem };
     return reason ? { ...o, status: "rejected", reason } : { ...o, status: "used" };
   });
   return { uppdrag, result, files };
@@ -144,14 +153,22 @@ export function rollupFiles(outcomes: FileOutcome[], catalog: Catalog, options: 
 
 /**
  * Every problem of a roll-up once: each file's rejection and content problems (with the file
- * as location when the problem has none), then the units expected but missing or not expected.
- * Rejections made by the roll-up are already the files' reasons.
+ * as location when the problem has none), then the units expected but missing or not expected
+ * and the units that sent different files. Rejections made by the roll-up are already the
+ * files' reasons; a copy's content problems are those of the file used, listed there.
  */
 export function runProblems(c: CollectedRollup): Problem[] {
   const out: Problem[] = [];
   for (const f of c.files) {
-    for (const p of [...(f.reason ? [f.reason] : []), ...f.problems]) out.push(p.location?.file ? p : { ...p, location: { ...p.location, file: f.file } });
+    for (const p of [...(f.reason ? [f.reason] : []), ...contentProblems(f)]) out.push(p.location?.file ? p : { ...p, location: { ...p.location, file: f.file } });
   }
-  out.push(...c.result.problems.filter((p) => p.code === "unitMissing" || p.code === "unitNotExpected"));
+  out.push(...c.result.problems.filter((p) => UNIT_PROBLEMS.has(p.code)));
   return out;
+}
+
+const UNIT_PROBLEMS = new Set(["unitMissing", "unitNotExpected", "unitConflictingFiles"]);
+
+/** A file's content problems as the run counts them: none for a copy (they are the used file's). */
+export function contentProblems(f: FileOutcome): Problem[] {
+  return f.status === "copy" ? [] : f.problems;
 }

@@ -155,6 +155,39 @@ describe("uppfoljning validate and rollup", () => {
     expect(r.out).toMatch(/Varning: .*norr\.xlsx, blad Verksamhetsmått, cell C\d+ \(Antal patienter vid periodens början\): Antal patienter vid periodens början är 20, men Antal patienter vid periodens slut var 19 för 2024H2/);
   });
 
+  it("uses a unit's file sent twice once, lists the copy everywhere, and does not exit 2 for it", async () => {
+    const inbox = await sendOut();
+    fs.copyFileSync(path.join(inbox, "norr.xlsx"), path.join(inbox, "norr (kopia).xlsx"));
+    const out = path.join(dir, "niva2.xlsx");
+    const r = await cli(["rollup", inbox, "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    const copy = json.files.find((f: { file: string }) => f.file.endsWith("norr (kopia).xlsx"));
+    expect(copy).toMatchObject({ status: "copy", copyOf: expect.stringMatching(/\/norr\.xlsx$/), reason: { code: "duplicateCopy", severity: "varning" } });
+    expect(json.units.map((u: { file: string }) => path.basename(u.file))).toEqual(["norr.xlsx", "syd.xlsx"]);
+    expect(json.level2.patienter_slut.value).toBe(22 + 11);
+    const filer = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(fs.readFileSync(out)).Sheets["Filer"]!);
+    expect(filer.find((row) => String(row["Fil"]).endsWith("norr (kopia).xlsx"))).toMatchObject({ Status: "Kopia", Orsak: expect.stringMatching(/är en kopia av .*norr\.xlsx/) });
+    const text = await cli(["rollup", inbox, "--out", out]);
+    expect(text.out).toMatch(/3 filer: 2 används, 1 kopia, 0 avvisade/);
+    expect(text.out).toMatch(/Kopia: .*norr \(kopia\)\.xlsx är en kopia av .*norr\.xlsx/);
+  });
+
+  it("reports a unit that sent two different files as such, not as a unit that sent nothing", async () => {
+    const inbox = await sendOut();
+    fs.copyFileSync(path.join(inbox, "syd.xlsx"), path.join(inbox, "syd-rattad.xlsx"));
+    fill(path.join(inbox, "syd-rattad.xlsx"), { patienter_nya: 3, patienter_slut: 12 });
+    const r = await cli(["rollup", inbox, "--expected", path.join(dir, "ut", "forvantade-enheter.txt"), "--out", path.join(dir, "niva2.xlsx"), "--json"]);
+    const json = JSON.parse(r.out);
+    expect(json.files.filter((f: { status: string }) => f.status === "rejected").map((f: { reason: { code: string } }) => f.reason.code)).toEqual(["duplicateUnit", "duplicateUnit"]);
+    expect(json.conflictingUnits).toEqual([{ unit: "Team Syd", files: [expect.stringMatching(/syd\.xlsx$/), expect.stringMatching(/syd-rattad\.xlsx$/)] }]);
+    expect(json.absentUnits).toEqual(["Team Centrum"]);
+    const messages = json.problems.map((p: { message: string }) => p.message);
+    expect(messages).toContainEqual(expect.stringMatching(/^Enheten Team Syd skickade två olika filer/));
+    expect(messages).not.toContainEqual(expect.stringMatching(/Team Syd har inte lämnat någon uppföljning/));
+    expect(json.level2.patienter_slut).toMatchObject({ contributors: ["Team Norr"], missing: ["Team Centrum", "Team Syd"] });
+  });
+
   it("refuses to write the level-2 workbook over an input", async () => {
     const inbox = await sendOut();
     const r = await cli(["rollup", inbox, "--out", path.join(inbox, "norr.xlsx")]);

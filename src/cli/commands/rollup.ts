@@ -33,6 +33,7 @@ export function rollupJson(c: CollectedRollup) {
       result.figures.map((f) => [f.measureId, { value: f.value, aggregate: f.aggregate, contributors: f.contributors, missing: f.missing, complete: f.complete, details: f.details, note: f.note ?? null }]),
     ),
     absentUnits: result.absentUnits.map((u) => u.unit),
+    conflictingUnits: result.conflictingUnits.map((u) => ({ unit: u.unit, files: u.files })),
     files: c.files.map(fileJson),
     problems: runProblems(c).map((p) => problemJson(p, uppdrag)),
   };
@@ -63,11 +64,14 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
 
   const summary = countSeverities(collected.files);
   const used = collected.files.filter((f) => f.status === "used").length;
+  const rejected = collected.files.filter((f) => f.status === "rejected").length;
   if (options.json) io.out(JSON.stringify({ ...rollupJson(collected), skipped: skips.skipped }, null, 2));
   else {
     io.out(`Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`);
-    io.out(`${collected.files.length} filer: ${used} används, ${collected.files.length - used} avvisade. ${summary.errors} fel och ${summary.warnings} varningar i innehållet (se bladet Problem).`);
+    io.out(`${collected.files.length} filer: ${used} används, ${summary.copies > 0 ? `${summary.copies} ${summary.copies === 1 ? "kopia" : "kopior"}, ` : ""}${rejected} avvisade. ${summary.errors} fel och ${summary.warnings} varningar i innehållet (se bladet Problem).`);
     for (const f of collected.files.filter((x) => x.status === "rejected")) io.out(`  Avvisad: ${rejectionText(f)}`);
+    for (const f of collected.files.filter((x) => x.status === "copy")) io.out(`  Kopia: ${rejectionText(f)}`);
+    for (const u of collected.result.conflictingUnits) io.out(`  Olika filer: ${u.unit} (${u.files.join(", ")})`);
     for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
     for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
   }
