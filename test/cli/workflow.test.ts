@@ -188,6 +188,29 @@ describe("uppfoljning validate and rollup", () => {
     expect(json.level2.patienter_slut).toMatchObject({ contributors: ["Team Norr"], missing: ["Team Centrum", "Team Syd"] });
   });
 
+  it("pairs last period's files by the same unit comparison everywhere, and says which could not be paired", async () => {
+    const inbox = await sendOut();
+    const forra = path.join(dir, "forra");
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "team norr", "--period", "2024H2", "--out", path.join(forra, "norr.xlsx")]);
+    fill(path.join(forra, "norr.xlsx"), { ...fragment(), ...ok(18, 4, 3, 2) }); // slut 19, but this period starts at 20
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "Team Väst", "--period", "2024H2", "--out", path.join(forra, "vast.xlsx")]);
+    fs.writeFileSync(path.join(forra, "trasig.xlsx"), "ingen arbetsbok");
+    const r = await cli(["validate", inbox, "--previous", forra, "--json"]);
+    expect(r.code).toBe(0); // warnings only
+    const json = JSON.parse(r.out);
+    const norr = json.files.find((f: { file: string }) => f.file.endsWith("norr.xlsx"));
+    expect(norr.problems.map((p: { code: string }) => p.code)).toEqual(["continuityMismatch"]);
+    const syd = json.files.find((f: { file: string }) => f.file.endsWith("syd.xlsx"));
+    expect(syd.problems).toEqual([expect.objectContaining({ code: "previousMissing", severity: "varning", message: "Ingen av förra periodens filer gäller enheten Team Syd, så det går inte att pröva att perioden börjar där den förra slutade." })]);
+    expect(json.previous.map((p: { code: string; file: string }) => [p.code, path.basename(p.file)])).toEqual([
+      ["previousUnreadable", "trasig.xlsx"],
+      ["previousUnpaired", "vast.xlsx"],
+    ]);
+    const text = await cli(["validate", inbox, "--previous", forra]);
+    expect(text.out).toMatch(/Förra periodens filer:\n {4}Varning: Förra periodens fil används inte: .*trasig\.xlsx är ingen Excel- eller OpenDocument-arbetsbok/);
+    expect(text.out).toMatch(/Varning: Förra periodens fil .*vast\.xlsx \(Team Väst, 2024H2\) hör inte till någon av filerna/);
+  });
+
   it("refuses to write the level-2 workbook over an input", async () => {
     const inbox = await sendOut();
     const r = await cli(["rollup", inbox, "--out", path.join(inbox, "norr.xlsx")]);
