@@ -254,11 +254,16 @@ describe("validating on several worker threads (the built command)", () => {
     await cli(["create", "psykiatrisk-hemsjukvard", "--units", writeUnits(["A", "B", "C", "D", "E"]), "--period", "2025H1", "--out-dir", path.join(dir, "ut")]);
     const files = fs.readdirSync(path.join(dir, "ut")).filter((f) => f.endsWith(".xlsx"));
     files.forEach((f, i) => fill(path.join(dir, "ut", f), { ...fragment(), ...ok(10 + i, i, 1, 1), ...(i === 2 ? { patienter_nya: "x" } : {}) }));
-    const sequential = JSON.parse((await cli(["validate", path.join(dir, "ut"), "--json"], dir)).out);
+    // Last period's file for A: the workers get the previous reports too.
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "a", "--period", "2024H2", "--out", path.join(dir, "forra", "a.xlsx")]);
+    fill(path.join(dir, "forra", "a.xlsx"), { ...fragment(), ...ok(5, 1, 1, 1) });
+    const sequential = JSON.parse((await cli(["validate", path.join(dir, "ut"), "--previous", path.join(dir, "forra"), "--json"], dir)).out);
+    expect(sequential.files.find((f: { unit: string }) => f.unit === "A").problems.map((p: { code: string }) => p.code)).toContain("continuityMismatch");
+    expect(sequential.files.find((f: { unit: string }) => f.unit === "B").problems.map((p: { code: string }) => p.code)).toContain("previousMissing");
     const { execFileSync } = await import("node:child_process");
     let out = "";
     try {
-      out = execFileSync(process.execPath, [bin, "validate", path.join(dir, "ut"), "--json"], { cwd: dir, env: { ...process.env, UPPFOLJNING_WORKERS: "2" }, encoding: "utf8" });
+      out = execFileSync(process.execPath, [bin, "validate", path.join(dir, "ut"), "--previous", path.join(dir, "forra"), "--json"], { cwd: dir, env: { ...process.env, UPPFOLJNING_WORKERS: "2" }, encoding: "utf8" });
     } catch (e) {
       out = (e as { stdout: string }).stdout; // exit 1: file C has an error
     }
