@@ -166,6 +166,20 @@ describe("a unit's file sent twice", () => {
     }
   });
 
+  it("screens the same way in every input order", () => {
+    const c1 = unitWith(u, "C", { patienter_nya: 2 }, { file: "in/c.xlsx" });
+    const c2 = unitWith(u, "C", { patienter_nya: 3 }, { file: "in/c2.xlsx" });
+    const a3 = unitWith(u, "TEAM A", { patienter_nya: 1 }, { file: "in/kopia av a.xlsx" });
+    const key = (r: UnitReport) => (r.unit === "C" ? r.file : sameBytes(r));
+    const summary = (reports: UnitReport[]) => {
+      const r = rollup(u, reports, { contentKey: key });
+      return { used: r.used.map((x) => x.file), copies: r.copies.map((c) => [c.report.file, c.copyOf.file]), rejected: r.rejected.map((x) => x.report.file).sort(), conflicting: r.conflictingUnits, figures: r.figures };
+    };
+    const expected = summary([a1, a2, a3, b, c1, c2]);
+    expect(expected.used).toEqual(["in/b.xlsx", "in/a.xlsx"]);
+    fc.assert(fc.property(fc.shuffledSubarray([a1, a2, a3, b, c1, c2], { minLength: 6, maxLength: 6 }), (order) => expect(summary(order)).toEqual(expected)));
+  });
+
   it("reports a unit that sent two different files as such, not as a unit that sent nothing, and counts it missing", () => {
     const different = (r: UnitReport) => r.file;
     const r = rollup(u, [a1, a2, b], { contentKey: different, expectedUnits: [{ unit: "Team A" }, { unit: "B" }, { unit: "C" }] });
