@@ -5,8 +5,7 @@
  */
 import * as fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import type { UnitReport } from "../core/model";
-import { checkFile } from "../workbook/collect";
+import { checkFile, type PreviousReports } from "../workbook/collect";
 import { cliCatalog } from "./catalog";
 
 export interface WorkerJob {
@@ -16,13 +15,13 @@ export interface WorkerJob {
 }
 
 export interface WorkerSetup {
-  previous: [string, UnitReport][];
+  previous: PreviousReports;
   uppdragId?: string;
 }
 
 const setup = workerData as WorkerSetup;
 const catalog = cliCatalog();
-const previous = new Map(setup.previous);
+const previous = setup.previous;
 
 parentPort!.on("message", async (job: WorkerJob) => {
   const outcome = await checkFile({ name: job.name, read: async () => new Uint8Array(await fs.promises.readFile(job.path)) }, catalog, previous, setup.uppdragId);

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import * as fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { Catalog } from "../core/model";
-import { checkFiles, readPrevious, type CheckOptions, type FileOutcome, type InputFile } from "../workbook/collect";
+import { NO_PREVIOUS, checkFiles, type CheckOptions, type FileOutcome, type InputFile } from "../workbook/collect";
 import type { WorkerJob, WorkerSetup } from "./checkWorker";
 
 /**
@@ -33,8 +33,8 @@ export async function checkPaths(paths: { name: string; path: string }[], catalo
   const workers = workerCount(paths.length);
   if (workers === 0) return checkFiles(files, catalog, options);
 
-  const previous = await readPrevious(options.previous ?? [], catalog);
-  const setup: WorkerSetup = { previous: [...previous], uppdragId: options.uppdragId };
+  // Structured clone carries the Map of previous reports to each worker as it is.
+  const setup: WorkerSetup = { previous: options.previous ?? NO_PREVIOUS, uppdragId: options.uppdragId };
   const byId = new Map(catalog.uppdrag.map((u) => [u.id, u]));
   const outcomes: FileOutcome[] = new Array(paths.length);
   let next = 0;

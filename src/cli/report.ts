@@ -1,7 +1,7 @@
 /** Turning outcomes into what the CLI prints: lines for people, the JSON contract for scripts. */
 import type { Problem, UnitReport, Uppdrag, Value } from "../core/model";
 import { formatProblem, problemText } from "../core/messages/sv";
-import type { FileOutcome } from "../workbook/collect";
+import { contentProblems, type FileOutcome } from "../workbook/collect";
 import type { Io } from "./io";
 
 export type JsonValue = number | string | boolean | number[] | null;
@@ -52,6 +52,7 @@ export function fileJson(o: FileOutcome) {
     file: o.file,
     sha256: o.sha256,
     status: o.status,
+    copyOf: o.copyOf ?? null,
     reason: o.reason ? problemJson(o.reason) : null,
     uppdrag: o.report?.uppdragId ?? null,
     templateVersion: o.report?.templateVersion ?? null,
@@ -64,11 +65,13 @@ export function fileJson(o: FileOutcome) {
   };
 }
 
+/** Totals of a run. A copy is neither unreadable nor counted again: its problems are the used file's. */
 export function countSeverities(outcomes: FileOutcome[]) {
-  const problems = outcomes.flatMap((o) => o.problems);
+  const problems = outcomes.flatMap(contentProblems);
   return {
     files: outcomes.length,
     unreadable: outcomes.filter((o) => o.status === "rejected").length,
+    copies: outcomes.filter((o) => o.status === "copy").length,
     errors: problems.filter((p) => p.severity === "fel").length,
     warnings: problems.filter((p) => p.severity === "varning").length,
   };

@@ -231,14 +231,31 @@ export interface RejectedReport {
   problem: Problem;
 }
 
+/** A byte-identical copy of the file used for its unit: not used again, noted by `problem`. */
+export interface CopiedReport {
+  report: UnitReport;
+  copyOf: UnitReport;
+  problem: Problem;
+}
+
+/** A unit that sent different files: none is used and the unit counts as missing from the figures. */
+export interface ConflictingUnit {
+  unit: string;
+  parts?: string[];
+  files: string[];
+}
+
 export interface RollupResult {
   uppdragId: string;
   templateVersion: string;
   period: string;
   used: UnitReport[];
   rejected: RejectedReport[];
-  /** Expected units that sent no usable workbook. */
+  copies: CopiedReport[];
+  /** Expected units that sent no workbook at all. */
   absentUnits: ExpectedUnit[];
+  /** Units (expected or not) that sent different files for the period; their files are rejected. */
+  conflictingUnits: ConflictingUnit[];
   figures: Figure[];
   problems: Problem[];
   /** The uppdrag's cross-measure rules run on the level-2 figures (code levelTwoRule). */
@@ -251,6 +268,11 @@ export interface RollupOptions {
   period?: string;
   /** Problems found in each file (by file name), to flag figures built on values with errors. */
   fileProblems?: ReadonlyMap<string, readonly Problem[]>;
+  /**
+   * What a report's file holds (its SHA-256): two files of one unit with the same key are one
+   * file sent twice, not two answers. Without it every file counts as different.
+   */
+  contentKey?: (report: UnitReport) => string | undefined;
 }
 
 /** The value that occurs most often; ties go to the first in sort order, so input order does not matter. */
@@ -265,9 +287,27 @@ function reject(report: UnitReport, code: string, params: Record<string, string 
 }
 
 /**
+ * Reports in a stable order, so that which copy is used never depends on input order: the
+ * shortest file name first ("norr.xlsx" before "norr (kopia).xlsx"), then by code point.
+ */
+const byFile = (a: UnitReport, b: UnitReport) => a.file.length - b.file.length || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+/** One unit's reports grouped by content: one group when every file is a copy of the same one. */
+function byContent(group: readonly UnitReport[], contentKey: RollupOptions["contentKey"]): UnitReport[][] {
+  const groups = new Map<string, UnitReport[]>();
+  for (const r of [...group].sort(byFile)) {
+    const key = contentKey?.(r) || `file:${r.file}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
+}
+
+/**
  * Rolls up the reports of one uppdrag and period. Reports of another uppdrag, period or
- * template version are rejected, not mixed in; a unit that appears in several files is
- * rejected in all of them (which one is right is the controller's call).
+ * template version are rejected, not mixed in. A unit that sent the same file twice (same
+ * content key) is used once, from the file first by name, and the other files are copies; a
+ * unit that sent different files is rejected in all of them (which one is right is the
+ * controller's call) and reported as such, not as a unit that sent nothing.
  */
 export function rollup(uppdrag: Uppdrag, reports: readonly UnitReport[], options: RollupOptions = {}): RollupResult {
   const period = options.period ?? mostCommon(reports.map((r) => r.period));
@@ -282,19 +322,31 @@ export function rollup(uppdrag: Uppdrag, reports: readonly UnitReport[], options
   const byUnit = new Map<string, UnitReport[]>();
   for (const r of candidates) byUnit.set(unitKey(r.unit), [...(byUnit.get(unitKey(r.unit)) ?? []), r]);
   const used: UnitReport[] = [];
-  for (const group of byUnit.values()) {
-    if (group.length === 1) used.push(group[0]!);
-    else {
-      const files = group.map((r) => r.file).sort().join(", ");
-      for (const r of group) rejected.push(reject(r, "duplicateUnit", { files }));
+  const copies: CopiedReport[] = [];
+  const conflictingUnits: ConflictingUnit[] = [];
+  const expectedBy = new Map((options.expectedUnits ?? []).map((e) => [unitKey(e.unit), e]));
+  for (const [key, group] of byUnit) {
+    const contents = byContent(group, options.contentKey);
+    if (contents.length === 1) {
+      const [kept, ...copiesOfKept] = contents[0]!;
+      used.push(kept!);
+      for (const c of copiesOfKept) copies.push({ report: c, copyOf: kept!, problem: { code: "duplicateCopy", severity: "varning", location: { file: c.file }, params: { file: c.file, copyOf: kept!.file, unit: c.unit } } });
+    } else {
+      const sorted = [...group].sort(byFile);
+      const files = sorted.map((r) => r.file);
+      for (const r of group) rejected.push(reject(r, "duplicateUnit", { files: files.join(", ") }));
+      const named = expectedBy.get(key) ?? { unit: sorted[0]!.unit, ...(sorted[0]!.parts ? { parts: sorted[0]!.parts } : {}) };
+      conflictingUnits.push({ ...named, files });
     }
   }
   used.sort((a, b) => byName(a.unit, b.unit));
-  const present = new Set(used.map((r) => unitKey(r.unit)));
+  conflictingUnits.sort((a, b) => byName(a.unit, b.unit));
+  const present = new Set([...used, ...conflictingUnits].map((r) => unitKey(r.unit)));
   const absentUnits = (options.expectedUnits ?? []).filter((e) => !present.has(unitKey(e.unit)));
-  const expectedKeys = new Set((options.expectedUnits ?? []).map((e) => unitKey(e.unit)));
-  const problems: Problem[] = rejected.map((r) => r.problem);
+  const expectedKeys = new Set(expectedBy.keys());
+  const problems: Problem[] = [...rejected.map((r) => r.problem), ...copies.map((c) => c.problem)];
   for (const e of absentUnits) problems.push({ code: "unitMissing", severity: "fel", params: { unit: e.unit } });
+  for (const c of conflictingUnits) problems.push({ code: "unitConflictingFiles", severity: "fel", params: { unit: c.unit, count: c.files.length, files: c.files.join(", ") } });
   if (options.expectedUnits) {
     for (const r of used) {
       if (!expectedKeys.has(unitKey(r.unit))) problems.push({ code: "unitNotExpected", severity: "varning", location: { file: r.file }, params: { unit: r.unit, file: r.file } });
@@ -302,14 +354,18 @@ export function rollup(uppdrag: Uppdrag, reports: readonly UnitReport[], options
   }
   const acc = accumulate(used);
   const errors = errorMeasures(uppdrag, used, options.fileProblems ?? new Map());
-  const levelTwo = figures(uppdrag, { ...acc, uppdragId: uppdrag.id, templateVersion: uppdrag.version, period }, absentUnits, errors);
+  // A unit whose files disagree gave no figure: it is missing, like a unit that sent nothing.
+  const notReporting = [...absentUnits, ...conflictingUnits.map(({ files: _files, ...unit }) => unit)];
+  const levelTwo = figures(uppdrag, { ...acc, uppdragId: uppdrag.id, templateVersion: uppdrag.version, period }, notReporting, errors);
   return {
     uppdragId: uppdrag.id,
     templateVersion: uppdrag.version,
     period,
     used,
     rejected,
+    copies,
     absentUnits,
+    conflictingUnits,
     figures: levelTwo,
     problems,
     levelTwoProblems: levelTwoProblems(uppdrag, levelTwo),

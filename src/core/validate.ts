@@ -7,6 +7,7 @@ import type { Measure, Problem, UnitReport, Uppdrag, Value } from "./model";
 import { appliesTo, isInput } from "./measures";
 import { parsePeriod, previousPeriod } from "./period";
 import { RuleContext, runRule } from "./rules";
+import { unitKey } from "./rollup";
 
 function measureProblem(measure: Measure, report: UnitReport, code: string, severity: Problem["severity"], params: Record<string, string | number>, location = report.locations?.[measure.id]): Problem {
   return { code, severity, measureId: measure.id, location, params: { measure: measure.label, ...params } };
@@ -53,7 +54,8 @@ function checkPrevious(report: UnitReport, previous: UnitReport): Problem[] {
   const expected = period ? previousPeriod(period).code : undefined;
   if (previous.uppdragId !== report.uppdragId) {
     problems.push({ code: "previousOtherUppdrag", severity: "fel", location: { file: previous.file }, params: { file: previous.file, uppdrag: previous.uppdragId } });
-  } else if (previous.unit !== report.unit) {
+  } else if (unitKey(previous.unit) !== unitKey(report.unit)) {
+    // The same comparison that pairs the files: "team norr" is Team Norr.
     problems.push({ code: "previousOtherUnit", severity: "varning", location: { file: previous.file }, params: { file: previous.file, unit: previous.unit, expected: report.unit } });
   } else if (expected !== undefined && previous.period !== expected) {
     problems.push({ code: "previousNotAdjacent", severity: "varning", location: { file: previous.file }, params: { file: previous.file, period: previous.period, expected } });

@@ -3,6 +3,8 @@
  * file, interpret and validate it, and account for each one (used, or rejected and why).
  */
 import type { Catalog, Problem, UnitReport, Uppdrag } from "../core/model";
+import { appliesTo } from "../core/measures";
+import { problemText } from "../core/messages/sv";
 import { interpretReport } from "../core/interpret";
 import { validateReport } from "../core/validate";
 import { mostCommon, rollup, unitKey, type ExpectedUnit, type RollupResult } from "../core/rollup";
@@ -23,9 +25,13 @@ export function inMemoryFile(name: string, bytes: Uint8Array): InputFile {
 export interface FileOutcome {
   file: string;
   sha256: string;
-  /** read: could be read (validate); used: in the roll-up; rejected: not used, see `reason`. */
-  status: "read" | "used" | "rejected";
+  /**
+   * read: could be read (validate); used: in the roll-up; rejected: not used, see `reason`;
+   * copy: byte for byte the file `copyOf`, which is used instead (`reason` says so).
+   */
+  status: "read" | "used" | "rejected" | "copy";
   reason?: Problem;
+  copyOf?: string;
   uppdrag?: Uppdrag;
   report?: UnitReport;
   /** Problems in the file's content: reading notes, parsing and validation. */
@@ -58,8 +64,8 @@ export async function readFile(file: InputFile, catalog: Catalog): Promise<FileO
 export interface CheckOptions {
   /** Only files of this uppdrag; others are rejected with a message. */
   uppdragId?: string;
-  /** Last period's files, for the continuity checks (matched by uppdrag and unit). */
-  previous?: InputFile[];
+  /** Last period's files as readPrevious gave them, for the continuity checks (matched by uppdrag and unit). */
+  previous?: PreviousReports;
   /** Called after each file, for progress. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
@@ -71,23 +77,68 @@ export class CancelledError extends Error {
   }
 }
 
-/** Last period's reports by uppdrag and unit, for the continuity checks. */
-export type PreviousReports = Map<string, UnitReport>;
+/**
+ * Last period's files, read for the continuity checks: their reports by uppdrag and unit (the
+ * same unit comparison as the roll-up, unitKey), and what kept a file from being paired.
+ */
+export interface PreviousReports {
+  /** True when previous files were given at all: then a file without a pair is told so. */
+  given: boolean;
+  byUnit: Map<string, UnitReport>;
+  /** Previous files that cannot be used: unreadable, or several different ones for one unit. */
+  problems: Problem[];
+}
+
+export const NO_PREVIOUS: PreviousReports = { given: false, byUnit: new Map(), problems: [] };
 
 const previousKey = (r: UnitReport) => `${r.uppdragId}|${unitKey(r.unit)}`;
 
 /** The previous period's report of the same uppdrag and unit, if one was given. */
 export function previousOf(previous: PreviousReports, report: UnitReport): UnitReport | undefined {
-  return previous.get(previousKey(report));
+  return previous.byUnit.get(previousKey(report));
 }
 
+/** Reads last period's files; never throws on a bad one, it becomes a warning instead. */
 export async function readPrevious(files: readonly InputFile[], catalog: Catalog): Promise<PreviousReports> {
-  const byUnit: PreviousReports = new Map();
+  const read: FileOutcome[] = [];
+  const problems: Problem[] = [];
   for (const p of files) {
     const outcome = await readFile(p, catalog);
-    if (outcome.report) byUnit.set(previousKey(outcome.report), outcome.report);
+    if (outcome.report) read.push(outcome);
+    else if (outcome.reason) problems.push({ code: "previousUnreadable", severity: "varning", location: { file: outcome.file }, params: { file: outcome.file, reason: problemText(outcome.reason) } });
   }
-  return byUnit;
+  const groups = new Map<string, FileOutcome[]>();
+  for (const o of read) groups.set(previousKey(o.report!), [...(groups.get(previousKey(o.report!)) ?? []), o]);
+  const byUnit = new Map<string, UnitReport>();
+  for (const [key, group] of groups) {
+    // Order-independent: copies of one file are one file; different files for one unit pair with nothing.
+    const sorted = group.sort((a, b) => a.file.length - b.file.length || (a.file < b.file ? -1 : 1));
+    if (new Set(sorted.map((o) => o.sha256)).size === 1) byUnit.set(key, sorted[0]!.report!);
+    else for (const o of sorted) problems.push({ code: "previousAmbiguous", severity: "varning", location: { file: o.file }, params: { file: o.file, unit: o.report!.unit, files: sorted.map((x) => x.file).join(", ") } });
+  }
+  return { given: files.length > 0, byUnit, problems };
+}
+
+/**
+ * A file's previous report, and a note when previous files were given but none pairs with
+ * it while its uppdrag has a continuity check (which then cannot be made).
+ */
+export function previousFor(previous: PreviousReports, uppdrag: Uppdrag, report: UnitReport): { previous?: UnitReport; problems: Problem[] } {
+  const found = previousOf(previous, report);
+  if (found || !previous.given) return { previous: found, problems: [] };
+  const checksContinuity = uppdrag.rules.some((r) => r.type === "continuity" && uppdrag.measures.some((m) => m.id === r.current && appliesTo(m, report.parts)));
+  if (!checksContinuity) return { problems: [] };
+  return { problems: [{ code: "previousMissing", severity: "varning", location: { file: report.file }, params: { file: report.file, unit: report.unit } }] };
+}
+
+/** What to say about last period's files after the check: those that cannot be used, and those no checked file pairs with. */
+export function previousProblems(previous: PreviousReports, checked: readonly FileOutcome[]): Problem[] {
+  const paired = new Set(checked.flatMap((o) => (o.report ? [previousKey(o.report)] : [])));
+  const unpaired = [...previous.byUnit].filter(([key]) => !paired.has(key)).map(([, r]) => r).sort((a, b) => (a.file < b.file ? -1 : 1));
+  return [
+    ...previous.problems,
+    ...unpaired.map((r): Problem => ({ code: "previousUnpaired", severity: "varning", location: { file: r.file }, params: { file: r.file, unit: r.unit, period: r.period } })),
+  ];
 }
 
 /** Reads and validates one file. */
@@ -98,14 +149,15 @@ export async function checkFile(file: InputFile, catalog: Catalog, previous: Pre
     outcome.status = "rejected";
     outcome.reason = { code: "otherUppdragThanAsked", severity: "fel", location: { file: file.name }, params: { file: file.name, found: outcome.uppdrag.id, expected: uppdragId } };
   } else {
-    outcome.problems.push(...validateReport(outcome.uppdrag, outcome.report, previousOf(previous, outcome.report)));
+    const before = previousFor(previous, outcome.uppdrag, outcome.report);
+    outcome.problems.push(...before.problems, ...validateReport(outcome.uppdrag, outcome.report, before.previous));
   }
   return outcome;
 }
 
 /** Reads and validates every file; one outcome per file, in the order given. */
 export async function checkFiles(files: readonly InputFile[], catalog: Catalog, options: CheckOptions = {}): Promise<FileOutcome[]> {
-  const previous = await readPrevious(options.previous ?? [], catalog);
+  const previous = options.previous ?? NO_PREVIOUS;
   const outcomes: FileOutcome[] = [];
   for (const [i, file] of files.entries()) {
     if (options.signal?.aborted) throw new CancelledError();
@@ -123,7 +175,8 @@ export interface CollectedRollup {
 
 /**
  * Rolls up checked files. The uppdrag is the one asked for, else the one most files are of;
- * files of other uppdrag, periods or versions and duplicate units are marked rejected.
+ * files of other uppdrag, periods or versions and units with different files are marked
+ * rejected; a file identical (SHA-256) to the one used for its unit is marked a copy.
  * A file whose content has errors is still used (ERROR_POLICY): what could not be read is
  * missing, not 0; readable values count, and figures built on values with errors are flagged.
  */
@@ -134,11 +187,15 @@ export function rollupFiles(outcomes: FileOutcome[], catalog: Catalog, options: 
   if (!uppdrag) return undefined;
   const fileProblems = new Map<string, Problem[]>();
   for (const o of readable) fileProblems.set(o.report!.file, [...(fileProblems.get(o.report!.file) ?? []), ...o.problems]);
-  const result = rollup(uppdrag, readable.map((o) => o.report!), { expectedUnits: options.expectedUnits, period: options.period, fileProblems });
+  const hashOf = new Map(readable.map((o) => [o.file, o.sha256]));
+  const result = rollup(uppdrag, readable.map((o) => o.report!), { expectedUnits: options.expectedUnits, period: options.period, fileProblems, contentKey: (r) => hashOf.get(r.file) });
   const rejectedFiles = new Map(result.rejected.map((r) => [r.report.file, r.problem]));
+  const copies = new Map(result.copies.map((c) => [c.report.file, c]));
   const files = outcomes.map((o): FileOutcome => {
     if (o.status === "rejected") return o;
     const reason = rejectedFiles.get(o.file);
+    const copy = copies.get(o.file);
+    if (copy) return { ...o, status: "copy", copyOf: copy.copyOf.file, reason: copy.problem };
     return reason ? { ...o, status: "rejected", reason } : { ...o, status: "used" };
   });
   return { uppdrag, result, files };
@@ -146,14 +203,22 @@ export function rollupFiles(outcomes: FileOutcome[], catalog: Catalog, options: 
 
 /**
  * Every problem of a roll-up once: each file's rejection and content problems (with the file
- * as location when the problem has none), then the units expected but missing or not expected.
- * Rejections made by the roll-up are already the files' reasons.
+ * as location when the problem has none), then the units expected but missing or not expected
+ * and the units that sent different files. Rejections made by the roll-up are already the
+ * files' reasons; a copy's content problems are those of the file used, listed there.
  */
 export function runProblems(c: CollectedRollup): Problem[] {
   const out: Problem[] = [];
   for (const f of c.files) {
-    for (const p of [...(f.reason ? [f.reason] : []), ...f.problems]) out.push(p.location?.file ? p : { ...p, location: { ...p.location, file: f.file } });
+    for (const p of [...(f.reason ? [f.reason] : []), ...contentProblems(f)]) out.push(p.location?.file ? p : { ...p, location: { ...p.location, file: f.file } });
   }
-  out.push(...c.result.problems.filter((p) => p.code === "unitMissing" || p.code === "unitNotExpected"));
+  out.push(...c.result.problems.filter((p) => UNIT_PROBLEMS.has(p.code)));
   return out;
+}
+
+const UNIT_PROBLEMS = new Set(["unitMissing", "unitNotExpected", "unitConflictingFiles"]);
+
+/** A file's content problems as the run counts them: none for a copy (they are the used file's). */
+export function contentProblems(f: FileOutcome): Problem[] {
+  return f.status === "copy" ? [] : f.problems;
 }

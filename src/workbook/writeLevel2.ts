@@ -310,7 +310,7 @@ function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport
 }
 
 function statusText(o: FileOutcome): string {
-  return o.status === "used" ? "Används" : o.status === "rejected" ? "Avvisad" : "Läst";
+  return o.status === "used" ? "Används" : o.status === "rejected" ? "Avvisad" : o.status === "copy" ? "Kopia" : "Läst";
 }
 
 function* fileRows(collected: CollectedRollup): Generator<SheetRow> {

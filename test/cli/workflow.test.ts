@@ -156,6 +156,62 @@ describe("uppfoljning validate and rollup", () => {
     expect(r.out).toMatch(/Varning: .*norr\.xlsx, blad Verksamhetsmått, cell C\d+ \(Antal patienter vid periodens början\): Antal patienter vid periodens början är 20, men Antal patienter vid periodens slut var 19 för 2024H2/);
   });
 
+  it("uses a unit's file sent twice once, lists the copy everywhere, and does not exit 2 for it", async () => {
+    const inbox = await sendOut();
+    fs.copyFileSync(path.join(inbox, "norr.xlsx"), path.join(inbox, "norr (kopia).xlsx"));
+    const out = path.join(dir, "niva2.xlsx");
+    const r = await cli(["rollup", inbox, "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    const copy = json.files.find((f: { file: string }) => f.file.endsWith("norr (kopia).xlsx"));
+    expect(copy).toMatchObject({ status: "copy", copyOf: expect.stringMatching(/\/norr\.xlsx$/), reason: { code: "duplicateCopy", severity: "varning" } });
+    expect(json.units.map((u: { file: string }) => path.basename(u.file))).toEqual(["norr.xlsx", "syd.xlsx"]);
+    expect(json.level2.patienter_slut.value).toBe(22 + 11);
+    const filer = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(fs.readFileSync(out)).Sheets["Filer"]!);
+    expect(filer.find((row) => String(row["Fil"]).endsWith("norr (kopia).xlsx"))).toMatchObject({ Status: "Kopia", Orsak: expect.stringMatching(/är en kopia av .*norr\.xlsx/) });
+    const text = await cli(["rollup", inbox, "--out", out]);
+    expect(text.out).toMatch(/3 filer: 2 används, 1 kopia, 0 avvisade/);
+    expect(text.out).toMatch(/Kopia: .*norr \(kopia\)\.xlsx är en kopia av .*norr\.xlsx/);
+  });
+
+  it("reports a unit that sent two different files as such, not as a unit that sent nothing", async () => {
+    const inbox = await sendOut();
+    fs.copyFileSync(path.join(inbox, "syd.xlsx"), path.join(inbox, "syd-rattad.xlsx"));
+    fill(path.join(inbox, "syd-rattad.xlsx"), { patienter_nya: 3, patienter_slut: 12 });
+    const r = await cli(["rollup", inbox, "--expected", path.join(dir, "ut", "forvantade-enheter.txt"), "--out", path.join(dir, "niva2.xlsx"), "--json"]);
+    const json = JSON.parse(r.out);
+    expect(json.files.filter((f: { status: string }) => f.status === "rejected").map((f: { reason: { code: string } }) => f.reason.code)).toEqual(["duplicateUnit", "duplicateUnit"]);
+    expect(json.conflictingUnits).toEqual([{ unit: "Team Syd", files: [expect.stringMatching(/syd\.xlsx$/), expect.stringMatching(/syd-rattad\.xlsx$/)] }]);
+    expect(json.absentUnits).toEqual(["Team Centrum"]);
+    const messages = json.problems.map((p: { message: string }) => p.message);
+    expect(messages).toContainEqual(expect.stringMatching(/^Enheten Team Syd skickade två olika filer/));
+    expect(messages).not.toContainEqual(expect.stringMatching(/Team Syd har inte lämnat någon uppföljning/));
+    expect(json.level2.patienter_slut).toMatchObject({ contributors: ["Team Norr"], missing: ["Team Centrum", "Team Syd"] });
+  });
+
+  it("pairs last period's files by the same unit comparison everywhere, and says which could not be paired", async () => {
+    const inbox = await sendOut();
+    const forra = path.join(dir, "forra");
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "team norr", "--period", "2024H2", "--out", path.join(forra, "norr.xlsx")]);
+    fill(path.join(forra, "norr.xlsx"), { ...fragment(), ...ok(18, 4, 3, 2) }); // slut 19, but this period starts at 20
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "Team Väst", "--period", "2024H2", "--out", path.join(forra, "vast.xlsx")]);
+    fs.writeFileSync(path.join(forra, "trasig.xlsx"), "ingen arbetsbok");
+    const r = await cli(["validate", inbox, "--previous", forra, "--json"]);
+    expect(r.code).toBe(0); // warnings only
+    const json = JSON.parse(r.out);
+    const norr = json.files.find((f: { file: string }) => f.file.endsWith("norr.xlsx"));
+    expect(norr.problems.map((p: { code: string }) => p.code)).toEqual(["continuityMismatch"]);
+    const syd = json.files.find((f: { file: string }) => f.file.endsWith("syd.xlsx"));
+    expect(syd.problems).toEqual([expect.objectContaining({ code: "previousMissing", severity: "varning", message: "Ingen av förra periodens filer gäller enheten Team Syd, så det går inte att pröva att perioden börjar där den förra slutade." })]);
+    expect(json.previous.map((p: { code: string; file: string }) => [p.code, path.basename(p.file)])).toEqual([
+      ["previousUnreadable", "trasig.xlsx"],
+      ["previousUnpaired", "vast.xlsx"],
+    ]);
+    const text = await cli(["validate", inbox, "--previous", forra]);
+    expect(text.out).toMatch(/Förra periodens filer:\n {4}Varning: Förra periodens fil används inte: .*trasig\.xlsx är ingen Excel- eller OpenDocument-arbetsbok/);
+    expect(text.out).toMatch(/Varning: Förra periodens fil .*vast\.xlsx \(Team Väst, 2024H2\) hör inte till någon av filerna/);
+  });
+
   it("refuses to write the level-2 workbook over an input", async () => {
     const inbox = await sendOut();
     const r = await cli(["rollup", inbox, "--out", path.join(inbox, "norr.xlsx")]);
@@ -240,11 +296,16 @@ describe("validating on several worker threads (the built command)", () => {
     await cli(["create", "psykiatrisk-hemsjukvard", "--units", writeUnits(["A", "B", "C", "D", "E"]), "--period", "2025H1", "--out-dir", path.join(dir, "ut")]);
     const files = fs.readdirSync(path.join(dir, "ut")).filter((f) => f.endsWith(".xlsx"));
     files.forEach((f, i) => fill(path.join(dir, "ut", f), { ...fragment(), ...ok(10 + i, i, 1, 1), ...(i === 2 ? { patienter_nya: "x" } : {}) }));
-    const sequential = JSON.parse((await cli(["validate", path.join(dir, "ut"), "--json"], dir)).out);
+    // Last period's file for A: the workers get the previous reports too.
+    await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "a", "--period", "2024H2", "--out", path.join(dir, "forra", "a.xlsx")]);
+    fill(path.join(dir, "forra", "a.xlsx"), { ...fragment(), ...ok(5, 1, 1, 1) });
+    const sequential = JSON.parse((await cli(["validate", path.join(dir, "ut"), "--previous", path.join(dir, "forra"), "--json"], dir)).out);
+    expect(sequential.files.find((f: { unit: string }) => f.unit === "A").problems.map((p: { code: string }) => p.code)).toContain("continuityMismatch");
+    expect(sequential.files.find((f: { unit: string }) => f.unit === "B").problems.map((p: { code: string }) => p.code)).toContain("previousMissing");
     const { execFileSync } = await import("node:child_process");
     let out = "";
     try {
-      out = execFileSync(process.execPath, [bin, "validate", path.join(dir, "ut"), "--json"], { cwd: dir, env: { ...process.env, UPPFOLJNING_WORKERS: "2" }, encoding: "utf8" });
+      out = execFileSync(process.execPath, [bin, "validate", path.join(dir, "ut"), "--previous", path.join(dir, "forra"), "--json"], { cwd: dir, env: { ...process.env, UPPFOLJNING_WORKERS: "2" }, encoding: "utf8" });
     } catch (e) {
       out = (e as { stdout: string }).stdout; // exit 1: file C has an error
     }

@@ -149,6 +149,52 @@ describe("what may not be rolled up together", () => {
   });
 });
 
+describe("a unit's file sent twice", () => {
+  const u = psyk();
+  const a1 = unitWith(u, "Team A", { patienter_nya: 1 }, { file: "in/a.xlsx" });
+  const a2 = unitWith(u, "team a", { patienter_nya: 1 }, { file: "in/a (kopia).xlsx" });
+  const b = unitWith(u, "B", { patienter_nya: 5 }, { file: "in/b.xlsx" });
+  const sameBytes = (r: UnitReport) => (r.unit === "B" ? "hash-b" : "hash-a");
+
+  it("uses one byte-identical copy, the same one whatever the input order, and lists the other as a copy of it", () => {
+    for (const order of [[a1, a2, b], [b, a2, a1]]) {
+      const r = rollup(u, order, { contentKey: sameBytes, expectedUnits: [{ unit: "Team A" }, { unit: "B" }] });
+      expect(r.used.map((x) => x.file)).toEqual(["in/b.xlsx", "in/a.xlsx"]);
+      expect(r.copies.map((c) => [c.report.file, c.copyOf.file, c.problem.code, c.problem.severity])).toEqual([["in/a (kopia).xlsx", "in/a.xlsx", "duplicateCopy", "varning"]]);
+      expect(r.rejected).toEqual([]);
+      expect(r.absentUnits).toEqual([]);
+      expect(fig(r.figures, "patienter_nya")).toMatchObject({ value: 1 + 5, complete: true });
+    }
+  });
+
+  it("screens the same way in every input order", () => {
+    const c1 = unitWith(u, "C", { patienter_nya: 2 }, { file: "in/c.xlsx" });
+    const c2 = unitWith(u, "C", { patienter_nya: 3 }, { file: "in/c2.xlsx" });
+    const a3 = unitWith(u, "TEAM A", { patienter_nya: 1 }, { file: "in/kopia av a.xlsx" });
+    const key = (r: UnitReport) => (r.unit === "C" ? r.file : sameBytes(r));
+    const summary = (reports: UnitReport[]) => {
+      const r = rollup(u, reports, { contentKey: key });
+      return { used: r.used.map((x) => x.file), copies: r.copies.map((c) => [c.report.file, c.copyOf.file]), rejected: r.rejected.map((x) => x.report.file).sort(), conflicting: r.conflictingUnits, figures: r.figures };
+    };
+    const expected = summary([a1, a2, a3, b, c1, c2]);
+    expect(expected.used).toEqual(["in/b.xlsx", "in/a.xlsx"]);
+    fc.assert(fc.property(fc.shuffledSubarray([a1, a2, a3, b, c1, c2], { minLength: 6, maxLength: 6 }), (order) => expect(summary(order)).toEqual(expected)));
+  });
+
+  it("reports a unit that sent two different files as such, not as a unit that sent nothing, and counts it missing", () => {
+    const different = (r: UnitReport) => r.file;
+    const r = rollup(u, [a1, a2, b], { contentKey: different, expectedUnits: [{ unit: "Team A" }, { unit: "B" }, { unit: "C" }] });
+    expect(r.rejected.map((x) => x.problem.code)).toEqual(["duplicateUnit", "duplicateUnit"]);
+    expect(r.absentUnits).toEqual([{ unit: "C" }]);
+    expect(r.conflictingUnits).toEqual([{ unit: "Team A", files: ["in/a.xlsx", "in/a (kopia).xlsx"] }]);
+    const texts = r.problems.map(problemText);
+    expect(texts).toContain("Enheten Team A skickade två olika filer (in/a.xlsx, in/a (kopia).xlsx). Ingen av dem räknas med förrän enheten sagt vilken som gäller.");
+    expect(texts).toContain("Enheten C har inte lämnat någon uppföljning.");
+    expect(texts.filter((t) => t.includes("Team A har inte lämnat"))).toEqual([]);
+    expect(fig(r.figures, "patienter_nya")).toMatchObject({ value: 5, contributors: ["B"], missing: ["C", "Team A"], complete: false });
+  });
+});
+
 // ---------------------------------------------------------------------------
 // Properties
 

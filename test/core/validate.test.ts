@@ -68,6 +68,12 @@ describe("validating psykiatrisk hemsjukvård", () => {
     expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: "continuityMismatch", measureId: "patienter_start", params: expect.objectContaining({ value: 65, previousValue: 68 }) })]));
   });
 
+  it("compares units as the pairing does: last period's \"team norr\" is Team Norr, and continuity is checked", () => {
+    const previous = unitWith(psyk(), " team  norr", psykValues(60, 10, 2, 5, 68), { period: "2024H2", file: "norr-2024H2.xlsx" });
+    const problems = validateReport(psyk(), unitWith(psyk(), "Team Norr", psykValues(65, 5, 3, 5, 67)), previous);
+    expect(codes(problems.filter((p) => p.code.startsWith("previous") || p.code === "continuityMismatch"))).toEqual(["continuityMismatch"]);
+  });
+
   it("warns when the previous workbook is not the period just before", () => {
     const previous = unitWith(psyk(), "X", psykValues(60, 10, 2, 5, 68), { period: "2024H1" });
     const problems = validateReport(psyk(), unitWith(psyk(), "X", psykValues(68, 5, 3, 5, 70)), previous);

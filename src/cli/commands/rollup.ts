@@ -28,7 +28,8 @@ export interface RollupCommandOptions {
 export function fileSummary(files: FileOutcome[]) {
   const used = files.filter((f) => f.status === "used");
   const usedWithErrors = used.filter((f) => f.problems.some((p) => p.severity === "fel")).length;
-  return { files: files.length, used: used.length, usedWithErrors, rejected: files.length - used.length };
+  const copies = files.filter((f) => f.status === "copy").length;
+  return { files: files.length, used: used.length, usedWithErrors, copies, rejected: files.length - used.length - copies };
 }
 
 export function rollupJson(c: CollectedRollup) {
@@ -43,6 +44,7 @@ export function rollupJson(c: CollectedRollup) {
       result.figures.map((f) => [f.measureId, { value: f.value, aggregate: f.aggregate, contributors: f.contributors, missing: f.missing, complete: f.complete, details: f.details, note: f.note ?? null }]),
     ),
     absentUnits: result.absentUnits.map((u) => u.unit),
+    conflictingUnits: result.conflictingUnits.map((u) => ({ unit: u.unit, files: u.files })),
     files: c.files.map(fileJson),
     problems: runProblems(c).map((p) => problemJson(p, uppdrag)),
     summary: fileSummary(c.files),
@@ -80,11 +82,14 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   else {
     io.out(`Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`);
     io.out(
-      `${count(files.files, "fil", "filer")}: ${files.used} används, varav ${files.usedWithErrors} med fel, ${count(files.rejected, "avvisad", "avvisade")}. ` +
+      `${count(files.files, "fil", "filer")}: ${files.used} används, varav ${files.usedWithErrors} med fel, ` +
+        `${files.copies > 0 ? `${count(files.copies, "kopia", "kopior")}, ` : ""}${count(files.rejected, "avvisad", "avvisade")}. ` +
         `${summary.errors} fel och ${count(summary.warnings, "varning", "varningar")} i innehållet (se bladet Problem).`,
     );
     io.out(ERROR_POLICY);
     for (const f of collected.files.filter((x) => x.status === "rejected")) io.out(`  Avvisad: ${rejectionText(f)}`);
+    for (const f of collected.files.filter((x) => x.status === "copy")) io.out(`  Kopia: ${rejectionText(f)}`);
+    for (const u of collected.result.conflictingUnits) io.out(`  Olika filer: ${u.unit} (${u.files.join(", ")})`);
     for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
     for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
   }

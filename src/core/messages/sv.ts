@@ -7,6 +7,9 @@ import { formatParam } from "./format";
 
 type Params = Record<string, string>;
 
+/** "två", "tre" … for the small counts a sentence reads better with. */
+const countWord = (n: string) => ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"][Number(n)] ?? n;
+
 export const MESSAGES = {
   // Reading what was typed
   notANumber: (p: Params) => `"${p.input}" är inte ett tal. Skriv bara siffror, t.ex. 12 eller 3,5.`,
@@ -54,6 +57,12 @@ export const MESSAGES = {
   otherVersion: (p: Params) => `Filen är gjord med mallversion ${p.found}, men sammanställningen gäller version ${p.expected}. Den räknas inte med.`,
   otherPeriod: (p: Params) => `Filen gäller perioden ${p.found}, men sammanställningen gäller ${p.expected}. Den räknas inte med.`,
   duplicateUnit: (p: Params) => `Enheten ${p.unit} finns i flera filer (${p.files}). Ingen av dem räknas med förrän dubbletten är borttagen.`,
+  previousMissing: (p: Params) => `Ingen av förra periodens filer gäller enheten ${p.unit}, så det går inte att pröva att perioden börjar där den förra slutade.`,
+  previousUnpaired: (p: Params) => `Förra periodens fil ${p.file} (${p.unit}, ${p.period}) hör inte till någon av filerna som kontrolleras och används inte.`,
+  previousUnreadable: (p: Params) => `Förra periodens fil används inte: ${p.reason}`,
+  previousAmbiguous: (p: Params) => `Förra perioden har olika filer för enheten ${p.unit} (${p.files}); ingen av dem används för att pröva att perioden börjar där den förra slutade.`,
+  duplicateCopy: (p: Params) => `${p.file} är en kopia av ${p.copyOf} (samma innehåll). Enheten ${p.unit} räknas en gång, från ${p.copyOf}.`,
+  unitConflictingFiles: (p: Params) => `Enheten ${p.unit} skickade ${countWord(p.count!)} olika filer (${p.files}). Ingen av dem räknas med förrän enheten sagt vilken som gäller.`,
   namesMissingUsedLabels: (p: Params) => `Filen saknar namnen på ${p.count} indataceller (vanligt när den sparats i LibreOffice eller som .ods). Värdena lästes i stället bredvid sina benämningar; kontrollera att rätt celler lästes.`,
   unitMissing: (p: Params) => `Enheten ${p.unit} har inte lämnat någon uppföljning.`,
   unitNotExpected: (p: Params) => `Enheten ${p.unit} (${p.file}) finns inte i listan över förväntade enheter.`,

@@ -1,15 +1,11 @@
 import { useState } from "react";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Catalog, UnitReport } from "../../core/model";
+import type { Catalog } from "../../core/model";
 import type { CellRef, HostOperations } from "../../excel/hostOperations";
-import type { ReadOutcome } from "../../workbook/identify";
-import { interpretReport } from "../../core/interpret";
-import { validateReport } from "../../core/validate";
+import { checkActiveOutcome, checkPickedFiles } from "../checkActive";
 import { errorText } from "../errors";
-import { pickedFile } from "../pickedFiles";
 import { highlightCells } from "../problems";
 import { useOperation } from "../useOperation";
-import { loadWorkbookModule } from "../workbookModule";
 import { FilePicker } from "./FilePicker";
 import { FileResult, type CheckedWorkbook } from "./FileResult";
 import { Notice, type NoticeData } from "./Notice";
@@ -25,22 +21,11 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
-/** The active workbook as read by the Excel host, interpreted and validated like a file. */
-async function checkedFromOutcome(outcome: ReadOutcome, catalog: Catalog, previous: File[]): Promise<CheckedWorkbook> {
-  if (!outcome.ok) return { file: outcome.problem.location?.file ?? "Aktiv arbetsbok", rejected: outcome.problem, problems: [] };
-  const { report, problems } = interpretReport(outcome.uppdrag, outcome.raw);
-  let before: UnitReport | undefined;
-  if (previous.length > 0) {
-    const ops = await loadWorkbookModule();
-    before = ops.previousOf(await ops.readPrevious(previous.map(pickedFile), catalog), report);
-  }
-  return { file: outcome.raw.file, uppdrag: outcome.uppdrag, problems: [...outcome.notes, ...problems, ...validateReport(outcome.uppdrag, report, before)] };
-}
-
 /** Kontrollera: the active workbook in Excel, picked files anywhere. */
 export function CheckPanel({ host, catalog }: CheckPanelProps) {
   const styles = useStyles();
   const [workbook, setWorkbook] = useState<CheckedWorkbook>();
+  const [workbookPrevious, setWorkbookPrevious] = useState<CheckedWorkbook[]>([]);
   const [files, setFiles] = useState<CheckedWorkbook[]>();
   const [reading, setReading] = useState(false);
   const [notice, setNotice] = useState<NoticeData>();
@@ -53,7 +38,9 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     setNotice(undefined);
     setReading(true);
     try {
-      setWorkbook(await checkedFromOutcome(await host.readActiveWorkbook!(catalog), catalog, previous));
+      const [checked, ...notes] = await checkActiveOutcome(await host.readActiveWorkbook!(catalog), catalog, previous);
+      setWorkbook(checked);
+      setWorkbookPrevious(notes);
     } catch (e) {
       setNotice({ intent: "error", text: errorText(e) });
     } finally {
@@ -66,12 +53,11 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     setFiles(undefined);
     if (picked.length === 0) return;
     const outcome = await operation.run(picked.length, async (signal, onProgress) => {
-      const { checkFiles } = await loadWorkbookModule();
-      return checkFiles(picked.map(pickedFile), catalog, { signal, onProgress, previous: previous.map(pickedFile) });
+      return checkPickedFiles(picked, previous, catalog, { signal, onProgress });
     });
     if (outcome.status === "cancelled") setNotice({ intent: "warning", text: "Avbrutet. Välj filerna igen för att kontrollera dem." });
     else if (outcome.status === "failed") setNotice({ intent: "error", text: errorText(outcome.error) });
-    else setFiles(outcome.value.map((o) => ({ file: o.file, uppdrag: o.uppdrag, rejected: o.reason, problems: o.problems })));
+    else setFiles(outcome.value);
   }
 
   /** Runs a host call that changes the workbook; its failure becomes the notice. */
@@ -108,6 +94,7 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
           </div>
           {reading && <Spinner size="tiny" label="Läser arbetsboken …" />}
           {workbook && <FileResult result={workbook} onSelect={select} />}
+          {workbookPrevious.map((f) => <FileResult key={f.file} result={f} />)}
         </>
       )}
       <FilePicker

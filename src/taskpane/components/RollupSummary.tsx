@@ -20,7 +20,9 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
   const styles = useStyles();
   const rejected = files.filter((f) => f.status === "rejected");
   const result = collected?.result;
-  const problems = files.flatMap((f) => f.problems);
+  const copies = files.filter((f) => f.status === "copy");
+  // A copy's problems are the used file's; type-only import of collect keeps SheetJS out of the pane's first load.
+  const problems = files.flatMap((f) => (f.status === "copy" ? [] : f.problems));
   const errors = problems.filter((p) => p.severity === "fel").length;
   return (
     <section className={styles.root} aria-label="Sammanfattning">
@@ -41,6 +43,20 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
           </Text>
           <ul className={styles.list}>
             {rejected.map((f, i) => (
+              <li key={`${f.file}-${i}`}>
+                <Text>{f.reason ? problemText(f.reason) : f.file}</Text>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {copies.length > 0 && (
+        <>
+          <Text as="h4" weight="semibold">
+            Kopior som räknas en gång ({copies.length})
+          </Text>
+          <ul className={styles.list}>
+            {copies.map((f, i) => (
               <li key={`${f.file}-${i}`}>
                 <Text>{f.reason ? problemText(f.reason) : f.file}</Text>
               </li>
