@@ -157,9 +157,9 @@ export function readSummary(bytes: Uint8Array): { ws: XLSX.WorkSheet; header: un
   return { ws, header, rows, col: (name) => header.indexOf(name) };
 }
 
-/** Level-2 cells that differ from the hand-computed figures: "id: got x, expected y". */
+/** Level-2 cells that differ from the hand-computed figures, or hold a number that is not a formula's. */
 export function level2Mismatches(uppdrag: Uppdrag, reports: readonly UnitReport[], bytes: Uint8Array): string[] {
-  const { rows, col } = readSummary(bytes);
+  const { ws, rows, col } = readSummary(bytes);
   const level2 = col("Nivå 2");
   const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
   const out: string[] = [];
@@ -171,6 +171,7 @@ export function level2Mismatches(uppdrag: Uppdrag, reports: readonly UnitReport[
     const blank = got === null || got === "";
     const ok = expected === null ? blank : typeof got === "number" && Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
     if (!ok) out.push(`${m.id}: ${JSON.stringify(got)}, väntat ${expected}`);
+    else if (expected !== null && !ws[XLSX.utils.encode_cell({ r: row.r, c: level2 })]?.f) out.push(`${m.id}: ${got} är ingen formel`);
   }
   return out;
 }
