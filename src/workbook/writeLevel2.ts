@@ -24,6 +24,8 @@ const FIXED = ["Mått-id", "Mått", "Måttenhet", "Sammanställning"];
 const AFTER_LEVEL2 = ["Underlag", "Saknas för", "Fel i underlaget", "Kontroll på nivå 2"];
 /** A unit cell for a measure of a part the unit's workbook does not cover. */
 const NOT_COVERED = "–";
+/** A unit's ratio cell when its denominator is 0. */
+const ZERO_DENOMINATOR = "nämnaren är 0";
 /** Level-2 rule results listed at the top of the summary sheet; the rest are on the Problem sheet. */
 const LISTED_LEVEL_TWO = 5;
 
@@ -45,9 +47,14 @@ function styleHeader(row: ExcelJS.Row) {
 /**
  * What a unit's cell shows for a measure: its number, Ja/Nej, its choice, its own ratio, or for
  * wait times the same statistic as the row's level-2 figure ("0 ärenden" when it had none).
+ * Blank is kept for missing: a ratio the unit gave every input for but cannot have says why.
  */
 function unitCell(measure: Measure, report: UnitReport): string | number | null {
-  if (measure.formula) return computeUnitRatio(measure.formula, report.values);
+  if (measure.formula) {
+    const ratio = computeUnitRatio(measure.formula, report.values);
+    const complete = formulaInputs(measure.formula).every((id) => report.values[id]?.kind === "number");
+    return ratio === null && complete ? ZERO_DENOMINATOR : ratio;
+  }
   const v = report.values[measure.id];
   if (!v) return null;
   switch (v.kind) {

@@ -34,6 +34,15 @@ describe.each(catalog.uppdrag.map((u) => [u.id, u] as const))("the Nivå 2 sheet
     expect(plain).toEqual([]);
   });
 
+  it("says why a unit's ratio is empty when its denominator is 0, and leaves blanks for missing", async () => {
+    const { rows, header } = readSummary(await bytes);
+    const zeroed = uppdrag.measures.find((m) => m.formula)!; // the fixture's ratio with 0 in every unit
+    const row = rows.find((r) => r.measureId === zeroed.id)!;
+    const shown = reports.map((r) => row.cells[header.indexOf(r.unit)]);
+    const covered = reports.map((r) => !zeroed.part || !r.parts || r.parts.includes(zeroed.part));
+    expect(shown).toEqual(covered.map((c) => (c ? "nämnaren är 0" : "–")));
+  });
+
   it("writes the Underlag with the Swedish decimal comma", async () => {
     const { rows, col } = readSummary(await bytes);
     const basis = rows.map((r) => String(r.cells[col("Underlag")] ?? ""));
