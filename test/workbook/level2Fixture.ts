@@ -62,6 +62,9 @@ export function fixtureReports(uppdrag: Uppdrag): UnitReport[] {
   // The first ratio's denominator is 0 in every unit: its level-2 figure cannot be computed.
   const zeroRatio = uppdrag.measures.find((m) => m.formula);
   const zeroed = new Set(zeroRatio ? [...zeroRatio.formula!.numerator, ...zeroRatio.formula!.denominator].map((t) => t.measure) : []);
+  // Unit D leaves the second ratio's denominator blank: that ratio's figure skips D.
+  const halfRatio = uppdrag.measures.filter((m) => m.formula)[1];
+  const blankInD = halfRatio?.formula!.denominator[0]!.measure;
   return ["Enhet A", "Enhet B", "Enhet C", "Enhet D"].map((unit, i) => {
     const parts = partsOf[i];
     const values: Record<string, Value> = {};
@@ -70,7 +73,7 @@ export function fixtureReports(uppdrag: Uppdrag): UnitReport[] {
       const v = valueFor(m, next);
       if (zeroed.has(m.id)) values[m.id] = { kind: "number", value: 0 };
       else if (m.type === "daysList" && i === 2) values[m.id] = { kind: "list", values: [] }; // C had no cases
-      else values[m.id] = BLANK[i]!(j) ? { kind: "missing" } : v;
+      else values[m.id] = BLANK[i]!(j) || (i === 3 && m.id === blankInD) ? { kind: "missing" } : v;
     });
     return { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit, period: "2025H1", parts, file: `${uppdrag.id}-${unit}.xlsx`, values };
   });
