@@ -140,12 +140,12 @@ function level2Cell(measure: Measure, figure: Figure, row: number, ctx: SummaryC
   return formula ? { formula, result: figure.value } : figure.value;
 }
 
-function basisText(measure: Measure, figure: Figure): string {
+function basisText(measure: Measure, figure: Figure, unitOf: (id: string) => string): string {
   if (measure.aggregate === "tally") return Object.entries(figure.details.tally ?? {}).filter(([, n]) => n > 0).map(([o, n]) => `${o}: ${n}`).join("; ");
   if (measure.aggregate === "yesCount") return `Ja för ${figure.details.yes ?? 0} av ${figure.details.answered ?? 0} enheter`;
   if (measure.aggregate === "pooled") return `${figure.details.count ?? 0} ärenden; medel ${round(figure.details.mean)}, median ${round(figure.details.median)}`;
   if (measure.aggregate === "ratio" && figure.details.denominator !== undefined) return `${number(figure.details.numerator)} / ${number(figure.details.denominator)}`;
-  if (measure.aggregate === "weightedMean" && figure.details.weightTotal !== undefined) return `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)}`;
+  if (measure.aggregate === "weightedMean" && figure.details.weightTotal !== undefined) return `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)} ${unitOf(measure.weight!)}`;
   return `${figure.contributors.length} enheter`;
 }
 
@@ -272,6 +272,8 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: 
   AFTER_LEVEL2.forEach((_, i) => (ws.getColumn(level2Col + 1 + i).width = i < 2 ? 30 : 45));
 
   const figureOf = new Map(result.figures.map((f) => [f.measureId, f]));
+  const measureUnits = new Map(uppdrag.measures.map((m) => [m.id, m.unit]));
+  const unitOf = (id: string) => measureUnits.get(id) ?? "";
   const checksOf = new Map<string, string[]>();
   for (const p of result.levelTwoProblems) if (p.measureId) checksOf.set(p.measureId, [...(checksOf.get(p.measureId) ?? []), problemText(p)]);
   const ctx: SummaryContext = { uppdrag, units, firstUnitCol, lastUnitCol, rowOf: layout.rowOf, caseRange };
@@ -294,7 +296,7 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: 
     l2.fill = LEVEL2_FILL;
     l2.font = BOLD;
     if (m.type === "ratio" || m.type === "decimal" || m.type === "percent" || m.aggregate === "pooled") l2.numFmt = "0.0";
-    excelRow.getCell(level2Col + 1).value = basisText(m, figure) + (figure.note ? ` – ${figure.note}` : "");
+    excelRow.getCell(level2Col + 1).value = basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : "");
     excelRow.getCell(level2Col + 2).value = figure.missing.join(", ");
     excelRow.getCell(level2Col + 3).value = flaggedFigureText(figure.flaggedUnits) || null;
     excelRow.getCell(level2Col + 4).value = checksOf.get(m.id)?.join(" ") ?? null;
