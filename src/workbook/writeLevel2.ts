@@ -24,6 +24,8 @@ const FIXED = ["Mått-id", "Mått", "Måttenhet", "Sammanställning"];
 const AFTER_LEVEL2 = ["Underlag", "Saknas för", "Fel i underlaget", "Kontroll på nivå 2"];
 /** A unit cell for a measure of a part the unit's workbook does not cover. */
 const NOT_COVERED = "–";
+/** A unit's ratio cell when its denominator is 0. */
+const ZERO_DENOMINATOR = "nämnaren är 0";
 /** Level-2 rule results listed at the top of the summary sheet; the rest are on the Problem sheet. */
 const LISTED_LEVEL_TWO = 5;
 
@@ -45,9 +47,14 @@ function styleHeader(row: ExcelJS.Row) {
 /**
  * What a unit's cell shows for a measure: its number, Ja/Nej, its choice, its own ratio, or for
  * wait times the same statistic as the row's level-2 figure ("0 ärenden" when it had none).
+ * Blank is kept for missing: a ratio the unit gave every input for but cannot have says why.
  */
 function unitCell(measure: Measure, report: UnitReport): string | number | null {
-  if (measure.formula) return computeUnitRatio(measure.formula, report.values);
+  if (measure.formula) {
+    const ratio = computeUnitRatio(measure.formula, report.values);
+    const complete = formulaInputs(measure.formula).every((id) => report.values[id]?.kind === "number");
+    return ratio === null && complete ? ZERO_DENOMINATOR : ratio;
+  }
   const v = report.values[measure.id];
   if (!v) return null;
   switch (v.kind) {
@@ -133,12 +140,12 @@ function level2Cell(measure: Measure, figure: Figure, row: number, ctx: SummaryC
   return formula ? { formula, result: figure.value } : figure.value;
 }
 
-function basisText(measure: Measure, figure: Figure): string {
+function basisText(measure: Measure, figure: Figure, unitOf: (id: string) => string): string {
   if (measure.aggregate === "tally") return Object.entries(figure.details.tally ?? {}).filter(([, n]) => n > 0).map(([o, n]) => `${o}: ${n}`).join("; ");
   if (measure.aggregate === "yesCount") return `Ja för ${figure.details.yes ?? 0} av ${figure.details.answered ?? 0} enheter`;
   if (measure.aggregate === "pooled") return `${figure.details.count ?? 0} ärenden; medel ${round(figure.details.mean)}, median ${round(figure.details.median)}`;
   if (measure.aggregate === "ratio" && figure.details.denominator !== undefined) return `${number(figure.details.numerator)} / ${number(figure.details.denominator)}`;
-  if (measure.aggregate === "weightedMean" && figure.details.weightTotal !== undefined) return `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)}`;
+  if (measure.aggregate === "weightedMean" && figure.details.weightTotal !== undefined) return `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)} ${unitOf(measure.weight!)}`;
   return `${figure.contributors.length} enheter`;
 }
 
@@ -265,6 +272,8 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: 
   AFTER_LEVEL2.forEach((_, i) => (ws.getColumn(level2Col + 1 + i).width = i < 2 ? 30 : 45));
 
   const figureOf = new Map(result.figures.map((f) => [f.measureId, f]));
+  const measureUnits = new Map(uppdrag.measures.map((m) => [m.id, m.unit]));
+  const unitOf = (id: string) => measureUnits.get(id) ?? "";
   const checksOf = new Map<string, string[]>();
   for (const p of result.levelTwoProblems) if (p.measureId) checksOf.set(p.measureId, [...(checksOf.get(p.measureId) ?? []), problemText(p)]);
   const ctx: SummaryContext = { uppdrag, units, firstUnitCol, lastUnitCol, rowOf: layout.rowOf, caseRange };
@@ -287,7 +296,7 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: 
     l2.fill = LEVEL2_FILL;
     l2.font = BOLD;
     if (m.type === "ratio" || m.type === "decimal" || m.type === "percent" || m.aggregate === "pooled") l2.numFmt = "0.0";
-    excelRow.getCell(level2Col + 1).value = basisText(m, figure) + (figure.note ? ` – ${figure.note}` : "");
+    excelRow.getCell(level2Col + 1).value = basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : "");
     excelRow.getCell(level2Col + 2).value = figure.missing.join(", ");
     excelRow.getCell(level2Col + 3).value = flaggedFigureText(figure.flaggedUnits) || null;
     excelRow.getCell(level2Col + 4).value = checksOf.get(m.id)?.join(" ") ?? null;

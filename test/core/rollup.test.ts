@@ -346,7 +346,12 @@ describe("the cross-measure rules on level 2", () => {
     const soder = unitWith(u, "Team Söder", { ...psykValues(18, 4, 2, 2, 20), patienter_slut: 22 });
     const [flow] = levelTwo(rollup(u, [norr, soder])).filter((p) => p.check === "balanceMismatch");
     expect(flow!.text).toContain("= 44, men Antal patienter vid periodens slut är 46");
-    expect(flow!.text).toContain("finns redan i enheternas egna värden");
+    expect(flow!.text).toContain("finns redan i enheternas egna värden.");
+    expect(flow!.text).not.toContain("Värden med fel från");
+    // With the files' problems the units whose values have errors are named too.
+    const files = new Map([norr, soder].map((r) => [r.file, validateReport(u, r)]));
+    const [named] = levelTwo(rollup(u, [norr, soder], { fileProblems: files })).filter((p) => p.check === "balanceMismatch");
+    expect(named!.text).toMatch(/finns redan i enheternas egna värden\. Värden med fel från Team Söder ingår\.$/);
   });
 
   it("is silent when the level-2 figures hold, and runs range and limit rules on the level-2 ratio and sums", () => {

@@ -34,6 +34,21 @@ describe.each(catalog.uppdrag.map((u) => [u.id, u] as const))("the Nivå 2 sheet
     expect(plain).toEqual([]);
   });
 
+  it("says why a unit's ratio is empty when its denominator is 0, and leaves blanks for missing", async () => {
+    const { rows, header } = readSummary(await bytes);
+    const zeroed = uppdrag.measures.find((m) => m.formula)!; // the fixture's ratio with 0 in every unit
+    const row = rows.find((r) => r.measureId === zeroed.id)!;
+    const shown = reports.map((r) => row.cells[header.indexOf(r.unit)]);
+    const covered = reports.map((r) => !zeroed.part || !r.parts || r.parts.includes(zeroed.part));
+    expect(shown).toEqual(covered.map((c) => (c ? "nämnaren är 0" : "–")));
+    // A unit that lacks an input of a ratio has a blank there: missing.
+    const lacking = uppdrag.measures.flatMap((m) =>
+      reports.filter((r) => m.formula && (!m.part || !r.parts || r.parts.includes(m.part)) && [...m.formula.numerator, ...m.formula.denominator].some((t) => r.values[t.measure]?.kind !== "number")).map((r) => [m.id, r.unit]),
+    );
+    expect(lacking.length).toBeGreaterThan(0);
+    for (const [id, unit] of lacking) expect([id, unit, rows.find((r) => r.measureId === id)!.cells[header.indexOf(unit!)]]).toEqual([id, unit, null]);
+  });
+
   it("writes the Underlag with the Swedish decimal comma", async () => {
     const { rows, col } = readSummary(await bytes);
     const basis = rows.map((r) => String(r.cells[col("Underlag")] ?? ""));

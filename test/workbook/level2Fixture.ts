@@ -62,6 +62,9 @@ export function fixtureReports(uppdrag: Uppdrag): UnitReport[] {
   // The first ratio's denominator is 0 in every unit: its level-2 figure cannot be computed.
   const zeroRatio = uppdrag.measures.find((m) => m.formula);
   const zeroed = new Set(zeroRatio ? [...zeroRatio.formula!.numerator, ...zeroRatio.formula!.denominator].map((t) => t.measure) : []);
+  // Unit D leaves the second ratio's denominator blank: that ratio's figure skips D.
+  const halfRatio = uppdrag.measures.filter((m) => m.formula)[1];
+  const blankInD = halfRatio?.formula!.denominator[0]!.measure;
   return ["Enhet A", "Enhet B", "Enhet C", "Enhet D"].map((unit, i) => {
     const parts = partsOf[i];
     const values: Record<string, Value> = {};
@@ -70,7 +73,7 @@ export function fixtureReports(uppdrag: Uppdrag): UnitReport[] {
       const v = valueFor(m, next);
       if (zeroed.has(m.id)) values[m.id] = { kind: "number", value: 0 };
       else if (m.type === "daysList" && i === 2) values[m.id] = { kind: "list", values: [] }; // C had no cases
-      else values[m.id] = BLANK[i]!(j) ? { kind: "missing" } : v;
+      else values[m.id] = BLANK[i]!(j) || (i === 3 && m.id === blankInD) ? { kind: "missing" } : v;
     });
     return { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit, period: "2025H1", parts, file: `${uppdrag.id}-${unit}.xlsx`, values };
   });
@@ -157,9 +160,9 @@ export function readSummary(bytes: Uint8Array): { ws: XLSX.WorkSheet; header: un
   return { ws, header, rows, col: (name) => header.indexOf(name) };
 }
 
-/** Level-2 cells that differ from the hand-computed figures: "id: got x, expected y". */
+/** Level-2 cells that differ from the hand-computed figures, or hold a number that is not a formula's. */
 export function level2Mismatches(uppdrag: Uppdrag, reports: readonly UnitReport[], bytes: Uint8Array): string[] {
-  const { rows, col } = readSummary(bytes);
+  const { ws, rows, col } = readSummary(bytes);
   const level2 = col("Nivå 2");
   const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
   const out: string[] = [];
@@ -171,6 +174,7 @@ export function level2Mismatches(uppdrag: Uppdrag, reports: readonly UnitReport[
     const blank = got === null || got === "";
     const ok = expected === null ? blank : typeof got === "number" && Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
     if (!ok) out.push(`${m.id}: ${JSON.stringify(got)}, väntat ${expected}`);
+    else if (expected !== null && !ws[XLSX.utils.encode_cell({ r: row.r, c: level2 })]?.f) out.push(`${m.id}: ${got} är ingen formel`);
   }
   return out;
 }

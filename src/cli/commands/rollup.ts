@@ -41,8 +41,12 @@ export function rollupJson(c: CollectedRollup) {
     period: result.period,
     units: result.used.map((r) => ({ unit: r.unit, file: r.file, parts: r.parts ?? null, values: valuesJson(r) })),
     level2: Object.fromEntries(
-      result.figures.map((f) => [f.measureId, { value: f.value, aggregate: f.aggregate, contributors: f.contributors, missing: f.missing, complete: f.complete, details: f.details, note: f.note ?? null }]),
+      result.figures.map((f) => [
+        f.measureId,
+        { value: f.value, aggregate: f.aggregate, contributors: f.contributors, missing: f.missing, complete: f.complete, flaggedUnits: f.flaggedUnits, details: f.details, note: f.note ?? null },
+      ]),
     ),
+    levelTwoProblems: result.levelTwoProblems.map((p) => problemJson(p, uppdrag)),
     absentUnits: result.absentUnits.map((u) => u.unit),
     conflictingUnits: result.conflictingUnits.map((u) => ({ unit: u.unit, files: u.files })),
     files: c.files.map(fileJson),

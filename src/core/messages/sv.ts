@@ -71,7 +71,8 @@ export const MESSAGES = {
     `Nivå 2 (hela uppdraget): ${p.check && p.check !== "levelTwoRule" && isKnownCode(p.check) ? MESSAGES[p.check](p) : ""} ` +
     (p.uneven
       ? `Nivå 2-siffrorna bygger inte på samma enheter (${p.uneven}), så de kan skilja sig av det skälet även när varje enhets egna värden stämmer.`
-      : `Alla enheter har lämnat de värden som behövs, så avvikelsen finns redan i enheternas egna värden.`),
+      : `Alla enheter har lämnat de värden som behövs, så avvikelsen finns redan i enheternas egna värden.`) +
+    (p.flagged ? ` Värden med fel från ${p.flagged} ingår.` : ""),
 } satisfies Record<string, (p: Params) => string>;
 
 export type ProblemCode = keyof typeof MESSAGES;

@@ -41,7 +41,11 @@ function unevenBasis(ids: readonly string[], byId: ReadonlyMap<string, Figure>, 
     .join("; ");
 }
 
-/** Problems (code `levelTwoRule`) for every rule the level-2 figures break; `check` is the unit-level code. */
+/**
+ * Problems (code `levelTwoRule`) for every rule the level-2 figures break; `check` is the
+ * unit-level code, `uneven` the units that lack some of the rule's inputs, `flagged` the units
+ * whose values with errors are in the figures.
+ */
 export function levelTwoProblems(uppdrag: Uppdrag, figures: readonly Figure[]): Problem[] {
   const byId = new Map(figures.map((f) => [f.measureId, f]));
   const values = new Map(figures.filter((f) => NUMERIC.has(f.aggregate) && f.value !== null).map((f) => [f.measureId, f.value!]));
@@ -49,8 +53,10 @@ export function levelTwoProblems(uppdrag: Uppdrag, figures: readonly Figure[]): 
   const out: Problem[] = [];
   for (const rule of uppdrag.rules.filter((r) => LEVEL_TWO_RULES.has(r.type))) {
     for (const p of runRule(rule, ctx)) {
-      const uneven = unevenBasis(ruleMeasures(rule), byId, (id) => ctx.label(id));
-      out.push({ code: "levelTwoRule", severity: p.severity, measureId: p.measureId, params: { ...p.params, check: p.code, uneven } });
+      const ids = ruleMeasures(rule);
+      const uneven = unevenBasis(ids, byId, (id) => ctx.label(id));
+      const flagged = [...new Set(ids.flatMap((id) => byId.get(id)?.flaggedUnits ?? []))].sort((a, b) => a.localeCompare(b, "sv")).join(", ");
+      out.push({ code: "levelTwoRule", severity: p.severity, measureId: p.measureId, params: { ...p.params, check: p.code, uneven, flagged } });
     }
   }
   return out;

@@ -1,10 +1,14 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
-import type { Measure, Uppdrag } from "../../core/model";
+import type { Measure, Problem, Uppdrag } from "../../core/model";
 import type { Figure } from "../../core/rollup";
+import { flaggedFigureText } from "../../core/messages/policy";
+import { problemText } from "../../core/messages/sv";
 
 export interface KeyFigureTableProps {
   uppdrag: Uppdrag;
   figures: readonly Figure[];
+  /** The cross-measure rules broken on level 2 (RollupResult.levelTwoProblems), shown at their figure. */
+  levelTwoProblems?: readonly Problem[];
 }
 
 const NUMBER = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
@@ -15,6 +19,7 @@ const useStyles = makeStyles({
   valueHeader: { width: "40%" },
   value: { overflowWrap: "anywhere" },
   unit: { color: tokens.colorNeutralForeground3 },
+  flag: { display: "block", color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
 function shownValue(measure: Measure, figure: Figure): { value: string; unit: string } {
@@ -22,13 +27,15 @@ function shownValue(measure: Measure, figure: Figure): { value: string; unit: st
   return { value: NUMBER.format(figure.value!), unit: measure.unit };
 }
 
-/** The level-2 figures at a glance; the workbook has them all, with their basis. */
-export function KeyFigureTable({ uppdrag, figures }: KeyFigureTableProps) {
+/** The level-2 figures at a glance, each flagged when it rests on values with errors; the workbook has them all, with their basis. */
+export function KeyFigureTable({ uppdrag, figures, levelTwoProblems = [] }: KeyFigureTableProps) {
   const styles = useStyles();
   const byId = new Map(figures.map((f) => [f.measureId, f]));
   const rows = uppdrag.measures.flatMap((m) => {
     const figure = byId.get(m.id);
-    return figure && figure.value !== null && SHOWN.has(m.aggregate) ? [{ measure: m, ...shownValue(m, figure) }] : [];
+    if (!figure || figure.value === null || !SHOWN.has(m.aggregate)) return [];
+    const notes = [flaggedFigureText(figure.flaggedUnits), ...levelTwoProblems.filter((p) => p.measureId === m.id).map(problemText)].filter((t) => t !== "");
+    return [{ measure: m, notes, ...shownValue(m, figure) }];
   });
   if (rows.length === 0) return null;
   return (
@@ -45,6 +52,11 @@ export function KeyFigureTable({ uppdrag, figures }: KeyFigureTableProps) {
             <TableCell>{r.measure.label}</TableCell>
             <TableCell className={styles.value}>
               {r.value} <span className={styles.unit}>{r.unit}</span>
+              {r.notes.map((note) => (
+                <span key={note} className={styles.flag}>
+                  ⚠ {note}
+                </span>
+              ))}
             </TableCell>
           </TableRow>
         ))}
