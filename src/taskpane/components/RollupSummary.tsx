@@ -1,7 +1,9 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FileOutcome, CollectedRollup } from "../../workbook/collect";
 import { problemText } from "../../core/messages/sv";
+import { ERROR_POLICY } from "../../core/messages/policy";
 import { parsePeriod } from "../../core/period";
+import { fileCounts, usedFilesText } from "../rollupOutcome";
 import { KeyFigureTable } from "./KeyFigureTable";
 
 export interface RollupSummaryProps {
@@ -13,6 +15,7 @@ export interface RollupSummaryProps {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   list: { marginTop: 0, marginBottom: 0, paddingLeft: tokens.spacingHorizontalL },
+  item: { marginBottom: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
 });
 
 /** What went into level 2 and what did not: units used, files rejected and why, units missing. */
@@ -22,6 +25,7 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
   const result = collected?.result;
   const problems = files.flatMap((f) => f.problems);
   const errors = problems.filter((p) => p.severity === "fel").length;
+  const counts = fileCounts(files);
   return (
     <section className={styles.root} aria-label="Sammanfattning">
       {collected && result && (
@@ -32,6 +36,7 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
           <Text>
             {result.used.length} {result.used.length === 1 ? "enhet ingår" : "enheter ingår"}: {result.used.map((u) => u.unit).join(", ") || "inga"}.
           </Text>
+          <Text>Filer: {usedFilesText(counts)}.</Text>
         </>
       )}
       {rejected.length > 0 && (
@@ -41,8 +46,12 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
           </Text>
           <ul className={styles.list}>
             {rejected.map((f, i) => (
-              <li key={`${f.file}-${i}`}>
-                <Text>{f.reason ? problemText(f.reason) : f.file}</Text>
+              <li key={`${f.file}-${i}`} className={styles.item}>
+                {/* The file first: two files of one unit share the same reason. */}
+                <Text weight="semibold" block>
+                  {f.file}
+                </Text>
+                {f.reason && <Text>{problemText(f.reason)}</Text>}
               </li>
             ))}
           </ul>
@@ -58,9 +67,10 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
       )}
       {problems.length > 0 && (
         <Text>
-          I filerna finns {errors} fel och {problems.length - errors} varningar; de står på bladet Problem. Felaktiga värden räknas som saknade, aldrig som 0.
+          I filerna finns {errors} fel och {problems.length - errors} varningar; de står på bladet Problem.
         </Text>
       )}
+      {counts.usedWithErrors > 0 && <Text>{ERROR_POLICY}</Text>}
       {collected && result && <KeyFigureTable uppdrag={collected.uppdrag} figures={result.figures} />}
     </section>
   );
