@@ -9,6 +9,7 @@ import { errorText } from "../errors";
 import { pickedFile } from "../pickedFiles";
 import { highlightCells } from "../problems";
 import { useOperation } from "../useOperation";
+import { useResultFocus } from "../useResultFocus";
 import { loadWorkbookModule } from "../workbookModule";
 import { FilePicker } from "./FilePicker";
 import { FileResult, type CheckedWorkbook } from "./FileResult";
@@ -23,6 +24,7 @@ export interface CheckPanelProps {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
 });
 
 /** The active workbook as read by the Excel host, interpreted and validated like a file. */
@@ -47,6 +49,8 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
   /** Last period's files, for the check that this period starts where the last one ended. */
   const [previous, setPrevious] = useState<File[]>([]);
   const operation = useOperation();
+  const workbookResult = useResultFocus();
+  const filesResult = useResultFocus();
   const inExcel = host.readActiveWorkbook !== undefined;
 
   async function checkActiveWorkbook() {
@@ -54,8 +58,10 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     setReading(true);
     try {
       setWorkbook(await checkedFromOutcome(await host.readActiveWorkbook!(catalog), catalog, previous));
+      workbookResult.moveFocus();
     } catch (e) {
       setNotice({ intent: "error", text: errorText(e) });
+      filesResult.moveFocus();
     } finally {
       setReading(false);
     }
@@ -72,6 +78,7 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     if (outcome.status === "cancelled") setNotice({ intent: "warning", text: "Avbrutet. Välj filerna igen för att kontrollera dem." });
     else if (outcome.status === "failed") setNotice({ intent: "error", text: errorText(outcome.error) });
     else setFiles(outcome.value.map((o) => ({ file: o.file, uppdrag: o.uppdrag, rejected: o.reason, problems: o.problems })));
+    filesResult.moveFocus();
   }
 
   /** Runs a host call that changes the workbook; its failure becomes the notice. */
@@ -107,7 +114,9 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
             )}
           </div>
           {reading && <Spinner size="tiny" label="Läser arbetsboken …" />}
-          {workbook && <FileResult result={workbook} onSelect={select} />}
+          <div ref={workbookResult.ref} tabIndex={-1} role="region" aria-label="Resultat för aktiv arbetsbok">
+            {workbook && <FileResult result={workbook} onSelect={select} />}
+          </div>
         </>
       )}
       <FilePicker
@@ -123,8 +132,10 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
         onFiles={checkPicked}
       />
       {operation.progress && <OperationProgress progress={operation.progress} what="filer" onCancel={operation.cancel} />}
-      {notice && <Notice notice={notice} />}
-      {files?.map((f, i) => <FileResult key={`${f.file}-${i}`} result={f} />)}
+      <div ref={filesResult.ref} tabIndex={-1} role="region" aria-label="Resultat av kontrollen" className={styles.result}>
+        {notice && <Notice notice={notice} />}
+        {files?.map((f, i) => <FileResult key={`${f.file}-${i}`} result={f} />)}
+      </div>
     </div>
   );
 }

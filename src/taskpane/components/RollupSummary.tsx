@@ -16,6 +16,9 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   list: { marginTop: 0, marginBottom: 0, paddingLeft: tokens.spacingHorizontalL },
   item: { marginBottom: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  // Swedish compounds ("kompetensutvecklingsinsatser") are wider than a 400 px pane's column:
+  // they break inside the cell instead of running into the value beside them.
+  figures: { "& td, & th": { overflowWrap: "anywhere", hyphens: "auto" } },
 });
 
 /** What went into level 2 and what did not: units used, files rejected and why, units missing. */
@@ -71,7 +74,11 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
         </Text>
       )}
       {counts.usedWithErrors > 0 && <Text>{ERROR_POLICY}</Text>}
-      {collected && result && <KeyFigureTable uppdrag={collected.uppdrag} figures={result.figures} />}
+      {collected && result && (
+        <div className={styles.figures}>
+          <KeyFigureTable uppdrag={collected.uppdrag} figures={result.figures} />
+        </div>
+      )}
     </section>
   );
 }
