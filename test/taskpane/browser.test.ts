@@ -2,7 +2,9 @@
  * The task pane as a person uses it, in Debian's Chromium: built with webpack (production),
  * served from 127.0.0.1, every request to another host refused. Creates a template, checks a
  * filled file, rolls up three files, runs axe on every tab, and watches what the first load
- * fetches. Skipped (with a test saying so) when /usr/bin/chromium is missing.
+ * fetches; measures the 400 px layout and where focus goes after an action. Host detection is
+ * proven against the real office.js (@microsoft/office-js), which page.route serves in place of
+ * Microsoft's CDN. Skipped (with a test saying so) when /usr/bin/chromium is missing.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -17,8 +19,16 @@ import { writeTemplate } from "../../src/workbook/template";
 import { fillByNames } from "../workbook/sheetjsFill";
 import { buildWeb } from "./buildWeb";
 import { serveFolder, type StaticServer } from "./staticServer";
+import { formatUnitList } from "../../src/core/unitList";
+import { OFFICE_READY_TIMEOUT_MS } from "../../src/taskpane/detectHost";
 
 const CHROMIUM = "/usr/bin/chromium";
+/** The real office.js (devDependency @microsoft/office-js) with the host files it loads beside it. */
+const OFFICE_JS_DIR = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+/** Where taskpane.html asks for office.js: Microsoft's CDN, which the test answers from OFFICE_JS_DIR. */
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+/** Excel on the web opens the pane with this in the URL. */
+const EXCEL_WEB = "?_host_Info=Excel$Web$16.01$sv-SE$$$$0";
 const ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const hasChromium = fs.existsSync(CHROMIUM);
 
@@ -26,6 +36,7 @@ jest.setTimeout(120_000);
 
 const catalog = loadTemplates().catalog;
 const psyk = findUppdrag(catalog, "psykiatrisk-hemsjukvard")!;
+const oppna = findUppdrag(catalog, "oppna-verksamheter")!;
 
 /** A unit's template filled in the way the unit would, with SheetJS: plausible values, these patient figures. */
 async function filledFile(unit: string, v: { start: number; nya: number; avslutade: number; slut: number; pas: number }, period = "2025H1"): Promise<Uint8Array> {
@@ -52,6 +63,7 @@ if (!hasChromium) {
 (hasChromium ? describe : describe.skip)("aktivitetsfönstret i Chromium", () => {
   let work: string;
   let server: StaticServer;
+  let officeServer: StaticServer;
   let browser: Browser;
   let context: BrowserContext;
   /** Every URL the browser asked for, in order, and those refused for leaving 127.0.0.1. */
@@ -63,12 +75,14 @@ if (!hasChromium) {
     const build = await buildWeb(path.join(work, "web"));
     console.log(`webpack-bygget tog ${(build.ms / 1000).toFixed(1)} s; ${build.output.split("\n").find((l) => l.startsWith("Aktivitetsfönstrets")) ?? ""}`);
     server = await serveFolder(path.join(work, "web"));
+    officeServer = await serveFolder(OFFICE_JS_DIR);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await officeServer?.close();
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -95,6 +109,26 @@ if (!hasChromium) {
     await page.getByRole("tab", { name: "Skapa" }).waitFor();
     return page;
   }
+
+  /** A page on which Microsoft's CDN answers with the real office.js from node_modules, served by a local server. */
+  async function pageWithOfficeJs(): Promise<Page> {
+    const page = await context.newPage();
+    await page.route(`${OFFICE_CDN}**`, async (route) => {
+      const file = new URL(route.request().url()).pathname.slice(new URL(OFFICE_CDN).pathname.length);
+      await route.fulfill({ response: await route.fetch({ url: `${officeServer.url}/${file}` }) });
+    });
+    return page;
+  }
+
+  /** The names of a page's downloads, as they arrive. */
+  function collectDownloads(page: Page) {
+    const downloads: { name: string }[] = [];
+    page.on("download", (d) => downloads.push({ name: d.suggestedFilename() }));
+    return downloads;
+  }
+
+  /** The accessible name of the element that has keyboard focus. */
+  const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName);
 
   async function showTab(page: Page, name: string) {
     await page.getByRole("tab", { name }).click();
@@ -125,6 +159,48 @@ if (!hasChromium) {
     await expect(page.getByRole("button", { name: "Skapa mall" }).isEnabled()).resolves.toBe(true);
   });
 
+  test("riktiga office.js, utanför Office: en sida som ramar in fönstret visar det fristående direkt (office.js skulle tömma ramen)", async () => {
+    const page = await pageWithOfficeJs();
+    // An intranet page, not Office, frames the pane. The real office.js, loaded in a frame without
+    // Office's host info, sends the frame to about:blank: the pane must not load it here.
+    await page.route(`${server.url}/ram.html`, (route) => route.fulfill({ contentType: "text/html", body: '<iframe src="/taskpane.html" title="Uppföljning" style="width:400px;height:800px"></iframe>' }));
+    const started = Date.now();
+    await page.goto(`${server.url}/ram.html`);
+    const pane = page.frameLocator("iframe");
+    await pane.getByRole("tab", { name: "Skapa" }).waitFor({ timeout: 15_000 });
+    const ms = Date.now() - started;
+    console.log(`i en ram utanför Office: fristående efter ${ms} ms`);
+    expect(requests.filter((u) => u.startsWith(OFFICE_CDN))).toEqual([]);
+    expect(await pane.locator("html").getAttribute("data-host")).toBe("standalone");
+    expect(ms).toBeLessThan(OFFICE_READY_TIMEOUT_MS);
+  });
+
+  test("riktiga office.js, utanför Office: en sida utan ram hämtar inte office.js och är fristående direkt", async () => {
+    const page = await pageWithOfficeJs();
+    const started = Date.now();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("tab", { name: "Skapa" }).waitFor();
+    expect(Date.now() - started).toBeLessThan(OFFICE_READY_TIMEOUT_MS);
+    expect(requests.filter((u) => u.startsWith(OFFICE_CDN))).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.dataset.host)).toBe("standalone");
+  });
+
+  test("riktiga office.js, öppnad som Excel på webben öppnar den: väntar på Office.onReady i stället för att bli fristående", async () => {
+    const page = await pageWithOfficeJs();
+    await page.goto(`${server.url}/taskpane.html${EXCEL_WEB}`);
+    // office.js loads the Excel-on-the-web host file: the real library runs and waits for its host.
+    await page.waitForFunction(() => typeof Office !== "undefined" && typeof Office.onReady === "function");
+    await page.getByText("Väntar på att Excel ska bli klart").waitFor();
+    await page.waitForTimeout(OFFICE_READY_TIMEOUT_MS + 2_000);
+    expect(requests).toContain(`${OFFICE_CDN}excel-web-16.00.js`);
+    expect(await page.evaluate(() => document.documentElement.dataset.host)).toBeUndefined();
+    await expect(page.getByRole("tab").count()).resolves.toBe(0);
+    // The user can still go on without Excel.
+    await page.getByRole("button", { name: "Fortsätt utan Excel" }).click();
+    await page.getByRole("tab", { name: "Skapa" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.host)).toBe("standalone");
+  });
+
   test("Skapa: en mall laddas ned med bladet Verksamhetsmått och namnet U_patienter_slut", async () => {
     const page = await openPane();
     await page.getByLabel("Uppdrag", { exact: true }).selectOption("psykiatrisk-hemsjukvard");
@@ -148,6 +224,57 @@ if (!hasChromium) {
     await page.getByText("följs upp per halvår, inte per tertial").waitFor();
     await page.getByRole("button", { name: "Skapa mall" }).click();
     expect(requests.some((u) => /exceljs/.test(u))).toBe(false);
+  });
+
+  test("Skapa: Enter i periodfältet skapar mallen, och fokus flyttar till resultatet", async () => {
+    const page = await openPane();
+    await page.getByLabel("Uppdrag", { exact: true }).selectOption("psykiatrisk-hemsjukvard");
+    await page.getByRole("textbox", { name: "Enheter", exact: true }).fill("Team Enter");
+    const period = page.getByRole("textbox", { name: "Period", exact: true });
+    await period.fill("2025H1");
+    const [download] = await Promise.all([page.waitForEvent("download"), period.press("Enter")]);
+    expect(download.suggestedFilename()).toBe("psykiatrisk-hemsjukvard_2025H1_Team-Enter.xlsx");
+    await page.getByText("Mallen för Team Enter (Halvår 1 2025) har laddats ned.").waitFor();
+    await expect(focused(page)).resolves.toBe("Resultat av Skapa");
+  });
+
+  test("Skapa för flera enheter ger listan över förväntade enheter; Sammanställ tar den och namnger enheten som inte lämnat in", async () => {
+    const page = await openPane();
+    const downloads = collectDownloads(page);
+    await page.getByLabel("Uppdrag", { exact: true }).selectOption("psykiatrisk-hemsjukvard");
+    await page.getByRole("textbox", { name: "Enheter", exact: true }).fill("Team A\nTeam B\nTeam C");
+    await page.getByRole("textbox", { name: "Period", exact: true }).fill("2025H1");
+    await page.getByRole("button", { name: "Skapa 3 mallar" }).click();
+    await page.getByText("3 mallar för Halvår 1 2025 har laddats ned.").waitFor();
+    await expect(focused(page)).resolves.toBe("Resultat av Skapa");
+    // The list, as a file with the command line's name and format.
+    expect(downloads.map((d) => d.name)).toEqual(["Team-A", "Team-B", "Team-C"].map((u) => `psykiatrisk-hemsjukvard_2025H1_${u}.xlsx`));
+    const [list] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ned listan (forvantade-enheter.txt)" }).click()]);
+    expect(list.suggestedFilename()).toBe("forvantade-enheter.txt");
+    const listFile = (await list.path())!;
+    const units = ["Team A", "Team B", "Team C"].map((unit) => ({ unit }));
+    expect(fs.readFileSync(listFile, "utf8")).toBe(formatUnitList(units));
+    // Handed straight to Sammanställ: the tab opens with the list filled in and focused.
+    await page.getByRole("button", { name: "Använd listan i Sammanställ" }).click();
+    await page.getByRole("tabpanel", { name: "Sammanställ" }).waitFor();
+    const expected = page.getByLabel("Förväntade enheter (valfritt)");
+    await expect(expected.inputValue()).resolves.toBe(formatUnitList(units));
+    await expect(focused(page)).resolves.toBe("TEXTAREA");
+    // Or read from the file: the same list.
+    await expected.fill("");
+    await page.getByLabel("Eller läs listan från fil (valfritt)").setInputFiles(listFile);
+    await page.waitForFunction((text) => (document.querySelector("#panel-sammanstall textarea") as HTMLTextAreaElement | null)?.value === text, formatUnitList(units));
+    // Team C never answered: the roll-up names it, and the notice is a warning.
+    const files = [
+      await writeTemp("lista-a.xlsx", await filledFile("Team A", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 })),
+      await writeTemp("lista-b.xlsx", await filledFile("Team B", { start: 18, nya: 4, avslutade: 2, slut: 20, pas: 2 })),
+    ];
+    await page.getByLabel("Enheternas filer").setInputFiles(files);
+    await page.getByRole("button", { name: "Sammanställ" }).click();
+    await page.getByText("Enheter som saknas (1)").waitFor();
+    await page.getByRole("region", { name: "Resultat av sammanställningen" }).getByText("Team C", { exact: true }).waitFor();
+    await expect(focused(page)).resolves.toBe("Resultat av sammanställningen");
+    await expect(page.locator('[data-intent="warning"]').getByText("Obs: 1 förväntad enhet saknas.").count()).resolves.toBe(1);
   });
 
   test("Kontrollera: en fil där flödet inte går ihop ger felet med svensk text", async () => {
@@ -177,6 +304,7 @@ if (!hasChromium) {
     const file = await writeTemp("ratt.xlsx", await filledFile("Team Rätt", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 }));
     await page.getByLabel("Ifyllda mallar att kontrollera").setInputFiles(file);
     await page.getByText("Inga fel").first().waitFor();
+    await expect(focused(page)).resolves.toBe("Resultat av kontrollen");
   });
 
   test("Kontrollera: många filer visar förloppet och kan avbrytas", async () => {
@@ -214,6 +342,74 @@ if (!hasChromium) {
     await page.getByRole("table", { name: "Nyckeltal på nivå 2" }).getByText("11,2").waitFor();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(serious(axe.violations)).toEqual([]);
+  });
+
+  test("Sammanställ: filer som inte räknas med står med sina namn, och meddelandet varnar i stället för att vara grönt", async () => {
+    const page = await openPane();
+    await showTab(page, "Sammanställ");
+    const teamA = await filledFile("Team A", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 });
+    const files = [
+      await writeTemp("team-a-forsta.xlsx", teamA),
+      await writeTemp("team-a-andra.xlsx", teamA),
+      await writeTemp("team-b.xlsx", await filledFile("Team B", { start: 18, nya: 4, avslutade: 2, slut: 20, pas: 2 })),
+    ];
+    await page.getByLabel("Enheternas filer").setInputFiles(files);
+    await page.getByRole("button", { name: "Sammanställ" }).click();
+    await page.getByText("Filer som inte räknas med (2)").waitFor();
+    const items = await page.getByRole("region", { name: "Resultat av sammanställningen" }).getByRole("listitem").allInnerTexts();
+    expect(items.map((t) => t.split("\n")[0])).toEqual(["team-a-forsta.xlsx", "team-a-andra.xlsx"]);
+    const notice = page.locator("[data-intent]").first();
+    expect(await notice.getAttribute("data-intent")).toBe("warning");
+    await expect(notice.innerText()).resolves.toContain("Obs: 2 filer räknas inte med.");
+    await expect(page.getByText("Filer: 1 används, inga med fel.").count()).resolves.toBe(1);
+    await expect(focused(page)).resolves.toBe("Resultat av sammanställningen");
+  });
+
+  /** A rectangle as the page measures it. */
+  type Box = { left: number; right: number; top: number; bottom: number };
+
+  test("400 px: flikraden får plats på en rad och sidan rullar inte i sidled", async () => {
+    const page = await openPane();
+    const boxes = await page.getByRole("tab").evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().toJSON() as Box));
+    const list = (await page.getByRole("tablist").evaluate((l) => l.getBoundingClientRect().toJSON())) as Box;
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    console.log(`400 px: flikar ${boxes.map((b) => `${Math.round(b.left)}–${Math.round(b.right)}@${Math.round(b.top)}`).join(", ")}; flikraden ${Math.round(list.left)}–${Math.round(list.right)}, sidan ${width}`);
+    expect(boxes).toHaveLength(4);
+    for (const b of boxes) {
+      expect(b.top).toBeCloseTo(boxes[0]!.top, 0);
+      expect(b.right).toBeLessThanOrEqual(Math.min(list.right, width) + 0.5);
+    }
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(width);
+  });
+
+  test("400 px: i nyckeltalstabellen går mått och värde aldrig in i varandra", async () => {
+    const page = await openPane();
+    await showTab(page, "Sammanställ");
+    // Öppna verksamheter: labels with Swedish compounds wider than the label column.
+    const files = [
+      await writeTemp("oppna-a.xlsx", fillByNames(await writeTemplate(oppna, { unit: "Team A", period: "2025H1" }), sampleValues(oppna, 3))),
+      await writeTemp("oppna-b.xlsx", fillByNames(await writeTemplate(oppna, { unit: "Team B", period: "2025H1" }), sampleValues(oppna, 4))),
+    ];
+    await page.getByLabel("Enheternas filer").setInputFiles(files);
+    await page.getByRole("button", { name: "Sammanställ" }).click();
+    const table = page.getByRole("table", { name: "Nyckeltal på nivå 2" });
+    await table.waitFor();
+    // Each cell's text as laid out (a Range over its content), and the cell itself.
+    const rows = await table.locator("tbody tr").evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll("td")).map((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          const text = range.getBoundingClientRect().toJSON() as Box;
+          return { cell: td.getBoundingClientRect().toJSON() as Box, text, label: td.textContent ?? "" };
+        }),
+      ),
+    );
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(rows.length).toBeGreaterThan(3);
+    const overlaps = rows.filter(([label, value]) => label!.text.right > value!.text.left + 0.5 || label!.text.right > label!.cell.right + 0.5 || value!.text.right > value!.cell.right + 0.5 || value!.cell.right > width);
+    console.log(`400 px: ${rows.length} rader i nyckeltalstabellen, ${overlaps.length} där text går utanför sin cell; tabellen slutar vid ${Math.round(Math.max(...rows.map((r) => r[1]!.cell.right)))} px`);
+    expect(overlaps.map(([label, value]) => `${label!.label} | ${value!.label}`)).toEqual([]);
   });
 
   test("tillgänglighet: inga allvarliga eller kritiska axe-fel på någon flik", async () => {

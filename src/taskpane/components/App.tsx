@@ -2,6 +2,8 @@ import { useState, type ReactNode } from "react";
 import { Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../core/model";
 import { formatCatalogError, type CatalogError } from "../../core/catalog";
+import type { ExpectedUnit } from "../../core/rollup";
+import { formatUnitList } from "../../core/unitList";
 import type { HostOperations } from "../../excel/hostOperations";
 import { CheckPanel } from "./CheckPanel";
 import { CreatePanel } from "./CreatePanel";
@@ -23,6 +25,8 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   // A task pane can be 320 px wide: the tabs wrap rather than push the page sideways.
   tabs: { flexWrap: "wrap" },
+  // Narrower than Fluent's small tab (6 px a side), so the four fit one row in a 400 px pane.
+  tab: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
@@ -30,10 +34,19 @@ const useStyles = makeStyles({
 export function App({ host, catalog, catalogErrors = [] }: AppProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("skapa");
+  /** Sammanställ's expected units, here so that Skapa can fill them in. */
+  const [expectedText, setExpectedText] = useState("");
+  /** Counts hand-overs from Skapa; each one moves focus to the filled-in list. */
+  const [handOvers, setHandOvers] = useState(0);
+  const expectUnits = (units: ExpectedUnit[]) => {
+    setExpectedText(formatUnitList(units));
+    setTab("sammanstall");
+    setHandOvers((n) => n + 1);
+  };
   const tabs: { id: TabId; label: string; panel: ReactNode }[] = [
-    { id: "skapa", label: "Skapa", panel: <CreatePanel host={host} catalog={catalog} /> },
+    { id: "skapa", label: "Skapa", panel: <CreatePanel host={host} catalog={catalog} onUseExpectedUnits={expectUnits} /> },
     { id: "kontrollera", label: "Kontrollera", panel: <CheckPanel host={host} catalog={catalog} /> },
-    { id: "sammanstall", label: "Sammanställ", panel: <RollupPanel host={host} catalog={catalog} /> },
+    { id: "sammanstall", label: "Sammanställ", panel: <RollupPanel host={host} catalog={catalog} expectedText={expectedText} onExpectedTextChange={setExpectedText} expectedHandOvers={handOvers} /> },
     { id: "ekonomi", label: "Ekonomi", panel: <FinancePanel /> },
   ];
   return (
@@ -47,7 +60,7 @@ export function App({ host, catalog, catalogErrors = [] }: AppProps) {
       {catalogErrors.length > 0 && <Notice notice={{ intent: "error", title: "Katalogen kunde inte läsas helt", text: catalogErrors.map(formatCatalogError).join("\n") }} />}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Arbetsmoment" size="small" className={styles.tabs}>
         {tabs.map((t) => (
-          <Tab key={t.id} id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`}>
+          <Tab key={t.id} id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`} className={styles.tab}>
             {t.label}
           </Tab>
         ))}

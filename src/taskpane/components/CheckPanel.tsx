@@ -6,6 +6,7 @@ import { checkActiveOutcome, checkPickedFiles } from "../checkActive";
 import { errorText } from "../errors";
 import { highlightCells } from "../problems";
 import { useOperation } from "../useOperation";
+import { useResultFocus } from "../useResultFocus";
 import { FilePicker } from "./FilePicker";
 import { FileResult, type CheckedWorkbook } from "./FileResult";
 import { Notice, type NoticeData } from "./Notice";
@@ -19,6 +20,7 @@ export interface CheckPanelProps {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
 });
 
 /** Kontrollera: the active workbook in Excel, picked files anywhere. */
@@ -32,6 +34,8 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
   /** Last period's files, for the check that this period starts where the last one ended. */
   const [previous, setPrevious] = useState<File[]>([]);
   const operation = useOperation();
+  const workbookResult = useResultFocus();
+  const filesResult = useResultFocus();
   const inExcel = host.readActiveWorkbook !== undefined;
 
   async function checkActiveWorkbook() {
@@ -41,8 +45,10 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
       const [checked, ...notes] = await checkActiveOutcome(await host.readActiveWorkbook!(catalog), catalog, previous);
       setWorkbook(checked);
       setWorkbookPrevious(notes);
+      workbookResult.moveFocus();
     } catch (e) {
       setNotice({ intent: "error", text: errorText(e) });
+      filesResult.moveFocus();
     } finally {
       setReading(false);
     }
@@ -58,6 +64,7 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     if (outcome.status === "cancelled") setNotice({ intent: "warning", text: "Avbrutet. Välj filerna igen för att kontrollera dem." });
     else if (outcome.status === "failed") setNotice({ intent: "error", text: errorText(outcome.error) });
     else setFiles(outcome.value);
+    filesResult.moveFocus();
   }
 
   /** Runs a host call that changes the workbook; its failure becomes the notice. */
@@ -93,8 +100,10 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
             )}
           </div>
           {reading && <Spinner size="tiny" label="Läser arbetsboken …" />}
-          {workbook && <FileResult result={workbook} onSelect={select} />}
-          {workbookPrevious.map((f) => <FileResult key={f.file} result={f} />)}
+          <div ref={workbookResult.ref} tabIndex={-1} role="region" aria-label="Resultat för aktiv arbetsbok">
+            {workbook && <FileResult result={workbook} onSelect={select} />}
+            {workbookPrevious.map((f) => <FileResult key={f.file} result={f} />)}
+          </div>
         </>
       )}
       <FilePicker
@@ -110,8 +119,10 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
         onFiles={checkPicked}
       />
       {operation.progress && <OperationProgress progress={operation.progress} what="filer" onCancel={operation.cancel} />}
-      {notice && <Notice notice={notice} />}
-      {files?.map((f, i) => <FileResult key={`${f.file}-${i}`} result={f} />)}
+      <div ref={filesResult.ref} tabIndex={-1} role="region" aria-label="Resultat av kontrollen" className={styles.result}>
+        {notice && <Notice notice={notice} />}
+        {files?.map((f, i) => <FileResult key={`${f.file}-${i}`} result={f} />)}
+      </div>
     </div>
   );
 }

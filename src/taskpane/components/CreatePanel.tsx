@@ -1,14 +1,17 @@
 import { useState } from "react";
-import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog, Uppdrag } from "../../core/model";
 import type { Period } from "../../core/period";
 import type { HostOperations } from "../../excel/hostOperations";
+import type { ExpectedUnit } from "../../core/rollup";
 import { errorText } from "../errors";
+import { EXPECTED_UNITS_FILE, downloadExpectedUnits } from "../expectedUnits";
 import { templateFileName } from "../../workbook/fileNames";
 import { checkPeriodInput, examplePeriod, frequencyText } from "../periodInput";
 import { yieldToBrowser } from "../pickedFiles";
 import { parseUnitList } from "../../core/unitList";
 import { useOperation, type Outcome } from "../useOperation";
+import { useResultFocus } from "../useResultFocus";
 import { loadWorkbookModule } from "../workbookModule";
 import { Notice, type NoticeData } from "./Notice";
 import { OperationProgress } from "./OperationProgress";
@@ -16,12 +19,15 @@ import { OperationProgress } from "./OperationProgress";
 export interface CreatePanelProps {
   host: HostOperations;
   catalog: Catalog;
+  /** Hands the list of units just created to Sammanställ, as its expected units. */
+  onUseExpectedUnits?(units: ExpectedUnit[]): void;
 }
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  actions: { display: "flex" },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   control: { width: "100%", minWidth: 0 },
+  result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
 });
 
 /** The description's first sentence: a narrow pane has no room for the whole text. */
@@ -44,7 +50,7 @@ function createdNotice(outcome: Outcome<number>, created: number, total: number,
 }
 
 /** Skapa: one follow-up template per unit, for the chosen uppdrag and period. */
-export function CreatePanel({ host, catalog }: CreatePanelProps) {
+export function CreatePanel({ host, catalog, onUseExpectedUnits }: CreatePanelProps) {
   const styles = useStyles();
   const [uppdragId, setUppdragId] = useState(catalog.uppdrag[0]?.id ?? "");
   const [unitsText, setUnitsText] = useState("");
@@ -53,7 +59,10 @@ export function CreatePanel({ host, catalog }: CreatePanelProps) {
   const [contact, setContact] = useState("");
   const [submitted, setSubmitted] = useState(false);
   const [notice, setNotice] = useState<NoticeData>();
+  /** The units of the last run that made several templates: what Sammanställ should expect. */
+  const [createdUnits, setCreatedUnits] = useState<ExpectedUnit[]>();
   const operation = useOperation();
+  const result = useResultFocus();
 
   const uppdrag = catalog.uppdrag.find((u) => u.id === uppdragId);
   if (!uppdrag) return <Notice notice={{ intent: "error", text: "Katalogen har inga uppdrag." }} />;
@@ -65,6 +74,7 @@ export function CreatePanel({ host, catalog }: CreatePanelProps) {
   async function create() {
     setSubmitted(true);
     setNotice(undefined);
+    setCreatedUnits(undefined);
     if (!uppdrag || !period.ok || units.errors.length > 0 || units.units.length === 0) return;
     const list = units.units;
     const code = period.period.code;
@@ -82,10 +92,20 @@ export function CreatePanel({ host, catalog }: CreatePanelProps) {
       return created;
     });
     setNotice(createdNotice(outcome, created, list.length, period.period, list[0]!.unit, host));
+    if (outcome.status === "done" && list.length > 1) setCreatedUnits(list);
+    result.moveFocus();
   }
 
   return (
-    <div className={styles.root}>
+    // A form, so Enter in a field creates the templates as the button does.
+    <form
+      className={styles.root}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!operation.busy) void create();
+      }}
+    >
       <Field label="Uppdrag" hint={firstSentence(uppdrag.description)}>
         <Select className={styles.control} value={uppdragId} onChange={(_, d) => setUppdragId(d.value)}>
           {catalog.uppdrag.map((u) => (
@@ -108,12 +128,23 @@ export function CreatePanel({ host, catalog }: CreatePanelProps) {
         <Input className={styles.control} value={contact} onChange={(_, d) => setContact(d.value)} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={create} disabled={operation.busy}>
+        <Button appearance="primary" type="submit" disabled={operation.busy}>
           {units.units.length > 1 ? `Skapa ${units.units.length} mallar` : "Skapa mall"}
         </Button>
       </div>
       {operation.progress && <OperationProgress progress={operation.progress} what="mallar" onCancel={operation.cancel} />}
-      {notice && <Notice notice={notice} />}
-    </div>
+      <div ref={result.ref} tabIndex={-1} role="region" aria-label="Resultat av Skapa" className={styles.result}>
+        {notice && <Notice notice={notice} />}
+        {createdUnits && (
+          <>
+            <Text>Sammanställ kan med listan över enheterna visa vilka som inte har lämnat in.</Text>
+            <div className={styles.actions}>
+              <Button onClick={() => downloadExpectedUnits(createdUnits)}>Ladda ned listan ({EXPECTED_UNITS_FILE})</Button>
+              {onUseExpectedUnits && <Button onClick={() => onUseExpectedUnits(createdUnits)}>Använd listan i Sammanställ</Button>}
+            </div>
+          </>
+        )}
+      </div>
+    </form>
   );
 }

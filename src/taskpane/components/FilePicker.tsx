@@ -4,6 +4,10 @@ export interface FilePickerProps {
   label: string;
   hint?: string;
   disabled?: boolean;
+  /** Which files to offer; workbooks unless told. */
+  accept?: string;
+  /** One file or several; several unless told. */
+  multiple?: boolean;
   onFiles(files: File[]): void;
 }
 
@@ -20,7 +24,7 @@ const useStyles = makeStyles({
 });
 
 /** A labelled native file input (Fluent UI has none): keyboard and screen readers work as usual. */
-export function FilePicker({ label, hint, disabled, onFiles }: FilePickerProps) {
+export function FilePicker({ label, hint, disabled, accept = WORKBOOK_ACCEPT, multiple = true, onFiles }: FilePickerProps) {
   const styles = useStyles();
   return (
     <Field label={label} hint={hint}>
@@ -29,8 +33,8 @@ export function FilePicker({ label, hint, disabled, onFiles }: FilePickerProps) 
           {...fieldProps}
           className={styles.input}
           type="file"
-          multiple
-          accept={WORKBOOK_ACCEPT}
+          multiple={multiple}
+          accept={accept}
           disabled={disabled}
           onChange={(e) => onFiles(Array.from(e.currentTarget.files ?? []))}
         />

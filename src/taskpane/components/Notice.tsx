@@ -19,7 +19,8 @@ const useStyles = makeStyles({
 export function Notice({ notice }: NoticeProps) {
   const styles = useStyles();
   return (
-    <MessageBar intent={notice.intent} layout="multiline">
+    // data-intent: the intent is otherwise only a colour and an icon; tests and styles can read it.
+    <MessageBar intent={notice.intent} layout="multiline" data-intent={notice.intent}>
       <MessageBarBody>
         {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
         {notice.text.split("\n").map((line, i) => (

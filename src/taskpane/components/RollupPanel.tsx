@@ -1,13 +1,16 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../core/model";
 import type { HostOperations } from "../../excel/hostOperations";
 import type { CollectedRollup, FileOutcome } from "../../workbook/collect";
 import { errorText } from "../errors";
+import { EXPECTED_UNITS_ACCEPT, EXPECTED_UNITS_FILE } from "../expectedUnits";
 import { level2FileName } from "../../workbook/fileNames";
 import { pickedFile } from "../pickedFiles";
 import { parseUnitList } from "../../core/unitList";
+import { rollupNotice } from "../rollupOutcome";
 import { useOperation } from "../useOperation";
+import { useResultFocus } from "../useResultFocus";
 import { loadWorkbookModule } from "../workbookModule";
 import { FilePicker } from "./FilePicker";
 import { Notice, type NoticeData } from "./Notice";
@@ -17,6 +20,11 @@ import { RollupSummary } from "./RollupSummary";
 export interface RollupPanelProps {
   host: HostOperations;
   catalog: Catalog;
+  /** The expected units as typed, kept by the app so Skapa can hand its list over. */
+  expectedText: string;
+  onExpectedTextChange(text: string): void;
+  /** Grows when Skapa hands its list over: focus then moves to the list. */
+  expectedHandOvers?: number;
 }
 
 interface RollupRun {
@@ -29,18 +37,33 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   actions: { display: "flex" },
   control: { width: "100%", minWidth: 0 },
+  result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
 });
 
 /** Sammanställ: the units' files → checked, rolled up, written as the level-2 workbook. */
-export function RollupPanel({ host, catalog }: RollupPanelProps) {
+export function RollupPanel({ host, catalog, expectedText, onExpectedTextChange, expectedHandOvers = 0 }: RollupPanelProps) {
   const styles = useStyles();
   const [picked, setPicked] = useState<File[]>([]);
-  const [expectedText, setExpectedText] = useState("");
   const [run, setRun] = useState<RollupRun>();
   const [notice, setNotice] = useState<NoticeData>();
   const operation = useOperation();
+  const result = useResultFocus();
   const expected = parseUnitList(expectedText);
   const expectedError = expected.errors.join("\n") || undefined;
+  const expectedField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (expectedHandOvers > 0) expectedField.current?.focus();
+  }, [expectedHandOvers]);
+
+  async function readExpectedFile(files: File[]) {
+    const file = files[0];
+    if (!file) return;
+    try {
+      onExpectedTextChange(await file.text());
+    } catch (e) {
+      setNotice({ intent: "error", text: `${file.name} kunde inte läsas: ${errorText(e)}` });
+    }
+  }
 
   async function rollUp() {
     setNotice(undefined);
@@ -56,13 +79,13 @@ export function RollupPanel({ host, catalog }: RollupPanelProps) {
       await host.deliverLevel2(bytes, collected, fileName);
       return { files: collected.files, collected, fileName };
     });
+    result.moveFocus();
     if (outcome.status === "cancelled") return setNotice({ intent: "warning", text: "Avbrutet. Ingen sammanställning gjordes." });
     if (outcome.status === "failed") return setNotice({ intent: "error", text: errorText(outcome.error) });
     const { collected, fileName } = outcome.value;
     setRun(outcome.value);
     if (!collected) setNotice({ intent: "error", text: "Ingen av filerna kunde användas. Se orsakerna nedan." });
-    else if (host.kind === "excel") setNotice({ intent: "success", text: "Nivå 2 har lagts in som nya blad i arbetsboken." });
-    else setNotice({ intent: "success", text: `Nivå 2 har laddats ned som ${fileName}.` });
+    else setNotice(rollupNotice(collected, host.kind === "excel" ? "Nivå 2 har lagts in som nya blad i arbetsboken." : `Nivå 2 har laddats ned som ${fileName}.`));
   }
 
   return (
@@ -83,16 +106,26 @@ export function RollupPanel({ host, catalog }: RollupPanelProps) {
         validationMessage={expectedError}
         validationState={expectedError ? "error" : "none"}
       >
-        <Textarea className={styles.control} value={expectedText} onChange={(_, d) => setExpectedText(d.value)} rows={3} resize="vertical" />
+        <Textarea ref={expectedField} className={styles.control} value={expectedText} onChange={(_, d) => onExpectedTextChange(d.value)} rows={3} resize="vertical" />
       </Field>
+      <FilePicker
+        label="Eller läs listan från fil (valfritt)"
+        hint={`Listan ${EXPECTED_UNITS_FILE} som Skapa ger när flera mallar skapas.`}
+        accept={EXPECTED_UNITS_ACCEPT}
+        multiple={false}
+        disabled={operation.busy}
+        onFiles={readExpectedFile}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={rollUp} disabled={operation.busy || picked.length === 0 || expectedError !== undefined}>
           Sammanställ
         </Button>
       </div>
       {operation.progress && <OperationProgress progress={operation.progress} what="filer" onCancel={operation.cancel} />}
-      {notice && <Notice notice={notice} />}
-      {run && <RollupSummary collected={run.collected} files={run.files} />}
+      <div ref={result.ref} tabIndex={-1} role="region" aria-label="Resultat av sammanställningen" className={styles.result}>
+        {notice && <Notice notice={notice} />}
+        {run && <RollupSummary collected={run.collected} files={run.files} />}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FileOutcome, CollectedRollup } from "../../workbook/collect";
 import { problemText } from "../../core/messages/sv";
+import { ERROR_POLICY } from "../../core/messages/policy";
 import { parsePeriod } from "../../core/period";
+import { fileCounts, usedFilesText } from "../rollupOutcome";
 import { KeyFigureTable } from "./KeyFigureTable";
 
 export interface RollupSummaryProps {
@@ -13,6 +15,10 @@ export interface RollupSummaryProps {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   list: { marginTop: 0, marginBottom: 0, paddingLeft: tokens.spacingHorizontalL },
+  item: { marginBottom: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  // Swedish compounds ("kompetensutvecklingsinsatser") are wider than a 400 px pane's column:
+  // they break inside the cell instead of running into the value beside them.
+  figures: { "& td, & th": { overflowWrap: "anywhere", hyphens: "auto" } },
 });
 
 /** What went into level 2 and what did not: units used, files rejected and why, units missing. */
@@ -24,6 +30,7 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
   // A copy's problems are the used file's; type-only import of collect keeps SheetJS out of the pane's first load.
   const problems = files.flatMap((f) => (f.status === "copy" ? [] : f.problems));
   const errors = problems.filter((p) => p.severity === "fel").length;
+  const counts = fileCounts(files);
   return (
     <section className={styles.root} aria-label="Sammanfattning">
       {collected && result && (
@@ -34,6 +41,7 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
           <Text>
             {result.used.length} {result.used.length === 1 ? "enhet ingår" : "enheter ingår"}: {result.used.map((u) => u.unit).join(", ") || "inga"}.
           </Text>
+          <Text>Filer: {usedFilesText(counts)}.</Text>
         </>
       )}
       {rejected.length > 0 && (
@@ -43,8 +51,12 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
           </Text>
           <ul className={styles.list}>
             {rejected.map((f, i) => (
-              <li key={`${f.file}-${i}`}>
-                <Text>{f.reason ? problemText(f.reason) : f.file}</Text>
+              <li key={`${f.file}-${i}`} className={styles.item}>
+                {/* The file first: two files of one unit share the same reason. */}
+                <Text weight="semibold" block>
+                  {f.file}
+                </Text>
+                {f.reason && <Text>{problemText(f.reason)}</Text>}
               </li>
             ))}
           </ul>
@@ -74,10 +86,15 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
       )}
       {problems.length > 0 && (
         <Text>
-          I filerna finns {errors} fel och {problems.length - errors} varningar; de står på bladet Problem. Felaktiga värden räknas som saknade, aldrig som 0.
+          I filerna finns {errors} fel och {problems.length - errors} varningar; de står på bladet Problem.
         </Text>
       )}
-      {collected && result && <KeyFigureTable uppdrag={collected.uppdrag} figures={result.figures} />}
+      {counts.usedWithErrors > 0 && <Text>{ERROR_POLICY}</Text>}
+      {collected && result && (
+        <div className={styles.figures}>
+          <KeyFigureTable uppdrag={collected.uppdrag} figures={result.figures} />
+        </div>
+      )}
     </section>
   );
 }
