@@ -287,10 +287,11 @@ function reject(report: UnitReport, code: string, params: Record<string, string 
 }
 
 /**
- * Reports in a stable order, so that which copy is used never depends on input order: the
- * shortest file name first ("norr.xlsx" before "norr (kopia).xlsx"), then by code point.
+ * File names in a stable order, so that which copy is used never depends on input order: the
+ * shortest first ("norr.xlsx" before "norr (kopia).xlsx"), then by code point.
  */
-const byFile = (a: UnitReport, b: UnitReport) => a.file.length - b.file.length || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+export const compareFileNames = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+const byFile = (a: UnitReport, b: UnitReport) => compareFileNames(a.file, b.file);
 
 /** One unit's reports grouped by content: one group when every file is a copy of the same one. */
 function byContent(group: readonly UnitReport[], contentKey: RollupOptions["contentKey"]): UnitReport[][] {

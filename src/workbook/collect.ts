@@ -7,7 +7,7 @@ import { appliesTo } from "../core/measures";
 import { problemText } from "../core/messages/sv";
 import { interpretReport } from "../core/interpret";
 import { validateReport } from "../core/validate";
-import { mostCommon, rollup, unitKey, type ExpectedUnit, type RollupResult } from "../core/rollup";
+import { compareFileNames, mostCommon, rollup, unitKey, type ExpectedUnit, type RollupResult } from "../core/rollup";
 import { readUnitWorkbook } from "./readUnit";
 import type { LabelRead } from "./identify";
 
@@ -112,7 +112,7 @@ export async function readPrevious(files: readonly InputFile[], catalog: Catalog
   const byUnit = new Map<string, UnitReport>();
   for (const [key, group] of groups) {
     // Order-independent: copies of one file are one file; different files for one unit pair with nothing.
-    const sorted = group.sort((a, b) => a.file.length - b.file.length || (a.file < b.file ? -1 : 1));
+    const sorted = group.sort((a, b) => compareFileNames(a.file, b.file));
     if (new Set(sorted.map((o) => o.sha256)).size === 1) byUnit.set(key, sorted[0]!.report!);
     else for (const o of sorted) problems.push({ code: "previousAmbiguous", severity: "varning", location: { file: o.file }, params: { file: o.file, unit: o.report!.unit, files: sorted.map((x) => x.file).join(", ") } });
   }
@@ -134,7 +134,7 @@ export function previousFor(previous: PreviousReports, uppdrag: Uppdrag, report:
 /** What to say about last period's files after the check: those that cannot be used, and those no checked file pairs with. */
 export function previousProblems(previous: PreviousReports, checked: readonly FileOutcome[]): Problem[] {
   const paired = new Set(checked.flatMap((o) => (o.report ? [previousKey(o.report)] : [])));
-  const unpaired = [...previous.byUnit].filter(([key]) => !paired.has(key)).map(([, r]) => r).sort((a, b) => (a.file < b.file ? -1 : 1));
+  const unpaired = [...previous.byUnit].filter(([key]) => !paired.has(key)).map(([, r]) => r).sort((a, b) => compareFileNames(a.file, b.file));
   return [
     ...previous.problems,
     ...unpaired.map((r): Problem => ({ code: "previousUnpaired", severity: "varning", location: { file: r.file }, params: { file: r.file, unit: r.unit, period: r.period } })),

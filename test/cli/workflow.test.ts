@@ -202,7 +202,7 @@ describe("uppfoljning validate and rollup", () => {
     const norr = json.files.find((f: { file: string }) => f.file.endsWith("norr.xlsx"));
     expect(norr.problems.map((p: { code: string }) => p.code)).toEqual(["continuityMismatch"]);
     const syd = json.files.find((f: { file: string }) => f.file.endsWith("syd.xlsx"));
-    expect(syd.problems).toEqual([expect.objectContaining({ code: "previousMissing", severity: "varning", message: "Ingen av förra periodens filer gäller enheten Team Syd, så det går inte att pröva att perioden börjar där den förra slutade." })]);
+    expect(syd.problems).toEqual([expect.objectContaining({ code: "previousMissing", severity: "varning", message: "Ingen av förra periodens filer kunde paras med enheten Team Syd, så det går inte att pröva att perioden börjar där den förra slutade." })]);
     expect(json.previous.map((p: { code: string; file: string }) => [p.code, path.basename(p.file)])).toEqual([
       ["previousUnreadable", "trasig.xlsx"],
       ["previousUnpaired", "vast.xlsx"],

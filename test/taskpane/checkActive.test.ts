@@ -43,6 +43,19 @@ describe("Kontrollera with last period's files", () => {
     ]);
   });
 
+  it("pairs nothing with two different previous files for one unit, and says so; a copy of one file is that file", async () => {
+    const norr = await filled("Team Norr", "2024H2", 10, 19);
+    const copies = await checkPickedFiles([file("norr.xlsx", await filled("Team Norr", "2025H1", 20, 22))], [file("a.xlsx", norr), file("a (kopia).xlsx", norr)], catalog);
+    expect(codes(copies[0]!.problems)).toContain("continuityMismatch");
+    expect(copies).toHaveLength(1);
+    const different = await checkPickedFiles([file("norr.xlsx", await filled("Team Norr", "2025H1", 20, 22))], [file("a.xlsx", norr), file("b.xlsx", await filled("Team Norr", "2024H2", 10, 20))], catalog);
+    expect(codes(different[0]!.problems).filter((c) => /previous|continuity/.test(c))).toEqual(["previousMissing"]);
+    expect(different[1]!.problems.map((p) => [p.code, p.location?.file])).toEqual([
+      ["previousAmbiguous", "a.xlsx"],
+      ["previousAmbiguous", "b.xlsx"],
+    ]);
+  });
+
   it("checks the active workbook the same way", async () => {
     const active = readUnitWorkbook(await filled("Team Norr", "2025H1", 20, 22), "Team Norr.xlsx", catalog);
     const [checked, notes] = await checkActiveOutcome(active, catalog, previous);

@@ -76,6 +76,14 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
           </ul>
         </>
       )}
+      {result && result.conflictingUnits.length > 0 && (
+        <>
+          <Text as="h4" weight="semibold">
+            Enheter som skickat olika filer ({result.conflictingUnits.length})
+          </Text>
+          <Text>{result.conflictingUnits.map((u) => `${u.unit} (${u.files.join(", ")})`).join("; ")}</Text>
+        </>
+      )}
       {result && result.absentUnits.length > 0 && (
         <>
           <Text as="h4" weight="semibold">
