@@ -195,6 +195,7 @@ if (!hasChromium) {
     expect(requests).toContain(`${OFFICE_CDN}excel-web-16.00.js`);
     expect(await page.evaluate(() => document.documentElement.dataset.host)).toBeUndefined();
     await expect(page.getByRole("tab").count()).resolves.toBe(0);
+    expect(serious((await new AxeBuilder({ page }).analyze()).violations)).toEqual([]);
     // The user can still go on without Excel.
     await page.getByRole("button", { name: "Fortsätt utan Excel" }).click();
     await page.getByRole("tab", { name: "Skapa" }).waitFor();

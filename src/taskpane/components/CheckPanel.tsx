@@ -72,9 +72,12 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     setNotice(undefined);
     try {
       await action();
-      if (success) setNotice({ intent: "success", text: success });
+      if (!success) return;
+      setNotice({ intent: "success", text: success });
+      filesResult.moveFocus();
     } catch (e) {
       setNotice({ intent: "error", text: errorText(e) });
+      filesResult.moveFocus();
     }
   }
 
