@@ -12,6 +12,7 @@ import { assertNotAnInput, expandPaths, namedPaths, readUnitsFile, skipList } fr
 import { EXIT, UsageError, type Io } from "../io";
 import { requireExtension } from "../outputNames";
 import { count } from "../../core/messages/count";
+import { problemText } from "../../core/messages/sv";
 import { ERROR_POLICY } from "../../core/messages/policy";
 import { countSeverities, fileJson, problemJson, progressReporter, rejectionText, valuesJson } from "../report";
 
@@ -95,6 +96,7 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
     for (const f of collected.files.filter((x) => x.status === "copy")) io.out(`  Kopia: ${rejectionText(f)}`);
     for (const u of collected.result.conflictingUnits) io.out(`  Olika filer: ${u.unit} (${u.files.join(", ")})`);
     for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
+    for (const p of collected.result.levelTwoProblems) io.out(`  ${problemText(p)}`);
     for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
   }
   if (summary.unreadable > 0) return EXIT.usage;

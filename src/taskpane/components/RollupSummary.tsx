@@ -100,7 +100,7 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
       {counts.usedWithErrors > 0 && <Text>{ERROR_POLICY}</Text>}
       {collected && result && (
         <div className={styles.figures}>
-          <KeyFigureTable uppdrag={collected.uppdrag} figures={result.figures} />
+          <KeyFigureTable uppdrag={collected.uppdrag} figures={result.figures} levelTwoProblems={result.levelTwoProblems} />
         </div>
       )}
     </section>
