@@ -366,6 +366,15 @@ describe("the cross-measure rules on level 2", () => {
     expect(crowded.levelTwoProblems.map((p) => p.severity)).toEqual(["varning", "varning"]);
   });
 
+  it("does not count a measure of a part a unit does not cover as lacking", () => {
+    const o = oppna();
+    const demens = unitWith(o, "Demenscenter", { personal_antal: 5, personal_demenscenter: 4 }, { parts: ["demenscenter"] });
+    const anhorig = unitWith(o, "Anhörigcenter", { personal_antal: 3, personal_anhorigcenter: 6 }, { parts: ["anhorigcenter"] });
+    const [parts] = levelTwo(rollup(o, [demens, anhorig])).filter((p) => p.check === "exceedsLimit");
+    expect(parts!.text).toContain("(10) är fler än");
+    expect(parts!.text).toContain("finns redan i enheternas egna värden");
+  });
+
   it("does not run per-unit rules (case lists, continuity) on level 2", () => {
     const o = oppna();
     const demens = unitWith(o, "Demenscenter", { demens_utredningar: 3, demens_vantetid: list(10, 20, 30) }, { parts: ["demenscenter"] });

@@ -28,14 +28,15 @@ class FigureContext extends RuleContext {
 }
 
 /**
- * Units that gave some of the rule's figures but not all, with what they lack: then the
+ * Units that gave some of the rule's figures but left others blank, with what they lack: then the
  * level-2 figures rest on different units and need not hold even when every unit's do.
  */
 function unevenBasis(ids: readonly string[], byId: ReadonlyMap<string, Figure>, label: (id: string) => string): string {
   const present = ids.map((id) => byId.get(id)).filter((f): f is Figure => f !== undefined);
   const units = [...new Set(present.flatMap((f) => f.contributors))].sort((a, b) => a.localeCompare(b, "sv"));
   return units
-    .map((unit) => ({ unit, lacks: present.filter((f) => !f.contributors.includes(unit)).map((f) => label(f.measureId)) }))
+    // Only what the unit was asked for: another part's measure is not missing from its workbook.
+    .map((unit) => ({ unit, lacks: present.filter((f) => f.missing.includes(unit)).map((f) => label(f.measureId)) }))
     .filter((u) => u.lacks.length > 0)
     .map((u) => `${u.unit} saknar ${u.lacks.join(" och ")}`)
     .join("; ");
