@@ -7,8 +7,9 @@ import type { ExpectedUnit } from "../core/rollup";
 import { formatUnitList } from "../core/unitList";
 import { downloadBytes } from "./download";
 
-/** The command line's name for it (src/cli/commands/create.ts), not imported: that module needs Node. */
-export const EXPECTED_UNITS_FILE = "forvantade-enheter.txt";
+import { EXPECTED_UNITS_FILE } from "../workbook/fileNames";
+
+export { EXPECTED_UNITS_FILE };
 export const EXPECTED_UNITS_ACCEPT = ".txt,text/plain";
 
 export function downloadExpectedUnits(units: ExpectedUnit[], save: typeof downloadBytes = downloadBytes): void {

@@ -13,3 +13,6 @@ export function templateFileName(uppdrag: Uppdrag, period: string, unit: string)
 export function level2FileName(collected: CollectedRollup): string {
   return `niva2_${collected.uppdrag.id}_${collected.result.period}.xlsx`;
 }
+
+/** The list of expected units that `create --units` and the task pane's Skapa write beside the templates. */
+export const EXPECTED_UNITS_FILE = "forvantade-enheter.txt";

@@ -12,7 +12,7 @@ import { writeTemplate } from "../../workbook/template";
 import { requireUppdrag } from "../catalog";
 import { readUnitsFile } from "../files";
 import { formatUnitList } from "../../core/unitList";
-import { templateFileName } from "../../workbook/fileNames";
+import { EXPECTED_UNITS_FILE, templateFileName } from "../../workbook/fileNames";
 import { EXIT, UsageError, type Io } from "../io";
 import { count } from "../../core/messages/count";
 import { requireExtension } from "../outputNames";
@@ -30,7 +30,7 @@ export interface CreateOptions {
   skrivOver?: boolean;
 }
 
-export const EXPECTED_UNITS_FILE = "forvantade-enheter.txt";
+export { EXPECTED_UNITS_FILE };
 
 function checkPeriod(uppdrag: Uppdrag, code: string) {
   const period = parsePeriod(code);
