@@ -3,24 +3,11 @@
  * errors, and a notice that never looks like plain success while files were left out or
  * expected units are missing.
  */
-import type { CollectedRollup, FileOutcome } from "../workbook/collect";
+import { fileSummary, type CollectedRollup } from "../workbook/collect";
+import { count } from "../core/messages/count";
 import type { NoticeData } from "./components/Notice";
 
-export interface FileCounts {
-  used: number;
-  /** Used files with at least one error ("fel"); their readable values still count. */
-  usedWithErrors: number;
-  rejected: number;
-}
-
-export function fileCounts(files: readonly FileOutcome[]): FileCounts {
-  const used = files.filter((f) => f.status === "used");
-  return {
-    used: used.length,
-    usedWithErrors: used.filter((f) => f.problems.some((p) => p.severity === "fel")).length,
-    rejected: files.filter((f) => f.status === "rejected").length,
-  };
-}
+export type FileCounts = ReturnType<typeof fileSummary>;
 
 /** "4 används, varav 2 med fel". */
 export function usedFilesText(counts: FileCounts): string {
@@ -28,14 +15,17 @@ export function usedFilesText(counts: FileCounts): string {
   return `${counts.used} används, ${errors}`;
 }
 
-const filesNotCounted = (n: number) => (n === 1 ? "1 fil räknas inte med" : `${n} filer räknas inte med`);
-const unitsMissing = (n: number) => (n === 1 ? "1 förväntad enhet saknas" : `${n} förväntade enheter saknas`);
+const filesNotCounted = (n: number) => `${count(n, "fil", "filer")} räknas inte med`;
+const unitsConflicting = (n: number) => `${count(n, "enhet", "enheter")} skickade olika filer`;
+const unitsMissing = (n: number) => `${count(n, "förväntad enhet", "förväntade enheter")} saknas`;
 
 /** The notice after a roll-up that produced level 2; `delivered` says where it went. */
 export function rollupNotice(collected: CollectedRollup, delivered: string): NoticeData {
-  const { rejected } = fileCounts(collected.files);
+  const { rejected } = fileSummary(collected.files);
+  const conflicting = collected.result.conflictingUnits.length;
   const missing = collected.result.absentUnits.length;
-  const gaps = [rejected > 0 ? filesNotCounted(rejected) : "", missing > 0 ? unitsMissing(missing) : ""].filter(Boolean);
+  const gaps = [rejected > 0 ? filesNotCounted(rejected) : "", conflicting > 0 ? unitsConflicting(conflicting) : "", missing > 0 ? unitsMissing(missing) : ""].filter(Boolean);
   if (gaps.length === 0) return { intent: "success", text: delivered };
-  return { intent: "warning", title: `Obs: ${gaps.join(" och ")}.`, text: `${delivered}\nSe nedan vilka det gäller.` };
+  const listed = gaps.length === 1 ? gaps[0] : `${gaps.slice(0, -1).join(", ")} och ${gaps[gaps.length - 1]}`;
+  return { intent: "warning", title: `Obs: ${listed}.`, text: `${delivered}\nSe nedan vilka det gäller.` };
 }

@@ -222,3 +222,11 @@ const UNIT_PROBLEMS = new Set(["unitMissing", "unitNotExpected", "unitConflictin
 export function contentProblems(f: FileOutcome): Problem[] {
   return f.status === "copy" ? [] : f.problems;
 }
+
+/** How many files a roll-up used, how many of those have errors (they still count, see ERROR_POLICY), copies, and how many it set aside. */
+export function fileSummary(files: readonly FileOutcome[]) {
+  const used = files.filter((f) => f.status === "used");
+  const usedWithErrors = used.filter((f) => f.problems.some((p) => p.severity === "fel")).length;
+  const copies = files.filter((f) => f.status === "copy").length;
+  return { files: files.length, used: used.length, usedWithErrors, copies, rejected: files.length - used.length - copies };
+}

@@ -170,7 +170,7 @@ describe("uppfoljning validate and rollup", () => {
     const filer = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(fs.readFileSync(out)).Sheets["Filer"]!);
     expect(filer.find((row) => String(row["Fil"]).endsWith("norr (kopia).xlsx"))).toMatchObject({ Status: "Kopia", Orsak: expect.stringMatching(/är en kopia av .*norr\.xlsx/) });
     const text = await cli(["rollup", inbox, "--out", out]);
-    expect(text.out).toMatch(/3 filer: 2 används, 1 kopia, 0 avvisade/);
+    expect(text.out).toMatch(/3 filer: 2 används, varav 0 med fel, 1 kopia, 0 avvisade/);
     expect(text.out).toMatch(/Kopia: .*norr \(kopia\)\.xlsx är en kopia av .*norr\.xlsx/);
   });
 
@@ -247,14 +247,14 @@ describe("uppfoljning rollup: output names and the summary", () => {
 
   it("says how many files are used, how many of them have errors, and the policy for them", async () => {
     const inbox = await twoFiles();
-    fs.writeFileSync(path.join(inbox, "anteckningar.docx"), "inte en arbetsbok");
+    fs.writeFileSync(path.join(inbox, "trasig.xlsx"), "inte en arbetsbok");
     const r = await cli(["rollup", inbox, "--out", path.join(dir, "niva2.xlsx")], dir);
     const lines = r.out.split("\n");
     expect(lines[1]).toMatch(/^3 filer: 2 används, varav 1 med fel, 1 avvisad\. 1 fel och \d+ varningar i innehållet \(se bladet Problem\)\.$/);
     expect(lines[2]).toBe(ERROR_POLICY);
 
     const json = JSON.parse((await cli(["rollup", inbox, "--out", path.join(dir, "niva2.xlsx"), "--json"], dir)).out);
-    expect(json.summary).toEqual({ files: 3, used: 2, usedWithErrors: 1, rejected: 1 });
+    expect(json.summary).toEqual({ files: 3, used: 2, usedWithErrors: 1, copies: 0, rejected: 1 });
 
     const one = await cli(["rollup", path.join(inbox, "norr.xlsx"), "--out", path.join(dir, "niva2.xlsx")], dir);
     expect(one.out.split("\n")[1]).toBe("1 fil: 1 används, varav 0 med fel, 0 avvisade. 0 fel och 0 varningar i innehållet (se bladet Problem).");

@@ -351,7 +351,8 @@ if (!hasChromium) {
     const teamA = await filledFile("Team A", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 });
     const files = [
       await writeTemp("team-a-forsta.xlsx", teamA),
-      await writeTemp("team-a-andra.xlsx", teamA),
+      // A second, different file for the same unit (a byte-identical copy would simply count once).
+      await writeTemp("team-a-andra.xlsx", await filledFile("Team A", { start: 20, nya: 6, avslutade: 3, slut: 23, pas: 2 })),
       await writeTemp("team-b.xlsx", await filledFile("Team B", { start: 18, nya: 4, avslutade: 2, slut: 20, pas: 2 })),
     ];
     await page.getByLabel("Enheternas filer").setInputFiles(files);
@@ -361,7 +362,7 @@ if (!hasChromium) {
     expect(items.map((t) => t.split("\n")[0])).toEqual(["team-a-forsta.xlsx", "team-a-andra.xlsx"]);
     const notice = page.locator("[data-intent]").first();
     expect(await notice.getAttribute("data-intent")).toBe("warning");
-    await expect(notice.innerText()).resolves.toContain("Obs: 2 filer räknas inte med.");
+    await expect(notice.innerText()).resolves.toContain("Obs: 2 filer räknas inte med och 1 enhet skickade olika filer.");
     await expect(page.getByText("Filer: 1 används, inga med fel.").count()).resolves.toBe(1);
     await expect(focused(page)).resolves.toBe("Resultat av sammanställningen");
   });

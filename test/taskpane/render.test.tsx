@@ -73,7 +73,7 @@ describe("Sammanställ: vad som räknas med", () => {
     return inMemoryFile(name, bytes);
   }
 
-  /** Team A and B with errors, C and D without; Team E twice (both files left out, so absent); Team F expected but absent. */
+  /** Team A and B with errors, C and D without; Team E twice, two different files (both left out; the unit sent different files); Team F expected but absent. */
   async function collected(): Promise<CollectedRollup> {
     const files = [
       await unitFile("a.xlsx", "Team A", true),
@@ -114,7 +114,7 @@ describe("Sammanställ: vad som räknas med", () => {
   test("meddelandet är en varning, inte grönt, när filer inte räknas med eller enheter saknas", async () => {
     const c = await collected();
     const notice = rollupNotice(c, "Nivå 2 har laddats ned som niva2.xlsx.");
-    expect(notice).toEqual({ intent: "warning", title: "Obs: 2 filer räknas inte med och 2 förväntade enheter saknas.", text: "Nivå 2 har laddats ned som niva2.xlsx.\nSe nedan vilka det gäller." });
+    expect(notice).toEqual({ intent: "warning", title: "Obs: 2 filer räknas inte med, 1 enhet skickade olika filer och 1 förväntad enhet saknas.", text: "Nivå 2 har laddats ned som niva2.xlsx.\nSe nedan vilka det gäller." });
     const complete = rollupFiles(c.files.filter((f) => f.status === "used"), catalog)!;
     expect(rollupNotice(complete, "Klart.")).toEqual({ intent: "success", text: "Klart." });
   });

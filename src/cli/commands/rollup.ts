@@ -1,7 +1,7 @@
 /** `uppfoljning rollup <files or folders…> --out niva2.xlsx [--expected units.txt] [--json] [--csv tidy.csv]` */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { rollupFiles, runProblems, type CollectedRollup, type FileOutcome } from "../../workbook/collect";
+import { fileSummary, rollupFiles, runProblems, type CollectedRollup } from "../../workbook/collect";
 import { checkPaths } from "../parallelCheck";
 import { writeLevel2 } from "../../workbook/writeLevel2";
 import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
@@ -23,14 +23,6 @@ export interface RollupCommandOptions {
   csv?: string;
   uppdrag?: string;
   period?: string;
-}
-
-/** How many files the roll-up used, how many of those have errors (they still count, see ERROR_POLICY), how many it set aside. */
-export function fileSummary(files: FileOutcome[]) {
-  const used = files.filter((f) => f.status === "used");
-  const usedWithErrors = used.filter((f) => f.problems.some((p) => p.severity === "fel")).length;
-  const copies = files.filter((f) => f.status === "copy").length;
-  return { files: files.length, used: used.length, usedWithErrors, copies, rejected: files.length - used.length - copies };
 }
 
 export function rollupJson(c: CollectedRollup) {

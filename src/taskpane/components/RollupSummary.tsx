@@ -3,7 +3,8 @@ import type { FileOutcome, CollectedRollup } from "../../workbook/collect";
 import { problemText } from "../../core/messages/sv";
 import { ERROR_POLICY } from "../../core/messages/policy";
 import { parsePeriod } from "../../core/period";
-import { fileCounts, usedFilesText } from "../rollupOutcome";
+import { usedFilesText } from "../rollupOutcome";
+import { fileSummary } from "../../workbook/collect";
 import { KeyFigureTable } from "./KeyFigureTable";
 
 export interface RollupSummaryProps {
@@ -30,7 +31,7 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
   // A copy's problems are the used file's; type-only import of collect keeps SheetJS out of the pane's first load.
   const problems = files.flatMap((f) => (f.status === "copy" ? [] : f.problems));
   const errors = problems.filter((p) => p.severity === "fel").length;
-  const counts = fileCounts(files);
+  const counts = fileSummary(files);
   return (
     <section className={styles.root} aria-label="Sammanfattning">
       {collected && result && (
