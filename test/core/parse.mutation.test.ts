@@ -88,7 +88,8 @@ describe("cells that are not text", () => {
   });
 
   it("names an error value wherever it is among the cells", () => {
-    expect(read(ofType("daysList"), [12, { error: "#N/A" }])).toEqual({ value: INVALID, problems: [{ code: "errorValue", severity: "fel", measureId: "patienter_nya", params: { input: "#N/A" } }] });
+    // The problem is tied to the second cell (index 1), so its message can name that cell.
+    expect(read(ofType("daysList"), [12, { error: "#N/A" }])).toEqual({ value: INVALID, problems: [{ code: "errorValue", severity: "fel", measureId: "patienter_nya", params: { input: "#N/A" } }], cellOf: { values: [], problems: [1] } });
   });
 
   it("takes the first cell that is not blank", () => {

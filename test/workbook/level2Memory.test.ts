@@ -76,7 +76,10 @@ const sydError: Problem = { code: "notWholeNumber", severity: "fel", measureId: 
 const sydWarning: Problem = { code: "unusuallyHigh", severity: "varning", measureId: "slut", location: { sheet: "A", cell: "C6" }, params: { value: 30, limit: 25, unit: "st" } };
 
 function collected(): CollectedRollup {
-  const result = rollup(UPPDRAG, [norr, syd, { ...old, period: "2024H2" }], { expectedUnits: [{ unit: "Norr" }, { unit: "Syd", parts: ["p1"] }, { unit: "Väst" }] });
+  const result = rollup(UPPDRAG, [norr, syd, { ...old, period: "2024H2" }], {
+    expectedUnits: [{ unit: "Norr" }, { unit: "Syd", parts: ["p1"] }, { unit: "Väst" }],
+    fileProblems: new Map([["syd.xlsx", [sydError, sydWarning]]]),
+  });
   const outcome = (r: UnitReport, problems: Problem[]): FileOutcome => ({ file: r.file, sha256: `sha-${r.unit}`, status: "used", uppdrag: UPPDRAG, report: r, problems });
   const rejected = result.rejected[0]!;
   const files: FileOutcome[] = [
@@ -126,7 +129,7 @@ describe("the level-2 workbook", () => {
     expect(summary.A1.v).toBe("Sammanställning nivå 2 – Provuppdraget");
     expect(summary.A2.v).toBe("Period: Halvår 1 2025 · mallversion 1 · skapad 2025-07-01 10:00");
     expect(summary.A3.v).toBe("2 enheter ingår; saknas: Väst. Tomma celler är saknade värden, inte 0.");
-    expect(header).toEqual(["Mått-id", "Mått", "Måttenhet", "Sammanställning", "Norr", "Syd", "Nivå 2", "Underlag", "Saknas för", "Fel i underlaget"]);
+    expect(header).toEqual(["Mått-id", "Mått", "Måttenhet", "Sammanställning", "Norr", "Syd", "Nivå 2", "Underlag", "Saknas för", "Fel i underlaget", "Kontroll på nivå 2"]);
 
     // Lists the level-2 measures under their sections, without texts, level-3-only measures or empty sections.
     const ids = rows.slice(rows.indexOf(header) + 1).map((r) => r[0]);
@@ -155,12 +158,16 @@ describe("the level-2 workbook", () => {
     expect(cell("antal", "Nivå 2")).toMatchObject({ v: 10, f: `SUM(${unitRange("antal")})` });
     expect(cell("slut", "Nivå 2")).toMatchObject({ v: 50, f: `SUM(${unitRange("slut")})` });
     expect(cell("register", "Nivå 2")).toMatchObject({ v: 1, f: `COUNTIF(${unitRange("register")},"Ja")` });
+    // Ratios and weighted means count only units that gave every input (ISNUMBER masks), as the roll-up does.
+    const mask = (...ids: string[]) => (ids.length === 1 ? `--ISNUMBER(${unitRange(ids[0]!)})` : ids.map((id) => `ISNUMBER(${unitRange(id)})`).join("*"));
     // 10 / 50 × 100
-    expect(cell("andel", "Nivå 2")).toMatchObject({ v: 20, f: `(SUM(${unitRange("antal")}))/(SUM(${unitRange("slut")}))*100` });
+    expect(cell("andel", "Nivå 2")).toMatchObject({ v: 20, f: `(SUMPRODUCT(${mask("antal", "slut")},${unitRange("antal")}))/(SUMPRODUCT(${mask("antal", "slut")},${unitRange("slut")}))*100` });
     // (2050 − 2000) / 2000 × 100
-    expect(cell("avvikelse", "Nivå 2")).toMatchObject({ v: 2.5, f: `(SUM(${unitRange("netto")})-SUM(${unitRange("standard")}))/(SUM(${unitRange("standard")}))*100` });
+    const nettoStandard = mask("netto", "standard");
+    expect(cell("avvikelse", "Nivå 2")).toMatchObject({ v: 2.5, f: `(SUMPRODUCT(${nettoStandard},${unitRange("netto")})-SUMPRODUCT(${nettoStandard},${unitRange("standard")}))/(SUMPRODUCT(${nettoStandard},${unitRange("standard")}))*100` });
     // (80 × 10 + 50 × 30) / 40
-    expect(cell("nojd", "Nivå 2")).toMatchObject({ v: 57.5, f: `SUMPRODUCT(${unitRange("nojd")},${unitRange("svarande")})/SUM(${unitRange("svarande")})` });
+    const nojd = mask("nojd", "svarande");
+    expect(cell("nojd", "Nivå 2")).toMatchObject({ v: 57.5, f: `SUMPRODUCT(${nojd},${unitRange("nojd")},${unitRange("svarande")})/SUMPRODUCT(${nojd},${unitRange("svarande")})` });
     expect(cell("delmal", "Nivå 2")).toMatchObject({ v: 2, f: `SUM(${unitRange("delmal")})` });
 
     // Points pooled figures at their cases on the Ärenden sheet.
@@ -178,12 +185,12 @@ describe("the level-2 workbook", () => {
       ["vantetid_medel", "Mått vantetid_medel", "Syd", 9],
     ]);
 
-    // Writes the figure as a value where a unit column lacks an input, and leaves no figure blank.
-    // besok_per_slut: only Norr gave both, 12 / 20; a SUM over both columns would take Syd's slut too.
-    expect(cell("besok_per_slut", "Nivå 2")).toMatchObject({ v: 0.6 });
-    expect(cell("besok_per_slut", "Nivå 2")!.f).toBeUndefined();
-    expect(cell("metod", "Nivå 2")).toMatchObject({ v: 2 });
-    expect(cell("metod", "Nivå 2")!.f).toBeUndefined();
+    // Stays a live formula where a unit column lacks an input: the mask drops that unit.
+    // besok_per_slut: only Norr gave both, 12 / 20; a plain SUM over both columns would take Syd's slut too.
+    const besok = mask("besok", "slut");
+    expect(cell("besok_per_slut", "Nivå 2")).toMatchObject({ v: 0.6, f: `(SUMPRODUCT(${besok},${unitRange("besok")}))/(SUMPRODUCT(${besok},${unitRange("slut")}))` });
+    // A tally counts the units that chose an option: every text but the mark for a part not covered.
+    expect(cell("metod", "Nivå 2")).toMatchObject({ v: 2, f: `COUNTA(${unitRange("metod")})-COUNTIF(${unitRange("metod")},"–")` });
     expect(cell("fritt", "Nivå 2")).toBeUndefined(); // summeras inte: blank, not 0
 
     // Formats figures with decimals to one decimal, counts as they are.
@@ -203,10 +210,10 @@ describe("the level-2 workbook", () => {
     expect(value("antal", "Saknas för")).toBe("Väst");
     expect(value("besok", "Saknas för")).toBe("Syd, Väst");
     expect(value("delmal", "Saknas för")).toBe("Väst"); // Syd is not asked for part p2
-    expect(value("antal", "Fel i underlaget")).toBe("Syd");
-    expect(value("andel", "Fel i underlaget")).toBe("Syd"); // antal is one of its inputs
-    expect(value("slut", "Fel i underlaget")).toBe(""); // a warning is not an error
-    expect(value("netto", "Fel i underlaget")).toBe("");
+    expect(value("antal", "Fel i underlaget")).toBe("Bygger på värden med fel från Syd");
+    expect(value("andel", "Fel i underlaget")).toBe("Bygger på värden med fel från Syd"); // antal is one of its inputs
+    expect(value("slut", "Fel i underlaget")).toBeNull(); // a warning is not an error
+    expect(value("netto", "Fel i underlaget")).toBeNull();
   });
 
   it("accounts for analyses, cases, files, problems and the tidy data on their own sheets", async () => {
@@ -262,8 +269,8 @@ describe("edge cases of the writer", () => {
     const ws = wb.Sheets[LEVEL2_SHEETS.summary]!;
     const r = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null });
     expect(ws.A3.v).toBe("0 enheter ingår; saknas: Väst. Tomma celler är saknade värden, inte 0.");
-    expect(r.find((x) => x[0] === "Mått-id")).toEqual(["Mått-id", "Mått", "Måttenhet", "Sammanställning", "(inga enheter)", "Nivå 2", "Underlag", "Saknas för", "Fel i underlaget"]);
-    expect(r.find((x) => x[0] === "antal")!.slice(4)).toEqual([null, null, "0 enheter", "Väst", ""]);
+    expect(r.find((x) => x[0] === "Mått-id")).toEqual(["Mått-id", "Mått", "Måttenhet", "Sammanställning", "(inga enheter)", "Nivå 2", "Underlag", "Saknas för", "Fel i underlaget", "Kontroll på nivå 2"]);
+    expect(r.find((x) => x[0] === "antal")!.slice(4)).toEqual([null, null, "0 enheter", "Väst", null, null]);
   });
 
   it("notes why a figure is blank beside it", async () => {
