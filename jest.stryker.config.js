@@ -12,6 +12,9 @@ const base = require("./jest.config.js");
 
 module.exports = {
   ...base,
+  // src/ in the roots too: Stryker asks jest for the tests related to a mutated file, and jest
+  // finds them only through imports it can see (test → validate.ts → rules/balance.ts).
+  roots: ["<rootDir>/test", "<rootDir>/src"],
   testMatch: ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/workbook/level2*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/core/messages\\.test\\.ts$"],
   moduleNameMapper: { "^(\\.\\./)+helpers/libreoffice$": "<rootDir>/test/helpers/noLibreOffice.ts" },
