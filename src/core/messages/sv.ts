@@ -18,6 +18,8 @@ export const MESSAGES = {
   errorValue: (p: Params) => `Cellen innehåller felvärdet ${p.input}. Skriv in ett värde i stället för formeln.`,
   notYesNo: (p: Params) => `"${p.input}" är inte ett svar. Välj Ja eller Nej.`,
   notAnOption: (p: Params) => `"${p.input}" finns inte bland valen. Välj ett av: ${p.options}.`,
+  valueOutOfBounds: (p: Params) => `"${p.input}" är orimligt stort: här kan värdet vara högst ${p.limit}. Kontrollera cellen.`,
+  invalidDate: () => `Cellen är formaterad som datum men innehåller inget giltigt datum. Skriv in värdet på nytt.`,
   // A measure's own checks
   required: () => `Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).`,
   requiredAnswer: () => `Svar saknas. Fyll i cellen.`,
