@@ -20,6 +20,12 @@ export const MESSAGES = {
   notAnOption: (p: Params) => `"${p.input}" finns inte bland valen. Välj ett av: ${p.options}.`,
   valueOutOfBounds: (p: Params) => `"${p.input}" är orimligt stort: här kan värdet vara högst ${p.limit}. Kontrollera cellen.`,
   invalidDate: () => `Cellen är formaterad som datum men innehåller inget giltigt datum. Skriv in värdet på nytt.`,
+  metaNoPeriod: (p: Params) => `${p.file} saknar period i bladet Metadata och kan inte knytas till en period. Använd mallen som skickades ut.`,
+  metaBadPeriod: (p: Params) => `${p.file} anger perioden "${p.found}" i bladet Metadata, vilket inte är en period (t.ex. 2025H1, 2025T2, 2025M03 eller 2025). Använd mallen som skickades ut.`,
+  metaUnknownPart: (p: Params) => `${p.file} anger delen "${p.part}" i bladet Metadata, men ${p.uppdrag} har bara delarna: ${p.known}. Använd mallen som skickades ut.`,
+  metaTooLong: (p: Params) => `${p.file}: fältet ${p.field} i bladet Metadata är ${p.length} tecken långt (högst ${p.max}). Använd mallen som skickades ut.`,
+  metaFormula: (p: Params) => `${p.file}: fältet ${p.field} i bladet Metadata innehåller en formel ("${p.found}"), inte ett värde. Använd mallen som skickades ut.`,
+  metaControl: (p: Params) => `${p.file}: fältet ${p.field} i bladet Metadata innehåller osynliga styrtecken. Använd mallen som skickades ut.`,
   // A measure's own checks
   required: () => `Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).`,
   requiredAnswer: () => `Svar saknas. Fyll i cellen.`,
