@@ -9,7 +9,7 @@ import * as path from "node:path";
 import * as fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { Catalog } from "../core/model";
-import { NO_PREVIOUS, checkFiles, type CheckOptions, type FileOutcome, type InputFile } from "../workbook/collect";
+import { NO_PREVIOUS, checkFiles, failedFile, type CheckOptions, type FileOutcome, type InputFile } from "../workbook/collect";
 import type { WorkerJob, WorkerSetup } from "./checkWorker";
 
 /**
@@ -18,6 +18,8 @@ import type { WorkerJob, WorkerSetup } from "./checkWorker";
  */
 const MIN_FILES_FOR_WORKERS = 200;
 const WORKER_SCRIPT = path.join(__dirname, "checkWorker.js");
+/** A worker's heap: far above what a unit's workbook needs, low enough that a hostile file ends its worker, not the run. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 };
 
 function workerCount(files: number): number {
   const asked = process.env.UPPFOLJNING_WORKERS;
@@ -39,26 +41,42 @@ export async function checkPaths(paths: { name: string; path: string }[], catalo
   const outcomes: FileOutcome[] = new Array(paths.length);
   let next = 0;
   let done = 0;
-  await Promise.all(
-    Array.from({ length: workers }, () => {
-      const worker = new Worker(WORKER_SCRIPT, { workerData: setup });
+  const record = (index: number, outcome: FileOutcome) => {
+    outcomes[index] = outcome;
+    options.onProgress?.(++done, paths.length);
+  };
+  /**
+   * One worker taking jobs until none are left. A worker that dies (out of its memory limit, a
+   * crash) takes only the file it was reading down: that file is rejected and a fresh worker
+   * goes on with the rest.
+   */
+  const runWorker = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(WORKER_SCRIPT, { workerData: setup, resourceLimits: WORKER_LIMITS });
+      let current: WorkerJob | undefined;
+      let failure: unknown;
       const send = () => {
-        if (next >= paths.length) return false;
+        if (next >= paths.length) {
+          current = undefined;
+          void worker.terminate();
+          return;
+        }
         const index = next++;
-        const job: WorkerJob = { index, name: paths[index]!.name, path: paths[index]!.path };
-        worker.postMessage(job);
-        return true;
+        current = { index, name: paths[index]!.name, path: paths[index]!.path };
+        worker.postMessage(current);
       };
-      return new Promise<void>((resolve, reject) => {
-        worker.on("message", (msg: { index: number; outcome: FileOutcome; uppdragId?: string }) => {
-          outcomes[msg.index] = msg.uppdragId ? { ...msg.outcome, uppdrag: byId.get(msg.uppdragId) } : msg.outcome;
-          options.onProgress?.(++done, paths.length);
-          if (!send()) void worker.terminate().then(() => resolve());
-        });
-        worker.on("error", reject);
-        if (!send()) void worker.terminate().then(() => resolve());
+      worker.on("message", (msg: { index: number; outcome: FileOutcome; uppdragId?: string }) => {
+        record(msg.index, msg.uppdragId ? { ...msg.outcome, uppdrag: byId.get(msg.uppdragId) } : msg.outcome);
+        send();
       });
-    }),
-  );
+      worker.on("error", (e) => (failure = e));
+      worker.on("exit", () => {
+        if (!current) return resolve();
+        record(current.index, failedFile(current.name, failure));
+        resolve(next < paths.length ? runWorker() : undefined);
+      });
+      send();
+    });
+  await Promise.all(Array.from({ length: workers }, runWorker));
   return outcomes;
 }

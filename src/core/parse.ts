@@ -23,6 +23,22 @@ const UNIT_SUFFIXES: Record<string, string[]> = {
 
 const SPACES = /[\s\u00a0\u202f\u2007]/g;
 
+/**
+ * The largest magnitude a value of each type can have. Far above anything a municipality
+ * reports (a count of a billion people, a trillion tkr), yet small enough that a value in
+ * micro-units stays exact (below 2^53 / 1e6 ≈ 9e9 for counts and days; amounts keep 6
+ * decimals up to 1e12 in exact.ts's bigint sums) and toFixed never turns to exponent notation
+ * (it does from 1e21). Anything larger is a typing or file error, a problem on its cell.
+ */
+export const VALUE_LIMITS: Record<"count" | "decimal" | "tkr" | "percent" | "days" | "daysList", number> = {
+  count: 1e9,
+  decimal: 1e9,
+  tkr: 1e12,
+  percent: 1e6,
+  days: 1e5,
+  daysList: 1e5,
+};
+
 /** Round to 6 decimals so that sums can be done exactly in micro-units (see exact.ts). */
 export function roundMicro(n: number): number {
   return Math.round(n * 1e6) / 1e6;
@@ -67,24 +83,35 @@ function isBlank(raw: RawCell): boolean {
   return raw === null || raw === undefined || (typeof raw === "string" && raw.replace(SPACES, "") === "");
 }
 
+/** A date cell whose value is no date (a huge serial, garbage in a t="d" cell): toISOString would throw. */
+function isInvalidDate(raw: RawCell): boolean {
+  return raw instanceof Date && !Number.isFinite(raw.getTime());
+}
+
 function shown(raw: RawCell): string {
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return isInvalidDate(raw) ? "ogiltigt datum" : raw.toISOString().slice(0, 10);
   if (typeof raw === "object" && raw !== null) return raw.error;
   return String(raw);
 }
 
+/** A number read for a numeric measure, checked against its type's limit before any arithmetic. */
+function boundedNumber(measure: Measure, value: number, input: string): ParseOutcome {
+  if (!Number.isFinite(value)) return { value: INVALID, problems: [problem(measure, "notANumber", { input })] };
+  const limit = VALUE_LIMITS[measure.type as keyof typeof VALUE_LIMITS] ?? VALUE_LIMITS.tkr;
+  if (Math.abs(value) > limit) return { value: INVALID, problems: [problem(measure, "valueOutOfBounds", { input, limit })] };
+  return { value: { kind: "number", value: roundMicro(value) }, problems: [] };
+}
+
 /** Parses one cell for a numeric measure. */
 function parseNumberCell(measure: Measure, raw: RawCell): ParseOutcome {
-  if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) return { value: INVALID, problems: [problem(measure, "notANumber", { input: String(raw) })] };
-    return { value: { kind: "number", value: roundMicro(raw) }, problems: [] };
-  }
+  if (typeof raw === "number") return boundedNumber(measure, raw, String(raw));
   if (typeof raw === "boolean") return { value: INVALID, problems: [problem(measure, "notANumber", { input: raw ? "SANT" : "FALSKT" })] };
+  if (isInvalidDate(raw)) return { value: INVALID, problems: [problem(measure, "invalidDate")] };
   if (raw instanceof Date) return { value: INVALID, problems: [problem(measure, "dateNotNumber", { input: shown(raw) })] };
   const text = String(raw);
   const parsed = parseSwedishNumber(text, UNIT_SUFFIXES[measure.type] ?? []);
   if (!parsed.ok) return { value: INVALID, problems: [problem(measure, parsed.reason, { input: text.trim() })] };
-  return { value: { kind: "number", value: parsed.value }, problems: [] };
+  return boundedNumber(measure, parsed.value, text.trim());
 }
 
 /** Splits a typed list of days: "12; 30; 45" or one value a line. */
@@ -108,6 +135,8 @@ export function parseMeasureInput(measure: Measure, raw: RawCell | RawCell[]): P
   }
 
   if (measure.type === "daysList") return parseDaysList(measure, cells);
+  const invalidDate = cells.findIndex(isInvalidDate);
+  if (invalidDate >= 0 && measure.type !== "ratio") return { value: INVALID, problems: [problem(measure, "invalidDate")] };
   const first = cells.find((c) => !isBlank(c));
   if (first === undefined) return { value: MISSING, problems: [] };
 

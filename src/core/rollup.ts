@@ -14,6 +14,7 @@ import { appliesTo } from "./measures";
 import { figureInputs, termsMicro } from "./derive";
 import { problemMeasures } from "./rules/concerns";
 import { levelTwoProblems } from "./rules/levelTwo";
+import { unitKey } from "./unitName";
 
 export interface ExpectedUnit {
   unit: string;
@@ -67,9 +68,8 @@ export interface Figure {
   note?: string;
 }
 
-export function unitKey(name: string): string {
-  return name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");
-}
+/** Unit names are compared by unitKey (see unitName.ts: NFKC, invisible characters removed, look-alike letters folded). */
+export { unitKey };
 
 export function accumulate(reports: readonly UnitReport[]): Accumulation {
   const first = reports[0];

@@ -5,6 +5,7 @@
 import type { Catalog, Problem, UnitReport, Uppdrag } from "../core/model";
 import { appliesTo } from "../core/measures";
 import { problemText } from "../core/messages/sv";
+import { systemReason } from "../core/messages/systemErrors";
 import { interpretReport } from "../core/interpret";
 import { validateReport } from "../core/validate";
 import { compareFileNames, mostCommon, rollup, unitKey, type ExpectedUnit, type RollupResult } from "../core/rollup";
@@ -45,20 +46,48 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Reads and interprets one file without validating it. */
+/**
+ * Why a file could not be read or interpreted, in Swedish: a file-system error by its errno
+ * code, anything else (a bug, a file no limit caught, memory running out) as one sentence, so
+ * no English system text reaches the user.
+ */
+export function failureReason(file: string, e: unknown): Problem {
+  const system = systemReason(e);
+  const reason = system ? `${system.reason} (${system.code})` : outOfMemory(e) ? "filen kräver mer minne än en arbetsbok kan behöva, så den används inte" : "filen gick inte att tolka (ett oväntat fel), så den används inte";
+  return { code: "unreadableFile", severity: "fel", location: { file }, params: { file, reason } };
+}
+
+function outOfMemory(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | undefined;
+  return err?.code === "ERR_WORKER_OUT_OF_MEMORY" || (e instanceof RangeError && /allocation failed|Invalid (string|array|typed array) length/i.test(String(err?.message)));
+}
+
+/** One file's failure as its rejection: whatever happened to it, the other files go on. */
+export function failedFile(file: string, e: unknown, sha256 = ""): FileOutcome {
+  return { file, sha256, status: "rejected", reason: failureReason(file, e), problems: [] };
+}
+
+/** Reads and interprets one file without validating it. Never throws: a failure is the file's rejection. */
 export async function readFile(file: InputFile, catalog: Catalog): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
     bytes = await file.read();
   } catch (e) {
-    const reason: Problem = { code: "unreadableFile", severity: "fel", location: { file: file.name }, params: { file: file.name, reason: (e as Error).message } };
-    return { file: file.name, sha256: "", status: "rejected", reason, problems: [] };
+    return failedFile(file.name, e);
   }
   const sha256 = await sha256Hex(bytes);
-  const read = readUnitWorkbook(bytes, file.name, catalog);
-  if (!read.ok) return { file: file.name, sha256, status: "rejected", reason: read.problem, problems: [] };
+  try {
+    return interpretFile(file.name, bytes, sha256, catalog);
+  } catch (e) {
+    return failedFile(file.name, e, sha256);
+  }
+}
+
+function interpretFile(name: string, bytes: Uint8Array, sha256: string, catalog: Catalog): FileOutcome {
+  const read = readUnitWorkbook(bytes, name, catalog);
+  if (!read.ok) return { file: name, sha256, status: "rejected", reason: read.problem, problems: [] };
   const { report, problems } = interpretReport(read.uppdrag, read.raw);
-  return { file: file.name, sha256, status: "read", uppdrag: read.uppdrag, report, problems: [...read.notes, ...problems], ...(read.readByLabel ? { readByLabel: read.readByLabel } : {}) };
+  return { file: name, sha256, status: "read", uppdrag: read.uppdrag, report, problems: [...read.notes, ...problems], ...(read.readByLabel ? { readByLabel: read.readByLabel } : {}) };
 }
 
 export interface CheckOptions {
@@ -141,10 +170,18 @@ export function previousProblems(previous: PreviousReports, checked: readonly Fi
   ];
 }
 
-/** Reads and validates one file. */
+/** Reads and validates one file. Never throws: a failure is the file's rejection. */
 export async function checkFile(file: InputFile, catalog: Catalog, previous: PreviousReports, uppdragId?: string): Promise<FileOutcome> {
   const outcome = await readFile(file, catalog);
   if (!outcome.report || !outcome.uppdrag) return outcome;
+  try {
+    return validateFile({ ...outcome, report: outcome.report, uppdrag: outcome.uppdrag }, file, previous, uppdragId);
+  } catch (e) {
+    return failedFile(file.name, e, outcome.sha256);
+  }
+}
+
+function validateFile(outcome: FileOutcome & Required<Pick<FileOutcome, "report" | "uppdrag">>, file: InputFile, previous: PreviousReports, uppdragId?: string): FileOutcome {
   if (uppdragId && outcome.uppdrag.id !== uppdragId) {
     outcome.status = "rejected";
     outcome.reason = { code: "otherUppdragThanAsked", severity: "fel", location: { file: file.name }, params: { file: file.name, found: outcome.uppdrag.id, expected: uppdragId } };

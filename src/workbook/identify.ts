@@ -7,6 +7,7 @@ import type { Catalog, Location, Measure, Problem, RawCell, Uppdrag } from "../c
 import { appliesTo, isInput } from "../core/measures";
 import type { RawReport } from "../core/interpret";
 import { definedName, type MetaKey } from "./layout";
+import { metaParts, metaPeriod, metaTextProblem, metaUnit } from "../core/metadata";
 
 /** A whole file refused: the problem names the file. */
 export function fileProblem(code: string, file: string, params: Record<string, string | number> = {}): Problem {
@@ -29,14 +30,20 @@ export type Identity = { ok: true; uppdrag: Uppdrag; unit: string; period: strin
 
 export function identify(meta: Partial<Record<MetaKey, string>>, file: string, catalog: Catalog): Identity {
   if (!meta.uppdrag) return { ok: false, problem: fileProblem("notATemplate", file) };
+  const text = metaTextProblem(meta, file);
+  if (text) return { ok: false, problem: text };
   const uppdrag = catalog.uppdrag.find((u) => u.id === meta.uppdrag);
   if (!uppdrag) return { ok: false, problem: fileProblem("unknownUppdrag", file, { uppdrag: meta.uppdrag }) };
   if (meta.mallversion !== uppdrag.version) {
     return { ok: false, problem: fileProblem("unknownVersion", file, { found: meta.mallversion ?? "–", expected: uppdrag.version, uppdrag: uppdrag.name }) };
   }
-  if (!meta.enhet) return { ok: false, problem: fileProblem("noUnit", file) };
-  const parts = meta.delar ? meta.delar.split(",").map((p) => p.trim()).filter((p) => p !== "") : undefined;
-  return { ok: true, uppdrag, unit: meta.enhet, period: meta.period ?? "", ...(parts ? { parts } : {}) };
+  const unit = metaUnit(meta.enhet);
+  if (!unit) return { ok: false, problem: fileProblem("noUnit", file) };
+  const period = metaPeriod(meta.period, file);
+  if (!period.ok) return period;
+  const parts = metaParts(meta.delar, uppdrag, file);
+  if (!parts.ok) return parts;
+  return { ok: true, uppdrag, unit, period: period.period, ...(parts.parts ? { parts: parts.parts } : {}) };
 }
 
 /** The note for an input whose name (and label) could not be found: its value counts as missing. */

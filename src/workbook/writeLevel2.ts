@@ -6,6 +6,7 @@
  * with errors, and the cross-measure rules' results on level 2; the analyses side by side;
  * every input file with its status; every problem; and a tidy data table for Power BI or a pivot.
  */
+import { cellText, safeCellValue } from "../core/cellText";
 import ExcelJS from "exceljs";
 import type { Measure, Problem, Term, UnitReport, Uppdrag } from "../core/model";
 import { headlineStatistic, type Figure } from "../core/rollup";
@@ -182,7 +183,7 @@ function listSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: 
   const header = ws.addRow(columns.map(([h]) => h));
   styleHeader(header);
   header.commit();
-  for (const r of rows) ws.addRow(r).commit();
+  for (const r of rows) ws.addRow(r.map(safeCellValue)).commit();
 }
 
 function writeCases(wb: ExcelJS.Workbook, rows: SheetRow[]) {
@@ -257,11 +258,11 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: 
   ws.getCell("A1").font = { bold: true, size: 14 };
   ws.getCell("A2").value = `Period: ${period?.label ?? result.period} · mallversion ${uppdrag.version} · skapad ${createdAt.toISOString().slice(0, 16).replace("T", " ")}`;
   const absent = result.absentUnits.map((u) => u.unit);
-  ws.getCell("A3").value = `${units.length} enheter ingår${absent.length ? `; saknas: ${absent.join(", ")}` : ""}. Tomma celler är saknade värden, inte 0.`;
-  layout.notes.forEach((note, i) => (ws.getCell(4 + i, 1).value = note));
+  ws.getCell("A3").value = cellText(`${units.length} enheter ingår${absent.length ? `; saknas: ${absent.join(", ")}` : ""}. Tomma celler är saknade värden, inte 0.`);
+  layout.notes.forEach((note, i) => (ws.getCell(4 + i, 1).value = cellText(note)));
 
   const header = ws.getRow(headerRow);
-  header.values = [...FIXED, ...(units.length ? units.map((u) => u.unit) : ["(inga enheter)"]), "Nivå 2", ...AFTER_LEVEL2];
+  header.values = [...FIXED, ...(units.length ? units.map((u) => u.unit) : ["(inga enheter)"]), "Nivå 2", ...AFTER_LEVEL2].map(cellText);
   styleHeader(header);
   ws.getColumn(1).width = 24;
   ws.getColumn(2).width = 55;
@@ -290,22 +291,22 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: 
     excelRow.getCell(2).value = m.label;
     excelRow.getCell(3).value = m.unit;
     excelRow.getCell(4).value = AGGREGATION_LABELS[m.aggregate];
-    units.forEach((u, i) => (excelRow.getCell(firstUnitCol + i).value = m.part && u.parts && !u.parts.includes(m.part) ? NOT_COVERED : unitCell(m, u)));
+    units.forEach((u, i) => (excelRow.getCell(firstUnitCol + i).value = m.part && u.parts && !u.parts.includes(m.part) ? NOT_COVERED : safeCellValue(unitCell(m, u))));
     const l2 = excelRow.getCell(level2Col);
     l2.value = level2Cell(m, figure, item.row, ctx);
     l2.fill = LEVEL2_FILL;
     l2.font = BOLD;
     if (m.type === "ratio" || m.type === "decimal" || m.type === "percent" || m.aggregate === "pooled") l2.numFmt = "0.0";
-    excelRow.getCell(level2Col + 1).value = basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : "");
-    excelRow.getCell(level2Col + 2).value = figure.missing.join(", ");
-    excelRow.getCell(level2Col + 3).value = flaggedFigureText(figure.flaggedUnits) || null;
-    excelRow.getCell(level2Col + 4).value = checksOf.get(m.id)?.join(" ") ?? null;
+    excelRow.getCell(level2Col + 1).value = cellText(basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : ""));
+    excelRow.getCell(level2Col + 2).value = cellText(figure.missing.join(", "));
+    excelRow.getCell(level2Col + 3).value = safeCellValue(flaggedFigureText(figure.flaggedUnits) || null);
+    excelRow.getCell(level2Col + 4).value = safeCellValue(checksOf.get(m.id)?.join(" ") ?? null);
   }
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: level2Col + AFTER_LEVEL2.length } };
 }
 function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport[], figures: Figure[]) {
   const ws = wb.addWorksheet(LEVEL2_SHEETS.analyses, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
-  ws.getRow(1).values = ["Mått-id", "Område / fråga", ...units.map((u) => u.unit)];
+  ws.getRow(1).values = ["Mått-id", "Område / fråga", ...units.map((u) => u.unit)].map(cellText);
   styleHeader(ws.getRow(1));
   ws.getColumn(1).width = 24;
   ws.getColumn(2).width = 40;
@@ -313,7 +314,7 @@ function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport
   const figureOf = new Map(figures.map((f) => [f.measureId, f]));
   for (const m of uppdrag.measures.filter((x) => x.aggregate === "text" && figureOf.has(x.id))) {
     const texts = new Map((figureOf.get(m.id)!.details.texts ?? []).map((t) => [t.unit, t.text]));
-    const row = ws.addRow([m.id, m.label, ...units.map((u) => texts.get(u.unit) ?? (u.values[m.id] ? "(saknas)" : "–"))]);
+    const row = ws.addRow([m.id, m.label, ...units.map((u) => texts.get(u.unit) ?? (u.values[m.id] ? "(saknas)" : "–"))].map(cellText));
     row.alignment = { wrapText: true, vertical: "top" };
   }
 }

@@ -1,0 +1,41 @@
+/**
+ * On the worker-thread path too, one file can never take the run down: a file that exhausts
+ * its worker (the list of cases named over a whole sheet, A1:XFD1048576) is rejected in Swedish, and
+ * every other file is still checked. Runs the built command (dist/), as only it has workers.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { cli } from "./helpers";
+import { fillByNames } from "../workbook/sheetjsFill";
+import { editEntries } from "../workbook/hostile";
+
+const root = path.join(__dirname, "..", "..");
+const bin = path.join(root, "bin", "uppfoljning.js");
+const built = fs.existsSync(path.join(root, "dist", "cli", "checkWorker.js"));
+
+let dir: string;
+beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "uppfoljning-"))));
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+(built ? it : it.skip)("a file that exhausts its worker is rejected and the other files are all reported", async () => {
+  fs.writeFileSync(path.join(dir, "enheter.txt"), "A\nB\nC\nD\n");
+  await cli(["create", "oppna-verksamheter", "--units", path.join(dir, "enheter.txt"), "--period", "2025H1", "--out-dir", path.join(dir, "in")]);
+  const files = fs.readdirSync(path.join(dir, "in")).filter((f) => f.endsWith(".xlsx")).sort();
+  for (const f of files) fs.writeFileSync(path.join(dir, "in", f), fillByNames(new Uint8Array(fs.readFileSync(path.join(dir, "in", f))), { demens_vantetid: [12, 30] }));
+  const hostile = path.join(dir, "in", files[1]!);
+  fs.writeFileSync(
+    hostile,
+    editEntries(new Uint8Array(fs.readFileSync(hostile)), /^xl\/workbook\.xml$/, (xml) => xml.replace(/(<definedName name="U_demens_vantetid"[^>]*>)([^<!]*)![^<]*/, (_all, open: string, sheet: string) => `${open}${sheet}!$A$1:$XFD$1048576`)),
+  );
+  const run = spawnSync(process.execPath, [bin, "validate", path.join(dir, "in"), "--json"], { cwd: dir, env: { ...process.env, UPPFOLJNING_WORKERS: "2" }, encoding: "utf8", timeout: 120_000 });
+  expect(run.status).toBe(2);
+  const report = JSON.parse(run.stdout);
+  expect(report.files.map((f: { file: string }) => path.basename(f.file))).toEqual(files);
+  const rejected = report.files.filter((f: { status: string }) => f.status === "rejected");
+  expect(rejected.map((f: { file: string }) => path.basename(f.file))).toEqual([files[1]]);
+  expect(rejected[0].reason.message).toContain(files[1]);
+  expect(rejected[0].reason.message).not.toMatch(/heap|memory|ERR_/i);
+  expect(report.files.filter((f: { unit: string | null }) => f.unit).map((f: { unit: string }) => f.unit)).toEqual(["A", "C", "D"]);
+}, 180_000);

@@ -1,0 +1,49 @@
+/**
+ * Values no count, amount or day can be (1e21, 1e308, a date cell holding garbage) are
+ * problems on their cell, never exceptions: validate reports them and rollup still writes.
+ */
+import { writeTemplate } from "../../src/workbook/template";
+import { writeLevel2 } from "../../src/workbook/writeLevel2";
+import { checkFiles, inMemoryFile, rollupFiles } from "../../src/workbook/collect";
+import { loadTemplates } from "../../src/cli/templateFiles";
+import { problemText } from "../../src/core/messages/sv";
+import { psyk } from "../core/builders";
+import { fillByNames } from "./sheetjsFill";
+import { editEntries } from "./hostile";
+
+const { catalog } = loadTemplates();
+
+/** patienter_start is C5 of the sheet Verksamhetsmått (sheet2.xml in the template). */
+const withStartCell = (bytes: Uint8Array, xml: string) => editEntries(bytes, /^xl\/worksheets\/sheet2\.xml$/, (s) => s.replace(/<c r="C5"[^>]*>.*?<\/c>/, xml));
+
+let filled: Uint8Array;
+beforeAll(async () => {
+  const template = await writeTemplate(psyk(), { unit: "Team Norr", period: "2025H1" } as Parameters<typeof writeTemplate>[1]);
+  filled = fillByNames(template, { patienter_start: 7, patienter_nya: 4, patienter_avslutade: 1, patienter_slut: 10 });
+});
+
+describe.each([
+  ["1000000000000000000000", '<c r="C5"><v>1000000000000000000000</v></c>', "valueOutOfBounds"],
+  ["1e308", '<c r="C5"><v>1e308</v></c>', "valueOutOfBounds"],
+  ["2e9 typed as text", '<c r="C5" t="inlineStr"><is><t>2 000 000 000</t></is></c>', "valueOutOfBounds"],
+  ["a date cell holding garbage", '<c r="C5" t="d"><v>inget datum</v></c>', "invalidDate"],
+  ["a date cell far beyond any calendar", '<c r="C5" t="d"><v>99999999-01-01</v></c>', "invalidDate"],
+])("a cell holding %s", (_what, xml, code) => {
+  it(`is the problem ${code} on its cell, and the roll-up still uses the file`, async () => {
+    const bytes = withStartCell(filled, xml);
+    const [outcome] = await checkFiles([inMemoryFile("norr.xlsx", bytes)], catalog);
+    const onCell = outcome!.problems.find((p) => p.measureId === "patienter_start");
+    expect(onCell).toMatchObject({ code, severity: "fel", location: { sheet: "Verksamhetsmått", cell: "C5" } });
+    expect(problemText(onCell!)).not.toMatch(/undefined|NaN|Infinity/);
+    expect(outcome!.report!.values.patienter_start).toMatchObject({ kind: "missing" });
+    const collected = rollupFiles([outcome!], catalog)!;
+    expect(collected.files[0]!.status).toBe("used");
+    expect((await writeLevel2(collected)).length).toBeGreaterThan(1000);
+  });
+});
+
+it("a value at the limit is still read", async () => {
+  const [outcome] = await checkFiles([inMemoryFile("norr.xlsx", withStartCell(filled, '<c r="C5"><v>1000000000</v></c>'))], catalog);
+  expect(outcome!.report!.values.patienter_start).toEqual({ kind: "number", value: 1e9 });
+  expect(() => rollupFiles([outcome!], catalog)).not.toThrow();
+});
