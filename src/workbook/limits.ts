@@ -1,0 +1,44 @@
+/**
+ * How much of a workbook the reader will take on, whatever arrives by e-mail. A filled
+ * template is about 25 KB zipped and under 1 MB unzipped; every limit is far above that and
+ * far below what would take a run down. A file past a limit is rejected with a Swedish
+ * message naming it (WorkbookRejected), never read in part.
+ */
+import type { Problem } from "../core/model";
+import { fileProblem } from "./identify";
+
+export const LIMITS = {
+  /** Bytes of the file as it arrives. */
+  fileBytes: 16 * 1024 * 1024,
+  /** Bytes one zip entry may inflate to (declared size and actual size while inflating). */
+  entryBytes: 32 * 1024 * 1024,
+  /** Bytes all entries read from one file may inflate to together. */
+  totalBytes: 64 * 1024 * 1024,
+  /** Entries in the zip (each sheet is one; a template has about 15). */
+  zipEntries: 2000,
+  /** Sheets in the workbook (a template has 3–6). */
+  sheets: 200,
+  /** Cells a defined name of an input may point to (the longest list of cases is 200 rows). */
+  nameCells: 5000,
+  /** Rows with content searched per sheet when names are lost and labels are looked for. */
+  scanRows: 20_000,
+  /** Cells with content searched per sheet in that case. */
+  scanCells: 200_000,
+} as const;
+
+const mb = (bytes: number) => String(Math.round(bytes / (1024 * 1024)));
+
+/** A file refused as a whole by a limit or a broken structure; the problem names the file. */
+export class WorkbookRejected extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.code);
+  }
+}
+
+export const reject = (code: string, file: string, params: Record<string, string | number> = {}): never => {
+  throw new WorkbookRejected(fileProblem(code, file, params));
+};
+
+export const rejectFileSize = (file: string, bytes: number): never => reject("fileTooLarge", file, { size: mb(bytes), max: mb(LIMITS.fileBytes) });
+export const rejectEntrySize = (file: string, entry: string): never => reject("zipEntryTooLarge", file, { entry, max: mb(LIMITS.entryBytes) });
+export const rejectTotalSize = (file: string): never => reject("zipTotalTooLarge", file, { max: mb(LIMITS.totalBytes) });
