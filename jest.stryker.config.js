@@ -18,8 +18,6 @@ module.exports = {
   roots: ["<rootDir>/test", "<rootDir>/src"],
   testMatch: ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/workbook/level2*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/core/messages\\.test\\.ts$"],
-  moduleNameMapper: {
-    "^(\\.\\./)+helpers/libreoffice$": "<rootDir>/test/helpers/noLibreOffice.ts",
-    "^fast-check$": "<rootDir>/test/helpers/fewerPropertyRuns.ts",
-  },
+  setupFilesAfterEnv: ["<rootDir>/test/helpers/fewerPropertyRuns.ts"],
+  moduleNameMapper: { "^(\\.\\./)+helpers/libreoffice$": "<rootDir>/test/helpers/noLibreOffice.ts" },
 };
