@@ -6,7 +6,8 @@
  * pane. They test other layers; the figures, checks and texts they touch are pinned down by
  * the core tests. test/core/messages.test.ts scans src/ for problem codes, which in Stryker's
  * sandbox is instrumented, so the scan finds none. LibreOffice is reported as absent
- * (test/helpers/noLibreOffice.ts), so a LibreOffice test added to these paths skips itself.
+ * (test/helpers/noLibreOffice.ts), so a LibreOffice test added to these paths skips itself, and
+ * property tests run 20 cases each (test/helpers/fewerPropertyRuns.ts).
  */
 const base = require("./jest.config.js");
 
@@ -17,5 +18,6 @@ module.exports = {
   roots: ["<rootDir>/test", "<rootDir>/src"],
   testMatch: ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/workbook/level2*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/core/messages\\.test\\.ts$"],
+  setupFilesAfterEnv: ["<rootDir>/test/helpers/fewerPropertyRuns.ts"],
   moduleNameMapper: { "^(\\.\\./)+helpers/libreoffice$": "<rootDir>/test/helpers/noLibreOffice.ts" },
 };
