@@ -6,6 +6,7 @@ import type { ExpectedUnit } from "../core/rollup";
 import type { Uppdrag } from "../core/model";
 import { parseUnitList } from "../core/unitList";
 import { UsageError } from "./io";
+import { readRegularFile } from "./readRegular";
 
 /** What a unit may send back: the spreadsheet formats the reader takes. */
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]);
@@ -97,7 +98,7 @@ export function namedPaths(paths: string[], cwd: string): { name: string; path: 
 
 /** Files for the pipeline, read when their turn comes. */
 export function readInputFiles(paths: string[], cwd: string): InputFile[] {
-  return namedPaths(paths, cwd).map((f) => ({ name: f.name, read: async () => new Uint8Array(await fs.promises.readFile(f.path)) }));
+  return namedPaths(paths, cwd).map((f) => ({ name: f.name, read: async () => readRegularFile(f.path) }));
 }
 
 /** Reads a units file (see core/unitList); its mistakes are a usage error naming file and line. */

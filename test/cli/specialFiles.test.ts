@@ -87,3 +87,14 @@ describe("links and special files in an input folder", () => {
     expect(missing.err).toMatch(/finns-inte\.xlsx" finns inte/);
   });
 });
+
+it("a FIFO in a file's place when its turn comes is rejected at once, in Swedish", async () => {
+  const { checkPaths } = await import("../../src/cli/parallelCheck");
+  const { cliCatalog } = await import("../../src/cli/catalog");
+  const { problemText } = await import("../../src/core/messages/sv");
+  const folder = await inbox();
+  mkfifo(path.join(folder, "bytt.xlsx"));
+  const outcomes = await checkPaths([{ name: "bytt.xlsx", path: path.join(folder, "bytt.xlsx") }, { name: "norr.xlsx", path: path.join(folder, "norr.xlsx") }], cliCatalog());
+  expect(outcomes.map((o) => o.status)).toEqual(["rejected", "read"]);
+  expect(problemText(outcomes[0]!.reason!)).toBe("bytt.xlsx kunde inte läsas: ingen vanlig fil (t.ex. en FIFO eller en enhet) (ENOTREG).");
+}, 30_000);
