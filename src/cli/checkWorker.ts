@@ -3,10 +3,10 @@
  * files it is sent, one at a time, and posts each outcome back (without the uppdrag object,
  * which the main thread re-attaches by id).
  */
-import * as fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { checkFile, type PreviousReports } from "../workbook/collect";
 import { cliCatalog } from "./catalog";
+import { readRegularFile } from "./readRegular";
 
 export interface WorkerJob {
   index: number;
@@ -24,7 +24,7 @@ const catalog = cliCatalog();
 const previous = setup.previous;
 
 parentPort!.on("message", async (job: WorkerJob) => {
-  const outcome = await checkFile({ name: job.name, read: async () => new Uint8Array(await fs.promises.readFile(job.path)) }, catalog, previous, setup.uppdragId);
+  const outcome = await checkFile({ name: job.name, read: async () => readRegularFile(job.path) }, catalog, previous, setup.uppdragId);
   const { uppdrag, ...rest } = outcome;
   parentPort!.postMessage({ index: job.index, outcome: rest, uppdragId: uppdrag?.id });
 });

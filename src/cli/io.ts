@@ -1,3 +1,5 @@
+import { terminalSafe } from "./terminalText";
+
 /** Where a command writes: injected so commands run in tests without a process. */
 export interface Io {
   out(text: string): void;
@@ -9,9 +11,10 @@ export interface Io {
   cwd: string;
 }
 
+/** What the commands print reaches the terminal with its control characters escaped (see terminalText). */
 export const processIo = (): Io => ({
-  out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
+  out: (t) => process.stdout.write(terminalSafe(t.endsWith("\n") ? t : `${t}\n`)),
+  err: (t) => process.stderr.write(terminalSafe(t.endsWith("\n") ? t : `${t}\n`)),
   interactive: Boolean(process.stderr.isTTY),
   progress: (t) => process.stderr.write(t),
   cwd: process.cwd(),

@@ -11,6 +11,7 @@ import { Worker } from "node:worker_threads";
 import type { Catalog } from "../core/model";
 import { NO_PREVIOUS, checkFiles, failedFile, type CheckOptions, type FileOutcome, type InputFile } from "../workbook/collect";
 import type { WorkerJob, WorkerSetup } from "./checkWorker";
+import { readRegularFile } from "./readRegular";
 
 /**
  * Below this many files a worker's start-up (loading the catalog and SheetJS, ~0,3 s) costs
@@ -31,7 +32,7 @@ function workerCount(files: number): number {
 }
 
 export async function checkPaths(paths: { name: string; path: string }[], catalog: Catalog, options: Omit<CheckOptions, "signal"> = {}): Promise<FileOutcome[]> {
-  const files: InputFile[] = paths.map((p) => ({ name: p.name, read: async () => new Uint8Array(await fs.promises.readFile(p.path)) }));
+  const files: InputFile[] = paths.map((p) => ({ name: p.name, read: async () => readRegularFile(p.path) }));
   const workers = workerCount(paths.length);
   if (workers === 0) return checkFiles(files, catalog, options);
 

@@ -80,15 +80,24 @@ export function accumulate(reports: readonly UnitReport[]): Accumulation {
     units: new Map(),
     values: new Map(),
   };
+  const keys = new Set<string>();
   for (const r of reports) {
     if (r.uppdragId !== acc.uppdragId || r.templateVersion !== acc.templateVersion || r.period !== acc.period) {
       throw new RollupMixError(`${r.file}: ${r.uppdragId} ${r.templateVersion} ${r.period}`);
     }
-    if (acc.units.has(r.unit)) throw new RollupMixError(`dubblett: ${r.unit}`);
+    if (!addUnitKey(keys, r.unit)) throw new RollupMixError(`dubblett: ${r.unit}`);
     acc.units.set(r.unit, r.parts);
     acc.values.set(r.unit, r.values);
   }
   return acc;
+}
+
+/** Adds a unit's key to `keys`; false when a unit of the same key (look-alike names are one unit) is already there. */
+function addUnitKey(keys: Set<string>, unit: string): boolean {
+  const key = unitKey(unit);
+  if (keys.has(key)) return false;
+  keys.add(key);
+  return true;
 }
 
 /** Misuse of the API (mixing uppdrag or duplicate units in one accumulation); `rollup` screens for these first. */
@@ -102,8 +111,9 @@ export function mergeAccumulations(a: Accumulation, b: Accumulation): Accumulati
   }
   const units = new Map(a.units);
   const values = new Map(a.values);
+  const keys = new Set([...a.units.keys()].map(unitKey));
   for (const [unit, parts] of b.units) {
-    if (units.has(unit)) throw new RollupMixError(`dubblett: ${unit}`);
+    if (!addUnitKey(keys, unit)) throw new RollupMixError(`dubblett: ${unit}`);
     units.set(unit, parts);
     values.set(unit, b.values.get(unit)!);
   }

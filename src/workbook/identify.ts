@@ -8,6 +8,7 @@ import { appliesTo, isInput } from "../core/measures";
 import type { RawReport } from "../core/interpret";
 import { definedName, type MetaKey } from "./layout";
 import { metaParts, metaPeriod, metaTextProblem, metaUnit } from "../core/metadata";
+import { hasConfusableLetters } from "../core/unitName";
 
 /** A whole file refused: the problem names the file. */
 export function fileProblem(code: string, file: string, params: Record<string, string | number> = {}): Problem {
@@ -71,6 +72,8 @@ export function buildReport(identity: Extract<Identity, { ok: true }>, file: str
   const locations: Record<string, Location> = {};
   const caseLocations: Record<string, Location[]> = {};
   const notes: Problem[] = [];
+  // Compared as Latin letters (unitKey), but worth a look: often pasted from elsewhere, or a forgery.
+  if (hasConfusableLetters(identity.unit)) notes.push({ code: "unitNameLookalike", severity: "varning", location: { file }, params: { file, unit: identity.unit } });
   for (const measure of uppdrag.measures) {
     if (!isInput(measure) || !appliesTo(measure, parts)) continue;
     const found = locate(measure);

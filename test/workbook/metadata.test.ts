@@ -56,3 +56,14 @@ it("a returned file whose period was edited to a formula is rejected, not writte
   expect(outcome!.reason!.code).toBe("metaFormula");
   expect(outcome!.report).toBeUndefined();
 });
+
+it("a unit name with a Cyrillic letter that looks Latin is read, with a warning saying so", async () => {
+  const template = await writeTemplate(psyk(), { unit: "Team Norr", period: "2025H1" } as Parameters<typeof writeTemplate>[1]);
+  const [outcome] = await checkFiles([inMemoryFile("norr.xlsx", setMeta(template, "enhet", "Team N\u043err"))], catalog);
+  expect(outcome!.status).toBe("read");
+  const warning = outcome!.problems.find((p) => p.code === "unitNameLookalike");
+  expect(warning).toMatchObject({ severity: "varning", location: { file: "norr.xlsx" } });
+  expect(problemText(warning!)).toMatch(/kyrilliska eller grekiska/);
+  const [plain] = await checkFiles([inMemoryFile("norr.xlsx", template)], catalog);
+  expect(plain!.problems.map((p) => p.code)).not.toContain("unitNameLookalike");
+});

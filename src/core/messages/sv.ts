@@ -26,6 +26,7 @@ export const MESSAGES = {
   metaTooLong: (p: Params) => `${p.file}: fältet ${p.field} i bladet Metadata är ${p.length} tecken långt (högst ${p.max}). Använd mallen som skickades ut.`,
   metaFormula: (p: Params) => `${p.file}: fältet ${p.field} i bladet Metadata innehåller en formel ("${p.found}"), inte ett värde. Använd mallen som skickades ut.`,
   metaControl: (p: Params) => `${p.file}: fältet ${p.field} i bladet Metadata innehåller osynliga styrtecken. Använd mallen som skickades ut.`,
+  unitNameLookalike: (p: Params) => `Enhetens namn "${p.unit}" i ${p.file} innehåller bokstäver från ett annat alfabet (kyrilliska eller grekiska) som ser ut som latinska. Namnet jämförs med andra enheter som om de vore latinska bokstäver; kontrollera att det är rätt enhet.`,
   // A measure's own checks
   required: () => `Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).`,
   requiredAnswer: () => `Svar saknas. Fyll i cellen.`,

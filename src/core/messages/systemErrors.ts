@@ -21,6 +21,8 @@ const REASONS: Record<string, string> = {
   ENXIO: "ingen enhet hör till filen",
   ETIMEDOUT: "det tog för lång tid",
   EAGAIN: "resursen är tillfälligt upptagen",
+  // Not the system's own: cli/readRegular's refusal of a FIFO, socket or device.
+  ENOTREG: "ingen vanlig fil (t.ex. en FIFO eller en enhet)",
 };
 
 /** The errno code of a file-system error and its Swedish reason, or undefined for anything else. */
