@@ -16,8 +16,13 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-/** Compressed bytes fed to the inflater at a time: bounds what one push can produce (~1 MB at worst). */
-const CHUNK = 1024;
+/** Compressed bytes fed to the streaming inflater at a time: one push produces at most ~4 MB (deflate's 1032:1). */
+const CHUNK = 4 * 1024;
+/**
+ * Entries up to this compressed size (all of a template's) are inflated in one go: even a lying
+ * one then costs at most ~16 MB of inflating into nothing; larger ones are streamed and stop at the limit.
+ */
+const ONE_GO = 16 * 1024;
 const EOCD = 0x06054b50;
 const EOCD64 = 0x06064b50;
 const EOCD64_LOCATOR = 0x07064b50;
@@ -131,7 +136,7 @@ export class ZipPackage {
     if (this.inflated + entry.size > LIMITS.totalBytes) rejectTotalSize(this.file);
     if (entry.flags & 1) damaged(this.file);
     const data = this.compressed(entry);
-    const out = entry.method === 0 ? data.slice() : entry.method === 8 ? (this.inflateDeclared(data, entry.size) ?? this.inflate(data, name)) : damaged(this.file);
+    const out = entry.method === 0 ? data.slice() : entry.method === 8 ? ((data.length <= ONE_GO ? this.inflateDeclared(data, entry.size) : undefined) ?? this.inflate(data, name)) : damaged(this.file);
     this.inflated += out.length;
     if (this.inflated > LIMITS.totalBytes) rejectTotalSize(this.file);
     return out;
