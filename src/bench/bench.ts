@@ -1,30 +1,31 @@
 /**
- * `npm run bench`: creates N filled workbooks (N = 10, 100, 1000 by default; cached in
- * .bench/) and times validate and roll-up on them, each N in a fresh process so that the
- * peak memory reported is that run's own. Prints workbooks per second and peak memory.
+ * `npm run bench`: times the real command line (`uppfoljning rollup`, a whole process, from
+ * start to exit) on N returned workbooks made the way units make them: the styled template
+ * written for each unit and filled by exceljs, and every tenth saved again by LibreOffice when
+ * it is installed. Beside it, in the same run, the floor: a process that only unzips and
+ * decodes the same files. Prints seconds, workbooks per second, peak memory (RSS) and our time
+ * as a multiple of the floor. Files are cached in .bench/ (one pool, hard-linked per N).
  *
- *   npm run bench                 # 10, 100, 1000
- *   npm run bench -- 50 2000      # other sizes
+ *   npm run bench                 # 10, 100, 300
+ *   npm run bench -- 10 100 300 1000
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as os from "node:os";
-import { execFileSync } from "node:child_process";
-import * as XLSX from "xlsx";
+import { spawnSync } from "node:child_process";
 import { loadTemplates } from "../cli/templateFiles";
 import { writeTemplate } from "../workbook/template";
-import { rollupFiles } from "../workbook/collect";
-import { checkPaths } from "../cli/parallelCheck";
-import { writeLevel2 } from "../workbook/writeLevel2";
-import { namedPaths, expandPaths } from "../cli/files";
-import { definedName } from "../workbook/layout";
-import { parseRef } from "../workbook/readUnit";
+import { fillTemplate } from "../workbook/fill";
 import { sampleValues } from "../cli/sampleData";
 import type { Uppdrag } from "../core/model";
 
 const UPPDRAG = "psykiatrisk-hemsjukvard";
-const HEAP_CAP_MB = 128;
 const ROOT = path.resolve(__dirname, "..", "..", ".bench");
+const POOL = path.join(ROOT, "pool");
+const BIN = path.resolve(__dirname, "..", "..", "bin", "uppfoljning.js");
+const RSS_HOOK = path.join(__dirname, "rssHook.js");
+const FLOOR = path.join(__dirname, "floor.js");
+const LIBREOFFICE_EVERY = 10;
 
 function catalog() {
   const { catalog, errors } = loadTemplates();
@@ -32,61 +33,88 @@ function catalog() {
   return catalog;
 }
 
-/** Fills copies of the template with SheetJS (fast; the reader does not need the styles). */
-async function generate(uppdrag: Uppdrag, n: number, dir: string) {
-  if (fs.existsSync(dir) && fs.readdirSync(dir).length === n) return;
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const template = await writeTemplate(uppdrag, { unit: "X", period: "2025H1" });
-  const names = new Map((XLSX.read(template, { type: "array" }).Workbook?.Names ?? []).map((x) => [x.Name, x.Ref]));
-  for (let i = 0; i < n; i++) {
-    const wb = XLSX.read(template, { type: "array" });
-    const unit = `Enhet ${String(i + 1).padStart(4, "0")}`;
-    const set = (ref: string | undefined, values: unknown[]) => {
-      const t = parseRef(ref ?? "");
-      if (!t) return;
-      values.forEach((v, k) => {
-        if (t.range.s.r + k > t.range.e.r) return;
-        XLSX.utils.sheet_add_aoa(wb.Sheets[t.sheet]!, [[v]], { origin: { r: t.range.s.r + k, c: t.range.s.c } });
-      });
-    };
-    set(names.get("META_enhet"), [unit]);
-    for (const [id, v] of Object.entries(sampleValues(uppdrag, i))) set(names.get(definedName(id)), Array.isArray(v) ? v : [v]);
-    fs.writeFileSync(path.join(dir, `${i}.xlsx`), XLSX.write(wb, { type: "buffer", bookType: "xlsx" }));
-  }
+const poolName = (i: number) => `enhet-${String(i + 1).padStart(4, "0")}.xlsx`;
+
+function onPath(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) if (dir && fs.existsSync(path.join(dir, command))) return path.join(dir, command);
+  return undefined;
 }
 
-/** One measurement, run in its own process. */
-async function measure(dir: string) {
-  const c = catalog();
-  const files = namedPaths(expandPaths([dir], process.cwd()), process.cwd());
-  const t0 = performance.now();
-  const outcomes = await checkPaths(files, c);
-  const t1 = performance.now();
-  const collected = rollupFiles(outcomes, c)!;
-  const bytes = await writeLevel2(collected);
-  const t2 = performance.now();
-  const used = collected.files.filter((f) => f.status === "used").length;
-  process.stdout.write(JSON.stringify({ n: files.length, used, validateMs: t1 - t0, rollupMs: t2 - t1, outBytes: bytes.length, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+/** The pool holds at least n files: each unit's own template, filled by exceljs; every tenth resaved by LibreOffice. */
+async function ensurePool(uppdrag: Uppdrag, n: number): Promise<{ libreOffice: number }> {
+  fs.mkdirSync(POOL, { recursive: true });
+  const soffice = onPath("soffice") ?? onPath("libreoffice");
+  const toResave: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const file = path.join(POOL, poolName(i));
+    if (fs.existsSync(file)) continue;
+    const template = await writeTemplate(uppdrag, { unit: `Enhet ${String(i + 1).padStart(4, "0")}`, period: "2025H1" });
+    fs.writeFileSync(file, await fillTemplate(template, sampleValues(uppdrag, i + 1)));
+    if (soffice && i % LIBREOFFICE_EVERY === LIBREOFFICE_EVERY - 1) toResave.push(file);
+  }
+  if (soffice && toResave.length > 0) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-lo-"));
+    const out = path.join(work, "ut");
+    const run = spawnSync(soffice, [`-env:UserInstallation=file://${path.join(work, "profil")}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, ...toResave], { timeout: 600_000 });
+    if (run.status === 0) for (const f of toResave) fs.copyFileSync(path.join(out, path.basename(f)), f);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return { libreOffice: soffice ? Math.floor(n / LIBREOFFICE_EVERY) : 0 };
+}
+
+/** A folder with the first n files of the pool (hard links: no copies, and the reader sees plain files). */
+function folderOf(n: number): string {
+  const dir = path.join(ROOT, `n${n}`);
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length === n) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) fs.linkSync(path.join(POOL, poolName(i)), path.join(dir, poolName(i)));
+  return dir;
+}
+
+/** A whole process, timed from spawn to exit, with its peak RSS from the preloaded hook. */
+function timeProcess(args: string[]): { seconds: number; rssMb: number; status: number | null; stdout: string; stderr: string } {
+  const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}`);
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ["--require", RSS_HOOK, ...args], { encoding: "utf8", env: { ...process.env, BENCH_RSS_FILE: rssFile }, maxBuffer: 64 << 20 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rssMb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8")) / 1024 : NaN;
+  fs.rmSync(rssFile, { force: true });
+  return { seconds, rssMb, status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** How many files the roll-up used, from its --json output. */
+function usedFiles(json: string): number {
+  try {
+    const files = (JSON.parse(json) as { files?: { status?: string }[] }).files ?? [];
+    return files.filter((f) => f.status === "used").length;
+  } catch {
+    return NaN;
+  }
 }
 
 async function main() {
   const args = process.argv.slice(2);
-  if (args[0] === "--measure") return measure(args[1]!);
-  const sizes = args.length ? args.map(Number) : [10, 100, 1000];
+  const sizes = args.length ? args.map(Number) : [10, 100, 300];
   const uppdrag = catalog().uppdrag.find((u) => u.id === UPPDRAG)!;
-  console.log(`Benchmark: ${uppdrag.name}, ${uppdrag.measures.length} mått per arbetsbok, Node ${process.version}, ${os.cpus().length} kärnor, V8-heap begränsad till ${HEAP_CAP_MB} MB`);
-  console.log("N\tkontroll s\tsammanst. s\ttotalt s\tarbetsböcker/s\ttoppminne MB");
+  const { libreOffice } = await ensurePool(uppdrag, Math.max(...sizes));
+  const sample = fs.statSync(path.join(POOL, poolName(0))).size;
+  console.log(`Benchmark: ${uppdrag.name}, mallen ifylld av exceljs (${Math.round(sample / 1024)} kB per fil), var ${LIBREOFFICE_EVERY}:e sparad av LibreOffice${libreOffice ? "" : " (LibreOffice saknas: inga)"}`);
+  console.log(`Maskin: ${os.cpus()[0]?.model ?? "okänd"}, ${os.cpus().length} kärnor, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+  console.log("Tid är hela processen (start till slut): `uppfoljning rollup mapp --out nivå2.xlsx` mot golvet (packa upp och avkoda samma filer).");
+  console.log("N\tsammanst. s\tarbetsböcker/s\ttoppminne MB\tgolv s\tgolv MB\tgånger golvet");
   for (const n of sizes) {
-    const dir = path.join(ROOT, String(n));
-    await generate(uppdrag, n, dir);
-    // A fresh process per N, with the V8 heap capped: finishing under the cap shows memory does not grow with N.
-    const out = execFileSync(process.execPath, [`--max-old-space-size=${HEAP_CAP_MB}`, __filename, "--measure", dir], { encoding: "utf8", maxBuffer: 1 << 20 });
-    const r = JSON.parse(out) as { n: number; used: number; validateMs: number; rollupMs: number; peakRssMb: number };
-    const total = (r.validateMs + r.rollupMs) / 1000;
-    console.log([r.n, (r.validateMs / 1000).toFixed(2), (r.rollupMs / 1000).toFixed(2), total.toFixed(2), (r.n / total).toFixed(0), r.peakRssMb.toFixed(0)].join("\t"));
-    if (r.used !== n) console.log(`  OBS: ${r.used} av ${n} användes`);
+    const dir = folderOf(n);
+    const out = path.join(ROOT, `niva2-${n}.xlsx`);
+    fs.rmSync(out, { force: true });
+    const ours = timeProcess([BIN, "rollup", dir, "--out", out, "--json"]);
+    if (!fs.existsSync(out)) throw new Error(`rollup skrev ingen nivå 2-fil (status ${ours.status}): ${ours.stderr.slice(0, 500)}`);
+    const used = usedFiles(ours.stdout);
+    const base = timeProcess([FLOOR, dir]);
+    if (used !== n) console.log(`  OBS: ${used} av ${n} filer användes`);
+    console.log([n, ours.seconds.toFixed(2), (n / ours.seconds).toFixed(0), ours.rssMb.toFixed(0), base.seconds.toFixed(2), base.rssMb.toFixed(0), (ours.seconds / base.seconds).toFixed(1)].join("\t"));
   }
+  console.log("Analytikerns skript (openpyxl + pandas) körs inte här: " + (spawnSync("python3", ["-c", "import openpyxl, pandas"]).status === 0 ? "inte inbyggt ännu." : "python3 med openpyxl och pandas saknas."));
 }
 
 main().catch((e) => {

@@ -11,9 +11,9 @@ export const LIMITS = {
   /** Bytes of the file as it arrives. */
   fileBytes: 16 * 1024 * 1024,
   /** Bytes one zip entry may inflate to (declared size and actual size while inflating). */
-  entryBytes: 32 * 1024 * 1024,
+  entryBytes: 16 * 1024 * 1024,
   /** Bytes all entries read from one file may inflate to together. */
-  totalBytes: 64 * 1024 * 1024,
+  totalBytes: 40 * 1024 * 1024,
   /** Entries in the zip (each sheet is one; a template has about 15). */
   zipEntries: 2000,
   /** Sheets in the workbook (a template has 3–6). */

@@ -61,8 +61,8 @@ function parseCfb(bytes: Uint8Array, file: string): XLSX.WorkBook {
   return parseChecked(bytes, file);
 }
 
-/** Pictures, printer settings and macros: SheetJS does not need them, so they are never inflated. */
-const UNUSED_ENTRY = /\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|bin)$/i;
+/** Pictures, embedded files, printer settings and macros: SheetJS does not need them, so they are never inflated. */
+const UNUSED_ENTRY = /(^|\/)(media|embeddings|printerSettings)\/|vbaProject\.bin$|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)$/i;
 
 /** The whole zip for SheetJS, every entry inflated under the limits and stored again with true sizes. */
 function parseZip(zip: ZipPackage): XLSX.WorkBook {
@@ -273,8 +273,9 @@ export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): R
   try {
     return readBook(targetedBook(zip), file, catalog);
   } catch (e) {
-    if (e instanceof NeedsFullRead) return undefined;
-    throw e;
+    // A limit is the file's rejection either way; anything else the scan cannot handle, the full parse reads.
+    if (e instanceof WorkbookRejected) throw e;
+    return undefined;
   }
 }
 

@@ -4,7 +4,7 @@
  * checked before anything is allocated (declared size) and while inflating (actual size).
  * Only the entries asked for are ever inflated.
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { LIMITS, WorkbookRejected, reject, rejectEntrySize, rejectTotalSize } from "./limits";
 
 export interface ZipEntry {
@@ -16,8 +16,13 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-/** Compressed bytes fed to the inflater at a time: bounds what one push can produce (~1 MB at worst). */
-const CHUNK = 1024;
+/** Compressed bytes fed to the streaming inflater at a time: one push produces at most ~4 MB (deflate's 1032:1). */
+const CHUNK = 4 * 1024;
+/**
+ * Entries up to this compressed size (all of a template's) are inflated in one go: even a lying
+ * one then costs at most ~16 MB of inflating into nothing; larger ones are streamed and stop at the limit.
+ */
+const ONE_GO = 16 * 1024;
 const EOCD = 0x06054b50;
 const EOCD64 = 0x06064b50;
 const EOCD64_LOCATOR = 0x07064b50;
@@ -102,6 +107,7 @@ function readZip64Extra(view: DataView, start: number, length: number, entry: Zi
 export class ZipPackage {
   readonly entries: Map<string, ZipEntry>;
   private inflated = 0;
+  private readonly cache = new Map<string, Uint8Array>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -114,15 +120,23 @@ export class ZipPackage {
     return this.entries.has(name);
   }
 
-  /** The entry's bytes, or undefined when there is no such entry. */
+  /** The entry's bytes, or undefined when there is no such entry; inflated once, however often asked for. */
   read(name: string): Uint8Array | undefined {
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    const out = this.inflateEntry(name);
+    if (out) this.cache.set(name, out);
+    return out;
+  }
+
+  private inflateEntry(name: string): Uint8Array | undefined {
     const entry = this.entries.get(name);
     if (!entry) return undefined;
     if (entry.size > LIMITS.entryBytes) rejectEntrySize(this.file, name);
     if (this.inflated + entry.size > LIMITS.totalBytes) rejectTotalSize(this.file);
     if (entry.flags & 1) damaged(this.file);
     const data = this.compressed(entry);
-    const out = entry.method === 0 ? data.slice() : entry.method === 8 ? this.inflate(data, name) : damaged(this.file);
+    const out = entry.method === 0 ? data.slice() : entry.method === 8 ? ((data.length <= ONE_GO ? this.inflateDeclared(data, entry.size) : undefined) ?? this.inflate(data, name)) : damaged(this.file);
     this.inflated += out.length;
     if (this.inflated > LIMITS.totalBytes) rejectTotalSize(this.file);
     return out;
@@ -143,6 +157,22 @@ export class ZipPackage {
     return this.bytes.subarray(start, start + entry.compressedSize);
   }
 
+  /**
+   * The fast way, in one buffer of the declared size and one byte more: fflate writes nothing
+   * past a buffer it is given, so a full buffer means the entry inflates to more than it
+   * declares, and undefined sends it the slow way, streamed and measured.
+   */
+  private inflateDeclared(data: Uint8Array, size: number): Uint8Array | undefined {
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(size + 1) });
+    } catch {
+      return damaged(this.file);
+    }
+    return out.length <= size ? out : undefined;
+  }
+
+  /** Streamed in small pieces, the size counted as it grows: a lying entry stops at the limit. */
   private inflate(data: Uint8Array, name: string): Uint8Array {
     const chunks: Uint8Array[] = [];
     let length = 0;

@@ -79,6 +79,7 @@ async function corpus(): Promise<Sample[]> {
       { name: `${u.id}-no-names.xlsx`, bytes: dropNames(bySheetjs), targeted: false },
       { name: `${u.id}-some-names.xlsx`, bytes: dropNames(bySheetjs, [`U_${u.measures.find(isInput)!.id}`]), targeted: false },
       { name: `${u.id}.xls`, bytes: convert(bySheetjs, "xls"), targeted: false },
+      { name: `${u.id}.xlsb`, bytes: convert(bySheetjs, "xlsb"), targeted: false },
       { name: `${u.id}-other-version.xlsx`, bytes: setMeta(bySheetjs, "mallversion", "0.0"), targeted: true },
       { name: `${u.id}-no-unit.xlsx`, bytes: setMeta(bySheetjs, "enhet", " "), targeted: true },
       { name: `${u.id}-unknown.xlsx`, bytes: setMeta(bySheetjs, "uppdrag", "okänt"), targeted: true },
