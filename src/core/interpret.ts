@@ -39,7 +39,9 @@ export function interpretReport(uppdrag: Uppdrag, raw: RawReport): { report: Uni
   }
   // A list of cases left blank when the count says there were none is an empty list, not a missing one.
   for (const measure of uppdrag.measures) {
-    if (measure.type !== "daysList" || !measure.countedBy || values[measure.id]?.kind !== "missing") continue;
+    const value = values[measure.id];
+    // Only a blank list: an unreadable one ("x") stays invalid, it is not "no cases".
+    if (measure.type !== "daysList" || !measure.countedBy || value?.kind !== "missing" || value.invalid) continue;
     if (numberOf(values[measure.countedBy]) === 0) values[measure.id] = { kind: "list", values: [] };
   }
   const { cells: _cells, caseLocations: _perCell, ...rest } = raw;

@@ -59,4 +59,9 @@ describe("Swedish messages", () => {
     const line = formatProblem({ code: "negative", severity: "fel", location: { file: "a.xlsx", sheet: "Blad", cell: "C5" }, params: { value: -2 } }, "Nya patienter");
     expect(line).toBe("Fel: a.xlsx, blad Blad, cell C5 (Nya patienter): -2 är negativt. Värdet kan inte vara mindre än 0.");
   });
+
+  it("names the measure without a stray space when the place is unknown", () => {
+    const line = formatProblem({ code: "negative", severity: "fel", params: { value: -2 } }, "Nya patienter");
+    expect(line).toBe("Fel: (Nya patienter): -2 är negativt. Värdet kan inte vara mindre än 0.");
+  });
 });

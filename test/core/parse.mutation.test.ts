@@ -173,5 +173,7 @@ describe("a workbook's cells become a report", () => {
     expect(values({ demens_utredningar: 0, demens_vantetid: [null] })).toEqual({ kind: "list", values: [] });
     expect(values({ demens_utredningar: 2, demens_vantetid: [null] })).toEqual({ kind: "missing" });
     expect(values({ demens_vantetid: [null] })).toEqual({ kind: "missing" });
+    // Something unreadable typed in the list stays unreadable, even when the count is 0.
+    expect(values({ demens_utredningar: 0, demens_vantetid: ["x"] })).toEqual({ kind: "missing", invalid: true });
   });
 });

@@ -117,7 +117,7 @@ export function problemText(problem: Problem): string {
 /** The full line a user reads: where, which measure, what is wrong. */
 export function formatProblem(problem: Problem, measureLabel?: string): string {
   const where = describeLocation(problem.location);
-  const what = measureLabel ? ` (${measureLabel})` : "";
+  const what = measureLabel ? (where ? ` (${measureLabel})` : `(${measureLabel})`) : "";
   const severity = problem.severity === "fel" ? "Fel" : "Varning";
   return `${severity}: ${where}${what}${where || what ? ": " : ""}${problemText(problem)}`;
 }
