@@ -2,21 +2,27 @@
  * Hostile files for tests: a workbook's XML edited after it was written, with fflate (as
  * src/workbook/lockStructure.ts does), to hold what no well-behaved writer would put there.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8 } from "fflate";
+import { rezip } from "./hostileZip";
 
 /** Rewrites every zip entry whose path matches `entry` with `edit`. */
 export function editEntries(xlsx: Uint8Array, entry: RegExp, edit: (xml: string) => string): Uint8Array {
-  const files = unzipSync(xlsx);
   let changed = 0;
-  for (const [name, bytes] of Object.entries(files)) {
-    if (!entry.test(name)) continue;
-    const before = strFromU8(bytes);
-    const after = edit(before);
-    if (after !== before) changed++;
-    files[name] = strToU8(after);
-  }
+  const edited = rezip(
+    xlsx,
+    (files) => {
+      for (const [name, bytes] of Object.entries(files)) {
+        if (!entry.test(name)) continue;
+        const before = strFromU8(bytes);
+        const after = edit(before);
+        if (after !== before) changed++;
+        files[name] = strToU8(after);
+      }
+    },
+    6,
+  );
   if (changed === 0) throw new Error(`nothing edited in ${entry}`);
-  return zipSync(files, { level: 6 });
+  return edited;
 }
 
 /** Replaces the whole <c> element of `cell` on any worksheet holding it with `xml`. */
