@@ -268,6 +268,12 @@ export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catal
   }
 }
 
+/** SheetJS's parse of any workbook file under the same limits as a unit's (for level-2 workbooks read back). Throws WorkbookRejected. */
+export function parseWorkbookChecked(bytes: Uint8Array, file: string): XLSX.WorkBook {
+  const zip = openChecked(bytes, file);
+  return zip ? parseZip(zip) : parseCfb(bytes, file);
+}
+
 /** The targeted read alone: undefined when the file needs the full parse (tests compare the two). */
 export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): ReadOutcome | undefined {
   try {

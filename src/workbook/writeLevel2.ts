@@ -19,7 +19,8 @@ import { ERROR_POLICY, flaggedFigureText } from "../core/messages/policy";
 import { LEVEL2_UNIT, TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
 import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 
-export const LEVEL2_SHEETS = { summary: "Nivå 2", analyses: "Analyser", cases: "Ärenden", files: "Filer", problems: "Problem", data: "Data" } as const;
+import { LEVEL2_SHEETS } from "./level2Sheets";
+export { LEVEL2_SHEETS };
 /** The fixed columns before the units on the summary sheet, and the columns after the level-2 figure. */
 const FIXED = ["Mått-id", "Mått", "Måttenhet", "Sammanställning"];
 const AFTER_LEVEL2 = ["Underlag", "Saknas för", "Fel i underlaget", "Kontroll på nivå 2"];
@@ -374,7 +375,7 @@ function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup, layout:
 function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
   // A plain range with a filter rather than an Excel table: a table costs exceljs several times
   // the memory and time at a thousand units, and Power BI and pivot tables read a range as well.
-  const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8];
+  const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8, 12, 8];
   listSheet(wb, LEVEL2_SHEETS.data, TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]), (function* () {
     for (const r of tidyRows(collected.uppdrag, collected.result)) yield tidyRow(r);
   })());

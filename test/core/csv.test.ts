@@ -51,7 +51,7 @@ describe("the tidy rows", () => {
   it("holds a level-2 row for every figure but texts, with the figure's value", () => {
     const sip = u.measures.find((m) => m.id === "andel_patienter_med_sip")!;
     expect(row(2, LEVEL2_UNIT, "patienter_slut")).toEqual([
-      { uppdrag: u.id, period: "2025H1", level: 2, unit: LEVEL2_UNIT, measureId: "patienter_slut", label: u.measures.find((m) => m.id === "patienter_slut")!.label, value: 40, unitOfMeasure: "patienter", caseNumber: null },
+      { uppdrag: u.id, period: "2025H1", level: 2, unit: LEVEL2_UNIT, measureId: "patienter_slut", label: u.measures.find((m) => m.id === "patienter_slut")!.label, value: 40, unitOfMeasure: "patienter", caseNumber: null, templateVersion: u.version },
     ]);
     expect(row(2, LEVEL2_UNIT, "andel_patienter_med_sip")).toEqual([expect.objectContaining({ value: 62.5, label: sip.label, unitOfMeasure: sip.unit })]); // 25 / 40 × 100
     expect(row(2, LEVEL2_UNIT, "patienter_per_pas")[0]!.value).toBe(8); // 40 / 5
@@ -98,10 +98,10 @@ describe("the tidy rows", () => {
   it("turns into CSV lines with the level-2 figure and a decimal comma", () => {
     const csv = toCsv(TIDY_HEADERS, rowsOf().map(tidyRow));
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("\ufeffuppdrag;period;nivå;enhet;mått_id;mått;värde;måttenhet;ärende");
+    expect(lines[0]).toBe("\ufeffuppdrag;period;nivå;enhet;mått_id;mått;värde;måttenhet;ärende;mallversion;format");
     const label = u.measures.find((m) => m.id === "arsarbetare")!.label;
-    expect(lines).toContain(`${u.id};2025H1;2;${LEVEL2_UNIT};arsarbetare;${label};2,5;årsarbetare;`);
-    expect(lines).toContain(`${u.id};2025H1;3;Team Norr;arsarbetare;${label};2,5;årsarbetare;`);
-    expect(tidyRow({ uppdrag: "u", period: "p", level: 3, unit: "e", measureId: "m", label: "l", value: 1, unitOfMeasure: "st", caseNumber: 2 } satisfies TidyRow)).toEqual(["u", "p", 3, "e", "m", "l", 1, "st", 2]);
+    expect(lines).toContain(`${u.id};2025H1;2;${LEVEL2_UNIT};arsarbetare;${label};2,5;årsarbetare;;${u.version};2`);
+    expect(lines).toContain(`${u.id};2025H1;3;Team Norr;arsarbetare;${label};2,5;årsarbetare;;${u.version};2`);
+    expect(tidyRow({ uppdrag: "u", period: "p", level: 3, unit: "e", measureId: "m", label: "l", value: 1, unitOfMeasure: "st", caseNumber: 2, templateVersion: "3" } satisfies TidyRow)).toEqual(["u", "p", 3, "e", "m", "l", 1, "st", 2, "3", 2]);
   });
 });

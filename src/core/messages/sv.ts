@@ -82,6 +82,9 @@ export const MESSAGES = {
   namesMissingUsedLabels: (p: Params) => `Filen saknar namnen på ${p.count} indataceller (vanligt när den sparats i LibreOffice eller som .ods). Värdena lästes i stället bredvid sina benämningar; kontrollera att rätt celler lästes.`,
   unitMissing: (p: Params) => `Enheten ${p.unit} har inte lämnat någon uppföljning.`,
   unitNotExpected: (p: Params) => `Enheten ${p.unit} (${p.file}) finns inte i listan över förväntade enheter.`,
+  // Earlier periods' records (the tidy rows of a level-2 workbook or its CSV)
+  recordUnreadable: (p: Params) => `${p.file} kan inte läsas som en tidigare periods sammanställning: ${p.reason}. Använd nivå 2-arbetsboken eller CSV-filen som uppfoljning skrev.`,
+  recordRowSkipped: (p: Params) => `${p.file}, rad ${p.row}: kolumnen ${p.column} har värdet "${p.found}", som inte kan läsas. Raden används inte.`,
   // Level 2
   levelTwoRule: (p: Params): string =>
     `Nivå 2 (hela uppdraget): ${p.check && p.check !== "levelTwoRule" && isKnownCode(p.check) ? MESSAGES[p.check](p) : ""} ` +

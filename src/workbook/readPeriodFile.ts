@@ -1,0 +1,68 @@
+/**
+ * Reads an earlier period's record back from what the roll-up wrote: the Data sheet of a
+ * level-2 workbook, or the CSV from `rollup --csv` (also after a controller opened and saved
+ * it in Excel: semicolons or commas, UTF-8 or Windows-1252). Never throws: whatever goes
+ * wrong is the file's one message.
+ */
+import * as XLSX from "xlsx";
+import { readPeriodRecord, type PeriodRecordRead } from "../core/periodRecord";
+import { LIMITS, WorkbookRejected, rejectFileSize } from "./limits";
+import { parseWorkbookChecked } from "./readUnit";
+import { LEVEL2_SHEETS } from "./level2Sheets";
+
+type Table = (string | number | boolean | null)[][];
+
+const unreadable = (file: string, reason: string): PeriodRecordRead => ({ ok: false, problem: { code: "recordUnreadable", severity: "fel", location: { file }, params: { file, reason } } });
+
+export function readPeriodFile(bytes: Uint8Array, file: string): PeriodRecordRead {
+  try {
+    if (bytes.length > LIMITS.fileBytes) rejectFileSize(file, bytes.length);
+    const isZipOrOle = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
+    if (!isZipOrOle) return readPeriodRecord(parseCsv(decodeText(bytes)), file);
+    const book = parseWorkbookChecked(bytes, file);
+    const sheet = book.Sheets[LEVEL2_SHEETS.data];
+    if (!sheet) return unreadable(file, `arbetsboken har inget blad ${LEVEL2_SHEETS.data}`);
+    return readPeriodRecord(XLSX.utils.sheet_to_json<Table[number]>(sheet, { header: 1, raw: true, defval: null, blankrows: false }), file);
+  } catch (e) {
+    if (e instanceof WorkbookRejected) return { ok: false, problem: e.problem };
+    return unreadable(file, "filen gick inte att tolka");
+  }
+}
+
+/** UTF-8 (with or without BOM) as we write it; Windows-1252 when Excel saved it as "CSV (semikolonavgränsad)". */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, "");
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/**
+ * RFC 4180 with the separator of the header line (semicolon as we write it, comma or tab as
+ * other tools may). Hand-written: SheetJS's CSV reader guesses types and reads "12,5" as text
+ * or a date depending on the locale, and the format here is ours and small.
+ */
+export function parseCsv(text: string): Table {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const separator = firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
+  const rows: Table = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch !== '"') cell += ch;
+      else if (text[i + 1] === '"') (cell += '"'), i++;
+      else quoted = false;
+    } else if (ch === '"' && cell === "") quoted = true;
+    else if (ch === separator) row.push(cell), (cell = "");
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell), rows.push(row), (row = []), (cell = "");
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length > 0) row.push(cell), rows.push(row);
+  return rows;
+}
