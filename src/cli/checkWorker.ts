@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { checkFile, type PreviousReports } from "../workbook/collect";
-import { cliCatalog } from "./catalog";
+import { cliCatalog, useCatalogFolders } from "./catalog";
 import { readRegularFile } from "./readRegular";
 
 export interface WorkerJob {
@@ -17,9 +17,12 @@ export interface WorkerJob {
 export interface WorkerSetup {
   previous: PreviousReports;
   uppdragId?: string;
+  /** The user's catalog folders (already resolved), so the worker knows the same uppdrag. */
+  catalogFolders: readonly string[];
 }
 
 const setup = workerData as WorkerSetup;
+useCatalogFolders(setup.catalogFolders, process.cwd(), {});
 const catalog = cliCatalog();
 const previous = setup.previous;
 

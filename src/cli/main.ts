@@ -10,6 +10,7 @@ import { validateCommand } from "./commands/validate";
 import { rollupCommand } from "./commands/rollup";
 import { demoCommand } from "./commands/demo";
 import { EXIT, processIo, UsageError, type Io } from "./io";
+import { CATALOG_ENV, useCatalogFolders } from "./catalog";
 
 /** The version in package.json, next to src/ or dist/ wherever this module runs from. */
 function packageVersion(): string {
@@ -24,7 +25,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .version(packageVersion(), "-V, --version", "visa versionsnumret")
     .helpOption("-h, --help", "visa hjälp")
     .helpCommand("help [kommando]", "visa hjälp för ett kommando")
-    .showHelpAfterError("(skriv uppfoljning --help för hjälp)");
+    .showHelpAfterError("(skriv uppfoljning --help för hjälp)")
+    .option("--katalog <mapp>", `lägg till uppdragen i en egen mapp med katalogfiler (kan anges flera gånger; även miljövariabeln ${CATALOG_ENV})`, (v: string, all: string[]) => [...all, v], [] as string[])
+    .hook("preAction", (root) => useCatalogFolders(root.opts<{ katalog: string[] }>().katalog, io.cwd));
 
   p.command("list")
     .description("lista uppdragen i katalogen")

@@ -12,6 +12,7 @@ import type { Catalog } from "../core/model";
 import { NO_PREVIOUS, checkFiles, failedFile, type CheckOptions, type FileOutcome, type InputFile } from "../workbook/collect";
 import type { WorkerJob, WorkerSetup } from "./checkWorker";
 import { readRegularFile } from "./readRegular";
+import { catalogFolders } from "./catalog";
 
 /**
  * Below this many files a worker's start-up (loading the catalog and SheetJS, ~0,3 s) costs
@@ -37,7 +38,7 @@ export async function checkPaths(paths: { name: string; path: string }[], catalo
   if (workers === 0) return checkFiles(files, catalog, options);
 
   // Structured clone carries the Map of previous reports to each worker as it is.
-  const setup: WorkerSetup = { previous: options.previous ?? NO_PREVIOUS, uppdragId: options.uppdragId };
+  const setup: WorkerSetup = { previous: options.previous ?? NO_PREVIOUS, uppdragId: options.uppdragId, catalogFolders: catalogFolders() };
   const byId = new Map(catalog.uppdrag.map((u) => [u.id, u]));
   const outcomes: FileOutcome[] = new Array(paths.length);
   let next = 0;

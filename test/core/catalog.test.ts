@@ -8,8 +8,14 @@ describe("the catalog in templates/", () => {
     expect(errors.map(formatCatalogError)).toEqual([]);
   });
 
+  it("holds one uppdrag for every uppdrag file in templates/ (adding an uppdrag is adding a file)", () => {
+    const files = readTemplateSources().filter((s) => !("fragment" in JSON.parse(s.text)));
+    expect(catalog.uppdrag.map((u) => u.file).sort()).toEqual(files.map((s) => s.path).sort());
+    expect(catalog.uppdrag.map((u) => u.id).sort()).toEqual(files.map((s) => (JSON.parse(s.text) as { id: string }).id).sort());
+  });
+
   it("holds every uppdrag the source documents describe", () => {
-    expect(catalog.uppdrag.map((u) => u.id).sort()).toEqual(["karlstad-vardighetsgarantier", "lilla-edet-grunduppdrag", "oppna-verksamheter", "psykiatrisk-hemsjukvard"]);
+    expect(catalog.uppdrag.map((u) => u.id)).toEqual(expect.arrayContaining(Object.keys(NAMED_IN_SOURCES)));
   });
 
   /** What each source document names, by the id the catalog gives it: a trace from document to catalog. */
