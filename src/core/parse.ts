@@ -3,7 +3,8 @@
  * non-breaking spaces as thousands separators, "12 st", "45 %", Ja/Nej.
  * Anything that cannot be read is a problem, never a silent 0 or NaN.
  */
-import type { Measure, Problem, RawCell, Value } from "./model";
+import type { Measure, Problem, ProblemOf, RawCell, Value } from "./model";
+import type { ProblemCode, ProblemParams, RestParams } from "./messages/codes";
 import { MISSING } from "./model";
 
 /** For a list of cases, `cellOf` says which raw cell (index) each value and each problem came from. */
@@ -75,8 +76,9 @@ export function parseSwedishNumber(text: string, allowedSuffixes: string[] = [])
 const YES = new Set(["ja", "j", "yes", "y", "sant", "true", "x"]);
 const NO = new Set(["nej", "n", "no", "falskt", "false"]);
 
-function problem(measure: Measure, code: string, params: Record<string, string | number> = {}): Problem {
-  return { code, severity: "fel", measureId: measure.id, params };
+function problem<C extends ProblemCode>(measure: Measure, code: C, ...[params]: RestParams<C>): Problem {
+  const p: ProblemOf<C> = { code, severity: "fel", measureId: measure.id, params: (params ?? {}) as ProblemParams[C] };
+  return p as Problem;
 }
 
 function isBlank(raw: RawCell): boolean {

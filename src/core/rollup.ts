@@ -8,7 +8,8 @@
  * (rolling up parts first, then the parts); figures are computed from it exactly, so the
  * result does not depend on order or grouping.
  */
-import type { AggregationKind, Measure, Problem, UnitReport, Uppdrag, Value } from "./model";
+import type { AggregationKind, Measure, Problem, ProblemOf, UnitReport, Uppdrag, Value } from "./model";
+import type { CodesWith, ProblemParams } from "./messages/codes";
 import { exactRatio, exactSum, fromMicro, toMicro } from "./exact";
 import { appliesTo } from "./measures";
 import { figureInputs, termsMicro } from "./derive";
@@ -292,8 +293,9 @@ export function mostCommon(values: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
 }
 
-function reject(report: UnitReport, code: string, params: Record<string, string | number>): RejectedReport {
-  return { report, problem: { code, severity: "fel", location: { file: report.file }, params: { file: report.file, unit: report.unit, ...params } } };
+function reject<C extends CodesWith<{ file: string; unit: string }>>(report: UnitReport, code: C, params: Omit<ProblemParams[C], "file" | "unit">): RejectedReport {
+  const problem: ProblemOf<C> = { code, severity: "fel", location: { file: report.file }, params: { file: report.file, unit: report.unit, ...params } as ProblemParams[C] };
+  return { report, problem: problem as Problem };
 }
 
 /**

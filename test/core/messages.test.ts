@@ -43,25 +43,25 @@ describe("Swedish messages", () => {
   it("fills every placeholder of every message", () => {
     for (const code of Object.keys(MESSAGES)) {
       const params = new Proxy({}, { get: (_t, k) => `«${String(k)}»`, ownKeys: () => [], getOwnPropertyDescriptor: () => undefined });
-      const text = (MESSAGES as Record<string, (p: Record<string, string>) => string>)[code]!(params as Record<string, string>);
+      const text = (MESSAGES as unknown as Record<string, (p: Record<string, string>) => string>)[code]!(params as Record<string, string>);
       expect(text).not.toMatch(/undefined|\$\{/);
       expect(text.length).toBeGreaterThan(10);
     }
   });
 
   it("writes numbers the Swedish way", () => {
-    expect(problemText({ code: "unusuallyHigh", severity: "varning", params: { value: 1234.5, unit: "dagar", limit: 30 } })).toBe(
+    expect(problemText({ code: "unusuallyHigh", severity: "varning", params: { measure: "Väntetid", value: 1234.5, unit: "dagar", limit: 30 } })).toBe(
       "1 234,5 dagar är ovanligt högt (över 30). Kontrollera att värdet stämmer.",
     );
   });
 
   it("says where: file, sheet, cell and measure", () => {
-    const line = formatProblem({ code: "negative", severity: "fel", location: { file: "a.xlsx", sheet: "Blad", cell: "C5" }, params: { value: -2 } }, "Nya patienter");
+    const line = formatProblem({ code: "negative", severity: "fel", location: { file: "a.xlsx", sheet: "Blad", cell: "C5" }, params: { measure: "Nya patienter", value: -2, min: 0, unit: "st" } }, "Nya patienter");
     expect(line).toBe("Fel: a.xlsx, blad Blad, cell C5 (Nya patienter): -2 är negativt. Värdet kan inte vara mindre än 0.");
   });
 
   it("names the measure without a stray space when the place is unknown", () => {
-    const line = formatProblem({ code: "negative", severity: "fel", params: { value: -2 } }, "Nya patienter");
+    const line = formatProblem({ code: "negative", severity: "fel", params: { measure: "Nya patienter", value: -2, min: 0, unit: "st" } }, "Nya patienter");
     expect(line).toBe("Fel: (Nya patienter): -2 är negativt. Värdet kan inte vara mindre än 0.");
   });
 });

@@ -133,7 +133,7 @@ describe("lists of days", () => {
   it("keeps the readable cases and names each unreadable one", () => {
     const out = read(m, ["12; x", "y"]);
     expect(out.value).toEqual({ kind: "list", values: [12] });
-    expect(out.problems.map((p) => p.params.input)).toEqual(["x", "y"]);
+    expect(out.problems.map((p) => (p.params as { input?: string }).input)).toEqual(["x", "y"]);
   });
 
   it("is unreadable, not missing, when nothing in it could be read", () => {
