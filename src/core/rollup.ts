@@ -10,6 +10,7 @@
  */
 import type { AggregationKind, Measure, Problem, ProblemOf, UnitReport, Uppdrag, Value } from "./model";
 import type { CodesWith, ProblemParams } from "./messages/codes";
+import { messageText } from "./messages/sv";
 import { exactRatio, exactSum, fromMicro, toMicro } from "./exact";
 import { appliesTo } from "./measures";
 import { figureInputs, termsMicro } from "./derive";
@@ -65,7 +66,7 @@ export interface Figure {
    * figureInputs, or a failed rule over them): the figure counts those values (ERROR_POLICY).
    */
   flaggedUnits: string[];
-  /** Why value is null although units reported, e.g. "nämnaren är 0". */
+  /** Why value is null although units reported, e.g. "nämnaren är 0" (figure… texts in messages/sv.ts). */
   note?: string;
 }
 
@@ -186,11 +187,11 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
       }
       const value = exactRatio(num, den, f.factor);
       const details = { numerator: fromMicro(num), denominator: fromMicro(den) };
-      return value === null ? { ...base, value, details, note: "Nämnaren är 0: kvoten kan inte beräknas." } : { ...base, value, details };
+      return value === null ? { ...base, value, details, note: messageText("figureZeroDenominator", {}) } : { ...base, value, details };
     }
     case "pooled": {
       const cases = contributors.flatMap((u) => (valueOf(u) as { values: number[] }).values).sort((a, b) => a - b);
-      if (cases.length === 0) return { ...base, value: null, details: { count: 0 }, note: "Inga ärenden under perioden." };
+      if (cases.length === 0) return { ...base, value: null, details: { count: 0 }, note: messageText("figureNoCases", {}) };
       const mean = exactSum(cases) / cases.length;
       const med = median(cases);
       const details = { count: cases.length, median: med, mean, min: cases[0]!, max: cases[cases.length - 1]! };
@@ -207,7 +208,7 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
       }
       // weighted carries micro² units: divide by the weights (micro) and once more by the scale.
       const value = weights === 0n ? null : Number(weighted) / Number(weights) / 1e6;
-      return { ...base, value, details: { weightTotal: fromMicro(weights) }, ...(value === null ? { note: "Vikterna summerar till 0." } : {}) };
+      return { ...base, value, details: { weightTotal: fromMicro(weights) }, ...(value === null ? { note: messageText("figureZeroWeights", {}) } : {}) };
     }
     case "yesCount": {
       const yes = contributors.filter((u) => (valueOf(u) as { value: boolean }).value).length;

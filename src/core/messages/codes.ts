@@ -117,8 +117,63 @@ export interface ProblemParams extends RuleProblemParams {
 }
 export type ProblemCode = keyof ProblemParams;
 
-export type MessageParams = ProblemParams;
+/**
+ * Texts that are not problems with a unit's file but are said in the same voice: catalog errors
+ * (templates/), a level-2 figure's note, a typed list of units, a typed period.
+ */
+export interface OtherMessageParams {
+  // The catalog: each names the file and field itself (catalog.ts)
+  catalogInvalidJson: { reason: string };
+  catalogUnreadable: { errors: string };
+  catalogDuplicateSection: { section: string };
+  catalogDuplicateSheet: { sheet: string };
+  catalogDuplicateMeasure: { measure: string };
+  catalogUnknownSection: { section: string };
+  catalogUnknownPart: { part: string };
+  catalogAggregateMismatch: { aggregate: string; type: string; allowed: string };
+  catalogRatioWithoutFormula: NoParams;
+  catalogFormulaNotRatio: NoParams;
+  catalogFormulaNotNumeric: { measure: string };
+  catalogFormulaOfRatio: { measure: string };
+  catalogChoiceWithoutOptions: NoParams;
+  catalogWeightMissing: NoParams;
+  catalogStatisticMissing: NoParams;
+  catalogCountedByNotCount: { measure: string };
+  catalogRuleUnknownMeasure: { measure: string };
+  catalogRuleWrongType: { measure: string; type: string; rule: string };
+  catalogDuplicateUppdrag: { uppdrag: string; file: string };
+  catalogUnknownFragment: { fragment: string };
+  // The catalog's schema (catalogSchema.ts): what a field must look like
+  schemaId: NoParams;
+  schemaTerm: NoParams;
+  schemaSheetLength: NoParams;
+  schemaSheetCharacters: NoParams;
+  schemaUppdragId: NoParams;
+  schemaVersion: NoParams;
+  // Why a level-2 figure has no value although units reported (rollup.ts)
+  figureZeroDenominator: NoParams;
+  figureNoCases: NoParams;
+  figureZeroWeights: NoParams;
+  // A typed list of units (unitList.ts); row is the line number
+  // (line numbers as text: a number would be written "1 234")
+  unitListNoName: { row: string };
+  unitListRepeated: { row: string; unit: string; firstRow: string };
+  unitListSameFile: { row: string; unit: string; other: string; otherRow: string; fileName: string };
+  /** known: the uppdrag's part ids, "" when it has none. */
+  unitListUnknownPart: { row: string; part: string; uppdrag: string; known: string };
+  unitListFileHeader: NoParams;
+  // A typed period (period.ts)
+  periodMissing: NoParams;
+  periodUnknown: { input: string };
+  /** frequencies: the uppdrag's, in words ("månad, tertial eller halvår"). */
+  periodWrongFrequency: { uppdrag: string; frequencies: string; frequency: string };
+}
+
+export type MessageParams = ProblemParams & OtherMessageParams;
 export type MessageCode = keyof MessageParams;
+
+/** A message as data: a code and its params, made into text by messageText (sv.ts). */
+export type Message<C extends MessageCode = MessageCode> = { [K in C]: { code: K; params: MessageParams[K] } }[C];
 
 /** A message's parameters as its text receives them: every value already written out. */
 export type TextParams<P> = { readonly [K in keyof P]: string };

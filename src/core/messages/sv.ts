@@ -1,9 +1,10 @@
 /**
- * Every message a user reads about a problem, in Swedish, keyed by problem code.
+ * Every message a user reads about a problem, in Swedish, keyed by problem code; and in the same
+ * voice the catalog's errors, a level-2 figure's note, a typed list of units' and period's errors.
  * The codes and their parameters are declared in codes.ts; the compiler checks that each has a text here.
  */
 import type { Location, Problem } from "../model";
-import type { MessageCode, MessageParams, TextParams } from "./codes";
+import type { Message, MessageCode, MessageParams, TextParams } from "./codes";
 import { formatParam } from "./format";
 
 /** A text for every code (a missing one does not compile), reading only the parameters its code has. */
@@ -91,6 +92,48 @@ export const MESSAGES: Messages = {
       ? `Nivå 2-siffrorna bygger inte på samma enheter (${p.uneven}), så de kan skilja sig av det skälet även när varje enhets egna värden stämmer.`
       : `Alla enheter har lämnat de värden som behövs, så avvikelsen finns redan i enheternas egna värden.`) +
     (p.flagged ? ` Värden med fel från ${p.flagged} ingår.` : ""),
+
+  // The catalog (templates/): each follows the file and field it is about
+  catalogInvalidJson: (p) => `ogiltig JSON: ${p.reason}`,
+  catalogUnreadable: (p) => `Katalogen kunde inte läsas:\n${p.errors}`,
+  catalogDuplicateSection: (p) => `avsnittet "${p.section}" finns redan`,
+  catalogDuplicateSheet: (p) => `bladnamnet "${p.sheet}" används redan av ett annat avsnitt`,
+  catalogDuplicateMeasure: (p) => `måttet "${p.measure}" finns redan i uppdraget`,
+  catalogUnknownSection: (p) => `avsnittet "${p.section}" finns inte i uppdraget`,
+  catalogUnknownPart: (p) => `delen "${p.part}" finns inte bland uppdragets delar`,
+  catalogAggregateMismatch: (p) => `"${p.aggregate}" passar inte typen "${p.type}"; tillåtet: ${p.allowed}`,
+  catalogRatioWithoutFormula: () => "en kvot (ratio) behöver formula med numerator och denominator",
+  catalogFormulaNotRatio: () => "bara mått av typen ratio har formula",
+  catalogFormulaNotNumeric: (p) => `"${p.measure}" är inte ett numeriskt mått i uppdraget`,
+  catalogFormulaOfRatio: (p) => `"${p.measure}" är själv en kvot; bygg kvoten av grundmåtten`,
+  catalogChoiceWithoutOptions: () => "ett val (choice) behöver options",
+  catalogWeightMissing: () => "ett vägt medelvärde behöver weight: ett numeriskt mått",
+  catalogStatisticMissing: () => "ange median eller mean",
+  catalogCountedByNotCount: (p) => `"${p.measure}" är inte ett antal-mått i uppdraget`,
+  catalogRuleUnknownMeasure: (p) => `måttet "${p.measure}" finns inte i uppdraget`,
+  catalogRuleWrongType: (p) => `måttet "${p.measure}" har fel typ (${p.type}) för regeln ${p.rule}`,
+  catalogDuplicateUppdrag: (p) => `uppdraget "${p.uppdrag}" finns redan i ${p.file}`,
+  catalogUnknownFragment: (p) => `delen "${p.fragment}" finns inte i templates/gemensamt`,
+  schemaId: () => "id: små bokstäver a–z, siffror och understreck, börjar med bokstav",
+  schemaTerm: () => "mått-id, med minus framför för att dra ifrån",
+  schemaSheetLength: () => "ett bladnamn får vara högst 31 tecken",
+  schemaSheetCharacters: () => "ett bladnamn får inte innehålla [ ] : * ? / \\ eller '",
+  schemaUppdragId: () => "uppdragets id: små bokstäver, siffror och bindestreck",
+  schemaVersion: () => "version som år.löpnummer, t.ex. 2026.1",
+  // A level-2 figure without a value although units reported
+  figureZeroDenominator: () => "Nämnaren är 0: kvoten kan inte beräknas.",
+  figureNoCases: () => "Inga ärenden under perioden.",
+  figureZeroWeights: () => "Vikterna summerar till 0.",
+  // A typed list of units
+  unitListNoName: (p) => `Rad ${p.row}: enhetens namn saknas före semikolonet.`,
+  unitListRepeated: (p) => `Rad ${p.row}: ${p.unit} står redan på rad ${p.firstRow}.`,
+  unitListSameFile: (p) => `Rad ${p.row}: ${p.unit} och ${p.other} på rad ${p.otherRow} får samma filnamn (…_${p.fileName}.xlsx). Ändra ett av namnen så att varje enhet får en egen fil.`,
+  unitListUnknownPart: (p) => `Rad ${p.row}: delen "${p.part}" finns inte i ${p.uppdrag}. Delar: ${p.known || "(uppdraget har inga delar)"}.`,
+  unitListFileHeader: () => `# Förväntade enheter, en per rad ("Enhet; del1, del2" för en blankett som gäller vissa delar)`,
+  // A typed period
+  periodMissing: () => "Ange perioden, t.ex. 2025H1.",
+  periodUnknown: (p) => `Perioden "${p.input}" känns inte igen. Skriv t.ex. 2025H1 (halvår), 2025T2 (tertial), 2025M03 (månad) eller 2025 (helår).`,
+  periodWrongFrequency: (p) => `${p.uppdrag} följs upp per ${p.frequencies}, inte per ${p.frequency}.`,
 };
 
 export type { MessageCode, ProblemCode } from "./codes";
@@ -110,6 +153,11 @@ export function messageText<C extends MessageCode>(code: C, params: MessageParam
   const text: Record<string, string> = {};
   for (const [k, v] of Object.entries(params as Record<string, string | number>)) text[k] = formatParam(v);
   return textOf(code, text);
+}
+
+/** The text of a message kept as data (a code and its params). */
+export function messageOf(message: Message): string {
+  return messageText(message.code, message.params);
 }
 
 /** "fil.xlsx, blad Verksamhetsmått, cell C7" — as much as is known. */
