@@ -1,6 +1,6 @@
 /** The catalog as the CLI uses it: loaded once from templates/, errors become a usage error. */
 import type { Catalog, Uppdrag } from "../core/model";
-import { formatCatalogError } from "../core/catalog";
+import { findUppdrag, formatCatalogError } from "../core/catalog";
 import { loadTemplates } from "./templateFiles";
 import { UsageError } from "./io";
 
@@ -16,7 +16,7 @@ export function cliCatalog(): Catalog {
 
 export function requireUppdrag(id: string): Uppdrag {
   const catalog = cliCatalog();
-  const u = catalog.uppdrag.find((x) => x.id === id);
+  const u = findUppdrag(catalog, id);
   if (!u) throw new UsageError(`Uppdraget "${id}" finns inte. Finns: ${catalog.uppdrag.map((x) => x.id).join(", ")}.`);
   return u;
 }

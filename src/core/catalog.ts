@@ -24,12 +24,6 @@ export function formatCatalogError(e: CatalogError): string {
   return `${e.file}: ${e.field ? `${e.field}: ` : ""}${e.message}`;
 }
 
-export class CatalogLoadError extends Error {
-  constructor(readonly errors: CatalogError[]) {
-    super(messageText("catalogUnreadable", { errors: errors.map(formatCatalogError).join("\n") }));
-  }
-}
-
 /** Which aggregations make sense for which value type. */
 const ALLOWED: Record<ValueType, AggregationKind[]> = {
   count: ["sum", "stock", "none"],
@@ -200,12 +194,6 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
   }
   uppdrag.sort((a, b) => a.id.localeCompare(b.id));
   return { catalog: { uppdrag }, errors };
-}
-
-export function loadCatalogOrThrow(sources: readonly CatalogSource[]): Catalog {
-  const { catalog, errors } = loadCatalog(sources);
-  if (errors.length > 0) throw new CatalogLoadError(errors);
-  return catalog;
 }
 
 export function findUppdrag(catalog: Catalog, id: string): Uppdrag | undefined {

@@ -50,17 +50,15 @@ export function roundMicro(n: number): number {
  * "1 234,5" → 1234.5, "3.5" → 3.5, "1.234" → ambiguous (thousands dot or decimal?).
  */
 export function parseSwedishNumber(text: string, allowedSuffixes: string[] = []):
-  | { ok: true; value: number; hadPercent: boolean }
+  | { ok: true; value: number }
   | { ok: false; reason: "notANumber" | "ambiguousDot" } {
   let s = text.trim().replace(/[\u2212\u2013]/g, "-");
-  let hadPercent = false;
   const lower = s.toLowerCase();
   for (const suffix of [...allowedSuffixes].sort((a, b) => b.length - a.length)) {
     if (lower.endsWith(suffix) && lower.length > suffix.length) {
       const before = s.slice(0, s.length - suffix.length);
       // "12st" and "12 st" are both fine; "1st" style only when the suffix is not a letter run glued to a word.
       s = before;
-      hadPercent = suffix === "%" || suffix === "procent";
       break;
     }
   }
@@ -70,7 +68,7 @@ export function parseSwedishNumber(text: string, allowedSuffixes: string[] = [])
   if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(s)) return { ok: false, reason: "notANumber" };
   const value = Number(s.replace(",", "."));
   if (!Number.isFinite(value)) return { ok: false, reason: "notANumber" };
-  return { ok: true, value: roundMicro(value), hadPercent };
+  return { ok: true, value: roundMicro(value) };
 }
 
 const YES = new Set(["ja", "j", "yes", "y", "sant", "true", "x"]);

@@ -4,9 +4,8 @@
  * numerators and denominators; medians from all cases pooled; yes/no as "x av n";
  * texts side by side; a blank is missing, never 0.
  *
- * An Accumulation keeps every unit's value (provenance) and can be merged with another
- * (rolling up parts first, then the parts); figures are computed from it exactly, so the
- * result does not depend on order or grouping.
+ * An Accumulation keeps every unit's value (provenance); figures are computed from it
+ * exactly, so the result does not depend on the order of the units.
  */
 import type { AggregationKind, Measure, Problem, ProblemOf, UnitReport, Uppdrag, Value } from "./model";
 import type { CodesWith, ProblemParams } from "./messages/codes";
@@ -84,10 +83,11 @@ export function accumulate(reports: readonly UnitReport[]): Accumulation {
   };
   const keys = new Set<string>();
   for (const r of reports) {
+    // Misuse of the API (mixing uppdrag or duplicate units); `rollup` screens for these first.
     if (r.uppdragId !== acc.uppdragId || r.templateVersion !== acc.templateVersion || r.period !== acc.period) {
-      throw new RollupMixError(`${r.file}: ${r.uppdragId} ${r.templateVersion} ${r.period}`);
+      throw new Error(`${r.file}: ${r.uppdragId} ${r.templateVersion} ${r.period}`);
     }
-    if (!addUnitKey(keys, r.unit)) throw new RollupMixError(`dubblett: ${r.unit}`);
+    if (!addUnitKey(keys, r.unit)) throw new Error(`dubblett: ${r.unit}`);
     acc.units.set(r.unit, r.parts);
     acc.values.set(r.unit, r.values);
   }
@@ -100,26 +100,6 @@ function addUnitKey(keys: Set<string>, unit: string): boolean {
   if (keys.has(key)) return false;
   keys.add(key);
   return true;
-}
-
-/** Misuse of the API (mixing uppdrag or duplicate units in one accumulation); `rollup` screens for these first. */
-export class RollupMixError extends Error {}
-
-export function mergeAccumulations(a: Accumulation, b: Accumulation): Accumulation {
-  if (a.units.size === 0) return b;
-  if (b.units.size === 0) return a;
-  if (a.uppdragId !== b.uppdragId || a.templateVersion !== b.templateVersion || a.period !== b.period) {
-    throw new RollupMixError(`${a.uppdragId} ${a.period} / ${b.uppdragId} ${b.period}`);
-  }
-  const units = new Map(a.units);
-  const values = new Map(a.values);
-  const keys = new Set([...a.units.keys()].map(unitKey));
-  for (const [unit, parts] of b.units) {
-    if (!addUnitKey(keys, unit)) throw new RollupMixError(`dubblett: ${unit}`);
-    units.set(unit, parts);
-    values.set(unit, b.values.get(unit)!);
-  }
-  return { ...a, units, values };
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, "sv");

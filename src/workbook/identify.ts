@@ -6,6 +6,7 @@
 import type { Catalog, Location, Measure, Problem, ProblemOf, RawCell, Uppdrag } from "../core/model";
 import type { CodesWith, ProblemParams, RestParams } from "../core/messages/codes";
 import { appliesTo, isInput } from "../core/measures";
+import { findUppdrag } from "../core/catalog";
 import type { RawReport } from "../core/interpret";
 import { definedName, type MetaKey } from "./layout";
 import { metaParts, metaPeriod, metaTextProblem, metaUnit } from "../core/metadata";
@@ -38,7 +39,7 @@ export function identify(meta: Partial<Record<MetaKey, string>>, file: string, c
   if (!meta.uppdrag) return { ok: false, problem: fileProblem("notATemplate", file) };
   const text = metaTextProblem(meta, file);
   if (text) return { ok: false, problem: text };
-  const uppdrag = catalog.uppdrag.find((u) => u.id === meta.uppdrag);
+  const uppdrag = findUppdrag(catalog, meta.uppdrag);
   if (!uppdrag) return { ok: false, problem: fileProblem("unknownUppdrag", file, { uppdrag: meta.uppdrag }) };
   if (meta.mallversion !== uppdrag.version) {
     return { ok: false, problem: fileProblem("unknownVersion", file, { found: meta.mallversion ?? "–", expected: uppdrag.version, uppdrag: uppdrag.name }) };

@@ -95,7 +95,6 @@ export const EXAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   },
   // The catalog
   catalogInvalidJson: { reason: "oväntat tecken på rad 3" },
-  catalogUnreadable: { errors: "templates/x.json: id: måttet \"a\" finns redan i uppdraget" },
   catalogDuplicateSection: { section: "verksamhet" },
   catalogDuplicateSheet: { sheet: "Verksamhetsmått" },
   catalogDuplicateMeasure: { measure: "patienter_nya" },

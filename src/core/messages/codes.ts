@@ -124,7 +124,6 @@ export type ProblemCode = keyof ProblemParams;
 export interface OtherMessageParams {
   // The catalog: each names the file and field itself (catalog.ts)
   catalogInvalidJson: { reason: string };
-  catalogUnreadable: { errors: string };
   catalogDuplicateSection: { section: string };
   catalogDuplicateSheet: { sheet: string };
   catalogDuplicateMeasure: { measure: string };

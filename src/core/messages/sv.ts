@@ -95,7 +95,6 @@ export const MESSAGES: Messages = {
 
   // The catalog (templates/): each follows the file and field it is about
   catalogInvalidJson: (p) => `ogiltig JSON: ${p.reason}`,
-  catalogUnreadable: (p) => `Katalogen kunde inte läsas:\n${p.errors}`,
   catalogDuplicateSection: (p) => `avsnittet "${p.section}" finns redan`,
   catalogDuplicateSheet: (p) => `bladnamnet "${p.sheet}" används redan av ett annat avsnitt`,
   catalogDuplicateMeasure: (p) => `måttet "${p.measure}" finns redan i uppdraget`,
