@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Catalog, Uppdrag } from "../core/model";
-import { formatCatalogError, loadCatalog } from "../core/catalog";
+import { findUppdrag, formatCatalogError, loadCatalog } from "../core/catalog";
 import { TEMPLATES_DIR, readTemplateSources } from "./templateFiles";
 import { UsageError } from "./io";
 
@@ -41,7 +41,7 @@ export function cliCatalog(): Catalog {
 
 export function requireUppdrag(id: string): Uppdrag {
   const catalog = cliCatalog();
-  const u = catalog.uppdrag.find((x) => x.id === id);
+  const u = findUppdrag(catalog, id);
   if (!u) throw new UsageError(`Uppdraget "${id}" finns inte. Finns: ${catalog.uppdrag.map((x) => x.id).join(", ")}.`);
   return u;
 }

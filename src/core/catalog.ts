@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { AggregationKind, Catalog, Measure, RatioFormula, Rule, Uppdrag, ValueType } from "./model";
 import { fragmentFileSchema, uppdragFileSchema, type FragmentFile, type MeasureFile, type UppdragFile } from "./catalogSchema";
+import { messageText } from "./messages/sv";
 
 export interface CatalogSource {
   /** Path as shown in messages, e.g. templates/psykiatrisk-hemsjukvard.json */
@@ -21,12 +22,6 @@ export interface CatalogError {
 
 export function formatCatalogError(e: CatalogError): string {
   return `${e.file}: ${e.field ? `${e.field}: ` : ""}${e.message}`;
-}
-
-export class CatalogLoadError extends Error {
-  constructor(readonly errors: CatalogError[]) {
-    super(`Katalogen kunde inte läsas:\n${errors.map(formatCatalogError).join("\n")}`);
-  }
 }
 
 /** Which aggregations make sense for which value type. */
@@ -54,7 +49,7 @@ function parseJson(source: CatalogSource, errors: CatalogError[]): unknown {
   try {
     return JSON.parse(source.text);
   } catch (e) {
-    errors.push({ file: source.path, field: "", message: `ogiltig JSON: ${(e as Error).message}` });
+    errors.push({ file: source.path, field: "", message: messageText("catalogInvalidJson", { reason: (e as Error).message }) });
     return undefined;
   }
 }
@@ -78,15 +73,15 @@ function checkUppdrag(u: Uppdrag, where: (kind: "measures" | "rules" | "sections
   const sections = new Set<string>();
   const sheets = new Set<string>();
   u.sections.forEach((s, i) => {
-    if (sections.has(s.id)) err("sections", i, "id", `avsnittet "${s.id}" finns redan`);
-    if (sheets.has(s.sheet.toLowerCase())) err("sections", i, "sheet", `bladnamnet "${s.sheet}" används redan av ett annat avsnitt`);
+    if (sections.has(s.id)) err("sections", i, "id", messageText("catalogDuplicateSection", { section: s.id }));
+    if (sheets.has(s.sheet.toLowerCase())) err("sections", i, "sheet", messageText("catalogDuplicateSheet", { sheet: s.sheet }));
     sections.add(s.id);
     sheets.add(s.sheet.toLowerCase());
   });
   const parts = new Set(u.parts.map((p) => p.id));
   const byId = new Map<string, Measure>();
   u.measures.forEach((m, i) => {
-    if (byId.has(m.id)) err("measures", i, "id", `måttet "${m.id}" finns redan i uppdraget`);
+    if (byId.has(m.id)) err("measures", i, "id", messageText("catalogDuplicateMeasure", { measure: m.id }));
     byId.set(m.id, m);
   });
   const numeric = (id: string) => {
@@ -94,28 +89,28 @@ function checkUppdrag(u: Uppdrag, where: (kind: "measures" | "rules" | "sections
     return m !== undefined && NUMERIC.includes(m.type);
   };
   u.measures.forEach((m, i) => {
-    if (!sections.has(m.section)) err("measures", i, "section", `avsnittet "${m.section}" finns inte i uppdraget`);
-    if (m.part !== undefined && !parts.has(m.part)) err("measures", i, "part", `delen "${m.part}" finns inte bland uppdragets delar`);
-    if (!ALLOWED[m.type].includes(m.aggregate)) err("measures", i, "aggregate", `"${m.aggregate}" passar inte typen "${m.type}"; tillåtet: ${ALLOWED[m.type].join(", ")}`);
-    if (m.type === "ratio" && !m.formula) err("measures", i, "formula", "en kvot (ratio) behöver formula med numerator och denominator");
-    if (m.type !== "ratio" && m.formula) err("measures", i, "formula", "bara mått av typen ratio har formula");
+    if (!sections.has(m.section)) err("measures", i, "section", messageText("catalogUnknownSection", { section: m.section }));
+    if (m.part !== undefined && !parts.has(m.part)) err("measures", i, "part", messageText("catalogUnknownPart", { part: m.part }));
+    if (!ALLOWED[m.type].includes(m.aggregate)) err("measures", i, "aggregate", messageText("catalogAggregateMismatch", { aggregate: m.aggregate, type: m.type, allowed: ALLOWED[m.type].join(", ") }));
+    if (m.type === "ratio" && !m.formula) err("measures", i, "formula", messageText("catalogRatioWithoutFormula", {}));
+    if (m.type !== "ratio" && m.formula) err("measures", i, "formula", messageText("catalogFormulaNotRatio", {}));
     if (m.formula) {
       for (const t of [...m.formula.numerator, ...m.formula.denominator]) {
-        if (!numeric(t.measure)) err("measures", i, "formula", `"${t.measure}" är inte ett numeriskt mått i uppdraget`);
-        else if (byId.get(t.measure)!.type === "ratio") err("measures", i, "formula", `"${t.measure}" är själv en kvot; bygg kvoten av grundmåtten`);
+        if (!numeric(t.measure)) err("measures", i, "formula", messageText("catalogFormulaNotNumeric", { measure: t.measure }));
+        else if (byId.get(t.measure)!.type === "ratio") err("measures", i, "formula", messageText("catalogFormulaOfRatio", { measure: t.measure }));
       }
     }
-    if (m.type === "choice" && !m.options) err("measures", i, "options", "ett val (choice) behöver options");
-    if (m.aggregate === "weightedMean" && (!m.weight || !numeric(m.weight))) err("measures", i, "weight", "ett vägt medelvärde behöver weight: ett numeriskt mått");
-    if (m.aggregate === "pooled" && !m.statistic) err("measures", i, "statistic", "ange median eller mean");
-    if (m.countedBy !== undefined && byId.get(m.countedBy)?.type !== "count") err("measures", i, "countedBy", `"${m.countedBy}" är inte ett antal-mått i uppdraget`);
+    if (m.type === "choice" && !m.options) err("measures", i, "options", messageText("catalogChoiceWithoutOptions", {}));
+    if (m.aggregate === "weightedMean" && (!m.weight || !numeric(m.weight))) err("measures", i, "weight", messageText("catalogWeightMissing", {}));
+    if (m.aggregate === "pooled" && !m.statistic) err("measures", i, "statistic", messageText("catalogStatisticMissing", {}));
+    if (m.countedBy !== undefined && byId.get(m.countedBy)?.type !== "count") err("measures", i, "countedBy", messageText("catalogCountedByNotCount", { measure: m.countedBy }));
   });
   u.rules.forEach((r, i) => {
     const ids = ruleMeasureIds(r);
     for (const [field, id] of ids) {
-      if (!byId.has(id)) err("rules", i, field, `måttet "${id}" finns inte i uppdraget`);
+      if (!byId.has(id)) err("rules", i, field, messageText("catalogRuleUnknownMeasure", { measure: id }));
       else if (r.type === "listCount" && field === "list" ? byId.get(id)!.type !== "daysList" : !numeric(id)) {
-        err("rules", i, field, `måttet "${id}" har fel typ (${byId.get(id)!.type}) för regeln ${r.type}`);
+        err("rules", i, field, messageText("catalogRuleWrongType", { measure: id, type: byId.get(id)!.type, rule: r.type }));
       }
     }
   });
@@ -161,7 +156,7 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
   const seen = new Map<string, string>();
   for (const { file, data } of uppdragFiles) {
     if (seen.has(data.id)) {
-      errors.push({ file, field: "id", message: `uppdraget "${data.id}" finns redan i ${seen.get(data.id)}` });
+      errors.push({ file, field: "id", message: messageText("catalogDuplicateUppdrag", { uppdrag: data.id, file: seen.get(data.id)! }) });
       continue;
     }
     seen.set(data.id, file);
@@ -175,7 +170,7 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
     data.include.forEach((name, i) => {
       const fragment = fragments.get(name);
       if (!fragment) {
-        errors.push({ file, field: `include[${i}]`, message: `delen "${name}" finns inte i templates/gemensamt` });
+        errors.push({ file, field: `include[${i}]`, message: messageText("catalogUnknownFragment", { fragment: name }) });
         return;
       }
       origins.push({ file: fragment.file, prefix: "", sections: fragment.data.sections.length, measures: fragment.data.measures.length, rules: fragment.data.rules.length });
@@ -199,12 +194,6 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
   }
   uppdrag.sort((a, b) => a.id.localeCompare(b.id));
   return { catalog: { uppdrag }, errors };
-}
-
-export function loadCatalogOrThrow(sources: readonly CatalogSource[]): Catalog {
-  const { catalog, errors } = loadCatalog(sources);
-  if (errors.length > 0) throw new CatalogLoadError(errors);
-  return catalog;
 }
 
 export function findUppdrag(catalog: Catalog, id: string): Uppdrag | undefined {

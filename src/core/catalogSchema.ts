@@ -1,11 +1,12 @@
 /** The schema of a catalog file in templates/: one uppdrag, or a fragment several uppdrag include. */
 import { z } from "zod";
 import { AGGREGATIONS, MEASURE_KINDS, VALUE_TYPES } from "./model";
+import { messageText } from "./messages/sv";
 
-const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "id: små bokstäver a–z, siffror och understreck, börjar med bokstav");
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/, messageText("schemaId", {}));
 const severity = z.enum(["fel", "varning"]);
 /** "patienter" adds, "-standardkostnad" subtracts. */
-const term = z.string().regex(/^-?[a-z][a-z0-9_]*$/, "mått-id, med minus framför för att dra ifrån");
+const term = z.string().regex(/^-?[a-z][a-z0-9_]*$/, messageText("schemaTerm", {}));
 
 export const measureSchema = z.strictObject({
   id,
@@ -54,8 +55,8 @@ const sectionSchema = z.strictObject({
   sheet: z
     .string()
     .min(1)
-    .max(31, "ett bladnamn får vara högst 31 tecken")
-    .regex(/^[^[\]:*?/\\']+$/, "ett bladnamn får inte innehålla [ ] : * ? / \\ eller '"),
+    .max(31, messageText("schemaSheetLength", {}))
+    .regex(/^[^[\]:*?/\\']+$/, messageText("schemaSheetCharacters", {})),
   description: z.string().optional(),
 });
 
@@ -67,8 +68,8 @@ const content = {
 
 export const uppdragFileSchema = z.strictObject({
   $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, "uppdragets id: små bokstäver, siffror och bindestreck"),
-  version: z.string().regex(/^\d{4}\.\d+$/, "version som år.löpnummer, t.ex. 2026.1"),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, messageText("schemaUppdragId", {})),
+  version: z.string().regex(/^\d{4}\.\d+$/, messageText("schemaVersion", {})),
   name: z.string().min(1),
   description: z.string().min(1),
   source: z.string().min(1),

@@ -4,7 +4,8 @@
  * (a formula, a control character, a period that is no period, a part that does not exist, a
  * name of ten thousand characters) refuses the file instead.
  */
-import type { Problem, Uppdrag } from "./model";
+import type { Problem, ProblemOf, Uppdrag } from "./model";
+import type { CodesWith, ProblemParams } from "./messages/codes";
 import { parsePeriod } from "./period";
 import { visibleName } from "./unitName";
 
@@ -16,8 +17,9 @@ export type CheckedMetaKey = keyof typeof META_MAX_LENGTH;
 const FORMULA_START = /^\s*[=+\-@]/;
 const CONTROL = /[\p{Cc}]/u;
 
-function metaProblem(code: string, file: string, params: Record<string, string | number>): Problem {
-  return { code, severity: "fel", location: { file }, params: { file, ...params } };
+function metaProblem<C extends CodesWith<{ file: string }>>(code: C, file: string, params: Omit<ProblemParams[C], "file">): Problem {
+  const p: ProblemOf<C> = { code, severity: "fel", location: { file }, params: { file, ...params } as ProblemParams[C] };
+  return p as Problem;
 }
 
 /** A value shown in a message: short, whatever its length. */

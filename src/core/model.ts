@@ -2,6 +2,7 @@
  * The follow-up model: what an uppdrag is, what a measure is, what a unit reports.
  * Plain data only; the catalog loader (catalog.ts) turns template files into these types.
  */
+import type { ProblemCode, ProblemParams, RuleProblemCode } from "./messages/codes";
 
 /** The document's own word for what kind of measure this is. */
 export const MEASURE_KINDS = [
@@ -184,10 +185,17 @@ export interface UnitReport {
 // ---------------------------------------------------------------------------
 // Problems: data problems are values, never exceptions.
 
-export interface Problem {
-  code: string;
+interface ProblemBase {
   severity: Severity;
   measureId?: string;
   location?: Location;
-  params: Record<string, string | number>;
 }
+
+/** A problem with one code: its params are the ones that code's message needs (messages/codes.ts). */
+export type ProblemOf<C extends ProblemCode> = { [K in C]: ProblemBase & { code: K; params: ProblemParams[K] } }[C];
+
+/** Any problem: a union over the codes, so a code with the wrong params does not compile. */
+export type Problem = ProblemOf<ProblemCode>;
+
+/** Cross-measure rule problems: the ones a rule on the level-2 figures can repeat (levelTwoRule). */
+export type RuleProblem = ProblemOf<RuleProblemCode>;

@@ -3,7 +3,8 @@
  * non-breaking spaces as thousands separators, "12 st", "45 %", Ja/Nej.
  * Anything that cannot be read is a problem, never a silent 0 or NaN.
  */
-import type { Measure, Problem, RawCell, Value } from "./model";
+import type { Measure, Problem, ProblemOf, RawCell, Value } from "./model";
+import type { ProblemCode, ProblemParams, RestParams } from "./messages/codes";
 import { MISSING } from "./model";
 
 /** For a list of cases, `cellOf` says which raw cell (index) each value and each problem came from. */
@@ -49,17 +50,15 @@ export function roundMicro(n: number): number {
  * "1 234,5" → 1234.5, "3.5" → 3.5, "1.234" → ambiguous (thousands dot or decimal?).
  */
 export function parseSwedishNumber(text: string, allowedSuffixes: string[] = []):
-  | { ok: true; value: number; hadPercent: boolean }
+  | { ok: true; value: number }
   | { ok: false; reason: "notANumber" | "ambiguousDot" } {
   let s = text.trim().replace(/[\u2212\u2013]/g, "-");
-  let hadPercent = false;
   const lower = s.toLowerCase();
   for (const suffix of [...allowedSuffixes].sort((a, b) => b.length - a.length)) {
     if (lower.endsWith(suffix) && lower.length > suffix.length) {
       const before = s.slice(0, s.length - suffix.length);
       // "12st" and "12 st" are both fine; "1st" style only when the suffix is not a letter run glued to a word.
       s = before;
-      hadPercent = suffix === "%" || suffix === "procent";
       break;
     }
   }
@@ -69,14 +68,15 @@ export function parseSwedishNumber(text: string, allowedSuffixes: string[] = [])
   if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(s)) return { ok: false, reason: "notANumber" };
   const value = Number(s.replace(",", "."));
   if (!Number.isFinite(value)) return { ok: false, reason: "notANumber" };
-  return { ok: true, value: roundMicro(value), hadPercent };
+  return { ok: true, value: roundMicro(value) };
 }
 
 const YES = new Set(["ja", "j", "yes", "y", "sant", "true", "x"]);
 const NO = new Set(["nej", "n", "no", "falskt", "false"]);
 
-function problem(measure: Measure, code: string, params: Record<string, string | number> = {}): Problem {
-  return { code, severity: "fel", measureId: measure.id, params };
+function problem<C extends ProblemCode>(measure: Measure, code: C, ...[params]: RestParams<C>): Problem {
+  const p: ProblemOf<C> = { code, severity: "fel", measureId: measure.id, params: (params ?? {}) as ProblemParams[C] };
+  return p as Problem;
 }
 
 function isBlank(raw: RawCell): boolean {

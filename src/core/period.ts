@@ -1,7 +1,9 @@
 /**
  * Follow-up periods: 2025H1/2025H2 (halvår), 2025T1–T3 (tertial), 2025M01–M12 (månad), 2025 (helår).
  */
-import type { Frequency } from "./model";
+import type { Frequency, Uppdrag } from "./model";
+import type { Message } from "./messages/codes";
+import { FREQUENCY_LABELS } from "./messages/labels";
 
 export interface Period {
   code: string;
@@ -62,4 +64,23 @@ export function previousPeriod(period: Period): Period {
   if (period.index > 1) return build(period.year, period.frequency, period.index - 1);
   const count = { halvar: 2, tertial: 3, manad: 12, ar: 1 }[period.frequency];
   return build(period.year - 1, period.frequency, count);
+}
+
+/** "månad, tertial eller halvår": the frequencies in words. */
+export function frequencyWords(frequencies: readonly Frequency[]): string {
+  const labels = frequencies.map((f) => FREQUENCY_LABELS[f]);
+  return labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} eller ${labels[labels.length - 1]}`;
+}
+
+export type PeriodCheck = { ok: true; period: Period } | { ok: false; message: Message<"periodMissing" | "periodUnknown" | "periodWrongFrequency"> };
+
+/** A typed period: the period, or what is wrong with it (with the uppdrag: one it is not followed up by). */
+export function checkPeriod(text: string, uppdrag?: Uppdrag): PeriodCheck {
+  if (text.trim() === "") return { ok: false, message: { code: "periodMissing", params: {} } };
+  const period = parsePeriod(text);
+  if (!period) return { ok: false, message: { code: "periodUnknown", params: { input: text.trim() } } };
+  if (uppdrag && !uppdrag.frequency.includes(period.frequency)) {
+    return { ok: false, message: { code: "periodWrongFrequency", params: { uppdrag: uppdrag.name, frequencies: frequencyWords(uppdrag.frequency), frequency: FREQUENCY_LABELS[period.frequency] } } };
+  }
+  return { ok: true, period };
 }

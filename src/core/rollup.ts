@@ -4,11 +4,12 @@
  * numerators and denominators; medians from all cases pooled; yes/no as "x av n";
  * texts side by side; a blank is missing, never 0.
  *
- * An Accumulation keeps every unit's value (provenance) and can be merged with another
- * (rolling up parts first, then the parts); figures are computed from it exactly, so the
- * result does not depend on order or grouping.
+ * An Accumulation keeps every unit's value (provenance); figures are computed from it
+ * exactly, so the result does not depend on the order of the units.
  */
-import type { AggregationKind, Measure, Problem, UnitReport, Uppdrag, Value } from "./model";
+import type { AggregationKind, Measure, Problem, ProblemOf, UnitReport, Uppdrag, Value } from "./model";
+import type { CodesWith, ProblemParams } from "./messages/codes";
+import { messageText } from "./messages/sv";
 import { exactRatio, exactSum, fromMicro, toMicro } from "./exact";
 import { appliesTo } from "./measures";
 import { figureInputs, termsMicro } from "./derive";
@@ -64,7 +65,7 @@ export interface Figure {
    * figureInputs, or a failed rule over them): the figure counts those values (ERROR_POLICY).
    */
   flaggedUnits: string[];
-  /** Why value is null although units reported, e.g. "nämnaren är 0". */
+  /** Why value is null although units reported, e.g. "nämnaren är 0" (figure… texts in messages/sv.ts). */
   note?: string;
 }
 
@@ -82,10 +83,11 @@ export function accumulate(reports: readonly UnitReport[]): Accumulation {
   };
   const keys = new Set<string>();
   for (const r of reports) {
+    // Misuse of the API (mixing uppdrag or duplicate units); `rollup` screens for these first.
     if (r.uppdragId !== acc.uppdragId || r.templateVersion !== acc.templateVersion || r.period !== acc.period) {
-      throw new RollupMixError(`${r.file}: ${r.uppdragId} ${r.templateVersion} ${r.period}`);
+      throw new Error(`${r.file}: ${r.uppdragId} ${r.templateVersion} ${r.period}`);
     }
-    if (!addUnitKey(keys, r.unit)) throw new RollupMixError(`dubblett: ${r.unit}`);
+    if (!addUnitKey(keys, r.unit)) throw new Error(`dubblett: ${r.unit}`);
     acc.units.set(r.unit, r.parts);
     acc.values.set(r.unit, r.values);
   }
@@ -98,26 +100,6 @@ function addUnitKey(keys: Set<string>, unit: string): boolean {
   if (keys.has(key)) return false;
   keys.add(key);
   return true;
-}
-
-/** Misuse of the API (mixing uppdrag or duplicate units in one accumulation); `rollup` screens for these first. */
-export class RollupMixError extends Error {}
-
-export function mergeAccumulations(a: Accumulation, b: Accumulation): Accumulation {
-  if (a.units.size === 0) return b;
-  if (b.units.size === 0) return a;
-  if (a.uppdragId !== b.uppdragId || a.templateVersion !== b.templateVersion || a.period !== b.period) {
-    throw new RollupMixError(`${a.uppdragId} ${a.period} / ${b.uppdragId} ${b.period}`);
-  }
-  const units = new Map(a.units);
-  const values = new Map(a.values);
-  const keys = new Set([...a.units.keys()].map(unitKey));
-  for (const [unit, parts] of b.units) {
-    if (!addUnitKey(keys, unit)) throw new RollupMixError(`dubblett: ${unit}`);
-    units.set(unit, parts);
-    values.set(unit, b.values.get(unit)!);
-  }
-  return { ...a, units, values };
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, "sv");
@@ -185,11 +167,11 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
       }
       const value = exactRatio(num, den, f.factor);
       const details = { numerator: fromMicro(num), denominator: fromMicro(den) };
-      return value === null ? { ...base, value, details, note: "Nämnaren är 0: kvoten kan inte beräknas." } : { ...base, value, details };
+      return value === null ? { ...base, value, details, note: messageText("figureZeroDenominator", {}) } : { ...base, value, details };
     }
     case "pooled": {
       const cases = contributors.flatMap((u) => (valueOf(u) as { values: number[] }).values).sort((a, b) => a - b);
-      if (cases.length === 0) return { ...base, value: null, details: { count: 0 }, note: "Inga ärenden under perioden." };
+      if (cases.length === 0) return { ...base, value: null, details: { count: 0 }, note: messageText("figureNoCases", {}) };
       const mean = exactSum(cases) / cases.length;
       const med = median(cases);
       const details = { count: cases.length, median: med, mean, min: cases[0]!, max: cases[cases.length - 1]! };
@@ -206,7 +188,7 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
       }
       // weighted carries micro² units: divide by the weights (micro) and once more by the scale.
       const value = weights === 0n ? null : Number(weighted) / Number(weights) / 1e6;
-      return { ...base, value, details: { weightTotal: fromMicro(weights) }, ...(value === null ? { note: "Vikterna summerar till 0." } : {}) };
+      return { ...base, value, details: { weightTotal: fromMicro(weights) }, ...(value === null ? { note: messageText("figureZeroWeights", {}) } : {}) };
     }
     case "yesCount": {
       const yes = contributors.filter((u) => (valueOf(u) as { value: boolean }).value).length;
@@ -292,8 +274,9 @@ export function mostCommon(values: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
 }
 
-function reject(report: UnitReport, code: string, params: Record<string, string | number>): RejectedReport {
-  return { report, problem: { code, severity: "fel", location: { file: report.file }, params: { file: report.file, unit: report.unit, ...params } } };
+function reject<C extends CodesWith<{ file: string; unit: string }>>(report: UnitReport, code: C, params: Omit<ProblemParams[C], "file" | "unit">): RejectedReport {
+  const problem: ProblemOf<C> = { code, severity: "fel", location: { file: report.file }, params: { file: report.file, unit: report.unit, ...params } as ProblemParams[C] };
+  return { report, problem: problem as Problem };
 }
 
 /**

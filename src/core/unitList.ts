@@ -9,6 +9,7 @@ import type { Uppdrag } from "./model";
 import type { ExpectedUnit } from "./rollup";
 import { unitKey } from "./rollup";
 import { slug, slugKey } from "./slug";
+import { messageText } from "./messages/sv";
 
 export interface UnitList {
   units: ExpectedUnit[];
@@ -27,19 +28,18 @@ export function parseUnitList(text: string, uppdrag?: Uppdrag): UnitList {
     const [name = "", partText] = line.split(";").map((s) => s.trim());
     const parts = partText ? partText.split(",").map((p) => p.trim()).filter((p) => p !== "") : [];
     if (name === "") {
-      errors.push(`Rad ${row}: enhetens namn saknas före semikolonet.`);
+      errors.push(messageText("unitListNoName", { row: String(row) }));
       return;
     }
     const seen = firstLine.get(unitKey(name));
-    if (seen !== undefined) errors.push(`Rad ${row}: ${name} står redan på rad ${seen}.`);
+    if (seen !== undefined) errors.push(messageText("unitListRepeated", { row: String(row), unit: name, firstRow: String(seen) }));
     else firstLine.set(unitKey(name), row);
     const sameFile = uppdrag && seen === undefined ? firstFile.get(slugKey(name)) : undefined;
-    if (sameFile) errors.push(`Rad ${row}: ${name} och ${sameFile.name} på rad ${sameFile.row} får samma filnamn (…_${slug(sameFile.name)}.xlsx). Ändra ett av namnen så att varje enhet får en egen fil.`);
+    if (sameFile) errors.push(messageText("unitListSameFile", { row: String(row), unit: name, other: sameFile.name, otherRow: String(sameFile.row), fileName: slug(sameFile.name) }));
     else if (seen === undefined) firstFile.set(slugKey(name), { row, name });
     if (uppdrag) {
       for (const p of parts.filter((p) => !uppdrag.parts.some((x) => x.id === p))) {
-        const known = uppdrag.parts.map((x) => x.id).join(", ") || "(uppdraget har inga delar)";
-        errors.push(`Rad ${row}: delen "${p}" finns inte i ${uppdrag.name}. Delar: ${known}.`);
+        errors.push(messageText("unitListUnknownPart", { row: String(row), part: p, uppdrag: uppdrag.name, known: uppdrag.parts.map((x) => x.id).join(", ") }));
       }
     }
     units.push(parts.length > 0 ? { unit: name, parts } : { unit: name });
@@ -49,5 +49,5 @@ export function parseUnitList(text: string, uppdrag?: Uppdrag): UnitList {
 
 /** The units file `create --units` writes for the roll-up to check against. */
 export function formatUnitList(units: ExpectedUnit[]): string {
-  return `# Förväntade enheter, en per rad ("Enhet; del1, del2" för en blankett som gäller vissa delar)\n${units.map((u) => (u.parts ? `${u.unit}; ${u.parts.join(", ")}` : u.unit)).join("\n")}\n`;
+  return `${messageText("unitListFileHeader", {})}\n${units.map((u) => (u.parts ? `${u.unit}; ${u.parts.join(", ")}` : u.unit)).join("\n")}\n`;
 }

@@ -3,14 +3,18 @@
  * nothing negative, plausible ranges, required answers) and the uppdrag's cross-measure
  * rules, with the previous period's report when given.
  */
-import type { Measure, Problem, UnitReport, Uppdrag, Value } from "./model";
+import type { Measure, Problem, ProblemOf, UnitReport, Uppdrag, Value } from "./model";
+import type { CodesWith, ProblemParams } from "./messages/codes";
 import { appliesTo, isInput } from "./measures";
 import { parsePeriod, previousPeriod } from "./period";
 import { RuleContext, runRule } from "./rules";
 import { unitKey } from "./rollup";
 
-function measureProblem(measure: Measure, report: UnitReport, code: string, severity: Problem["severity"], params: Record<string, string | number>, location = report.locations?.[measure.id]): Problem {
-  return { code, severity, measureId: measure.id, location, params: { measure: measure.label, ...params } };
+type MeasureCode = CodesWith<{ measure: string }>;
+
+function measureProblem<C extends MeasureCode>(measure: Measure, report: UnitReport, code: C, severity: Problem["severity"], params: Omit<ProblemParams[C], "measure">, location = report.locations?.[measure.id]): Problem {
+  const p: ProblemOf<C> = { code, severity, measureId: measure.id, location, params: { measure: measure.label, ...params } as ProblemParams[C] };
+  return p as Problem;
 }
 
 const WHOLE_NUMBER_TYPES = new Set(["count", "days", "daysList"]);
@@ -21,7 +25,7 @@ function checkNumber(measure: Measure, report: UnitReport, value: number, caseIn
   const c = measure.checks;
   const unit = measure.unit;
   const at = (caseIndex !== undefined ? report.caseLocations?.[measure.id]?.[caseIndex] : undefined) ?? report.locations?.[measure.id];
-  const problem = (code: string, severity: Problem["severity"], params: Record<string, string | number>) => measureProblem(measure, report, code, severity, params, at);
+  const problem = <C extends MeasureCode>(code: C, severity: Problem["severity"], params: Omit<ProblemParams[C], "measure">) => measureProblem(measure, report, code, severity, params, at);
   if (WHOLE_NUMBER_TYPES.has(measure.type) && !Number.isInteger(value)) out.push(problem("notWholeNumber", "fel", { value }));
   const min = c.min ?? (measure.type === "tkr" ? undefined : 0);
   if (min !== undefined && value < min) out.push(problem(min === 0 ? "negative" : "belowMin", "fel", { value, min, unit }));

@@ -1,24 +1,18 @@
 /** Checks a typed period against the uppdrag's follow-up frequency, with the CLI's Swedish wording. */
 import type { Uppdrag } from "../core/model";
-import { parsePeriod, type Period } from "../core/period";
-import { FREQUENCY_LABELS } from "../core/messages/labels";
+import { checkPeriod, frequencyWords, type Period } from "../core/period";
+import { messageOf } from "../core/messages/sv";
 
 export type PeriodCheck = { ok: true; period: Period } | { ok: false; error: string };
 
 export function checkPeriodInput(uppdrag: Uppdrag, text: string): PeriodCheck {
-  if (text.trim() === "") return { ok: false, error: "Ange perioden, t.ex. 2025H1." };
-  const period = parsePeriod(text);
-  if (!period) return { ok: false, error: `Perioden "${text.trim()}" känns inte igen. Skriv t.ex. 2025H1 (halvår), 2025T2 (tertial), 2025M03 (månad) eller 2025 (helår).` };
-  if (!uppdrag.frequency.includes(period.frequency)) {
-    return { ok: false, error: `${uppdrag.name} följs upp per ${frequencyText(uppdrag)}, inte per ${FREQUENCY_LABELS[period.frequency]}.` };
-  }
-  return { ok: true, period };
+  const check = checkPeriod(text, uppdrag);
+  return check.ok ? check : { ok: false, error: messageOf(check.message) };
 }
 
 /** "månad, tertial eller halvår". */
 export function frequencyText(uppdrag: Uppdrag): string {
-  const labels = uppdrag.frequency.map((f) => FREQUENCY_LABELS[f]);
-  return labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} eller ${labels[labels.length - 1]}`;
+  return frequencyWords(uppdrag.frequency);
 }
 
 /** An example code of the uppdrag's first frequency, for hints. */

@@ -3,16 +3,22 @@
  * reader (SheetJS) and the Excel adapter, so both refuse the same files with the same words.
  * No spreadsheet library here, so the task pane can use it without loading one.
  */
-import type { Catalog, Location, Measure, Problem, RawCell, Uppdrag } from "../core/model";
+import type { Catalog, Location, Measure, Problem, ProblemOf, RawCell, Uppdrag } from "../core/model";
+import type { CodesWith, ProblemParams, RestParams } from "../core/messages/codes";
 import { appliesTo, isInput } from "../core/measures";
+import { findUppdrag } from "../core/catalog";
 import type { RawReport } from "../core/interpret";
 import { definedName, type MetaKey } from "./layout";
 import { metaParts, metaPeriod, metaTextProblem, metaUnit } from "../core/metadata";
 import { hasConfusableLetters } from "../core/unitName";
 
+/** The codes of problems that name a file. */
+export type FileCode = CodesWith<{ file: string }>;
+
 /** A whole file refused: the problem names the file. */
-export function fileProblem(code: string, file: string, params: Record<string, string | number> = {}): Problem {
-  return { code, severity: "fel", location: { file }, params: { file, ...params } };
+export function fileProblem<C extends FileCode>(code: C, file: string, ...[params]: RestParams<C, "file">): Problem {
+  const p: ProblemOf<C> = { code, severity: "fel", location: { file }, params: { file, ...params } as ProblemParams[C] };
+  return p as Problem;
 }
 
 /** A measure whose name was gone, read beside its label instead: where the value was taken from. */
@@ -33,7 +39,7 @@ export function identify(meta: Partial<Record<MetaKey, string>>, file: string, c
   if (!meta.uppdrag) return { ok: false, problem: fileProblem("notATemplate", file) };
   const text = metaTextProblem(meta, file);
   if (text) return { ok: false, problem: text };
-  const uppdrag = catalog.uppdrag.find((u) => u.id === meta.uppdrag);
+  const uppdrag = findUppdrag(catalog, meta.uppdrag);
   if (!uppdrag) return { ok: false, problem: fileProblem("unknownUppdrag", file, { uppdrag: meta.uppdrag }) };
   if (meta.mallversion !== uppdrag.version) {
     return { ok: false, problem: fileProblem("unknownVersion", file, { found: meta.mallversion ?? "–", expected: uppdrag.version, uppdrag: uppdrag.name }) };

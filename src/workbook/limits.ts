@@ -5,7 +5,8 @@
  * message naming it (WorkbookRejected), never read in part.
  */
 import type { Problem } from "../core/model";
-import { fileProblem } from "./identify";
+import type { RestParams } from "../core/messages/codes";
+import { fileProblem, type FileCode } from "./identify";
 
 export const LIMITS = {
   /** Bytes of the file as it arrives. */
@@ -35,8 +36,8 @@ export class WorkbookRejected extends Error {
   }
 }
 
-export const reject = (code: string, file: string, params: Record<string, string | number> = {}): never => {
-  throw new WorkbookRejected(fileProblem(code, file, params));
+export const reject = <C extends FileCode>(code: C, file: string, ...params: RestParams<C, "file">): never => {
+  throw new WorkbookRejected(fileProblem(code, file, ...params));
 };
 
 export const rejectFileSize = (file: string, bytes: number): never => reject("fileTooLarge", file, { size: mb(bytes), max: mb(LIMITS.fileBytes) });

@@ -2,7 +2,7 @@
  * What the catalog loader checks beyond the schema, each with the file and field it names:
  * psykiatrisk hemsjukvård (with its shared fragment) edited one mistake at a time.
  */
-import { CatalogLoadError, findUppdrag, formatCatalogError, loadCatalog, loadCatalogOrThrow } from "../../src/core/catalog";
+import { findUppdrag, formatCatalogError, loadCatalog } from "../../src/core/catalog";
 import { readTemplateSources } from "../../src/cli/templateFiles";
 
 const fragment = readTemplateSources().filter((s) => s.path.includes("gemensamt"));
@@ -69,7 +69,7 @@ describe("checks across a definition's fields", () => {
     expect(catalog.uppdrag.map((u) => u.file)).toEqual(["templates/a.json"]);
   });
 
-  it("leaves out an uppdrag with errors, sorts the rest and throws on demand", () => {
+  it("leaves out an uppdrag with errors and sorts the rest", () => {
     const other = JSON.stringify({ ...JSON.parse(base.text), id: "a-forst" });
     const brokenData = { ...JSON.parse(base.text), id: "trasig" };
     brokenData.measures[1].section = "okand";
@@ -79,9 +79,6 @@ describe("checks across a definition's fields", () => {
     expect(catalog.uppdrag.map((u) => u.id)).toEqual(["a-forst", "psykiatrisk-hemsjukvard"]);
     expect(findUppdrag(catalog, "a-forst")?.file).toBe("templates/a.json");
     expect(findUppdrag(catalog, "trasig")).toBeUndefined();
-    expect(() => loadCatalogOrThrow(sources)).toThrow(CatalogLoadError);
-    expect(() => loadCatalogOrThrow(sources)).toThrow(`Katalogen kunde inte läsas:\n${FILE}: measures[1].section: avsnittet "okand" finns inte i uppdraget`);
-    expect(loadCatalogOrThrow(sources.slice(0, 3)).uppdrag).toHaveLength(2);
   });
 
   it("turns a signed term into a subtraction and keeps the factor", () => {

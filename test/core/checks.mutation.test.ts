@@ -89,7 +89,7 @@ describe("whole numbers and required answers", () => {
   it("checks every case of a list of days", () => {
     const u = withMeasure("patienter_nya", { type: "daysList", checks: { warnAbove: 30 } });
     const problems = problemsOf(u, "patienter_nya", { kind: "list", values: [3, 31, 4.5, -1] });
-    expect(problems.map((p) => [p.code, p.params.value])).toEqual([["unusuallyHigh", 31], ["notWholeNumber", 4.5], ["negative", -1]]);
+    expect(problems.map((p) => [p.code, (p.params as { value?: number }).value])).toEqual([["unusuallyHigh", 31], ["notWholeNumber", 4.5], ["negative", -1]]);
   });
 
   it("says a required number or answer is missing, and nothing when it is not required", () => {

@@ -228,11 +228,11 @@ describe("where a problem is and how it reads", () => {
   });
 
   it("starts with the severity, then place and measure when known", () => {
-    const p: Problem = { code: "required", severity: "varning", params: {} };
+    const p: Problem = { code: "required", severity: "varning", params: { measure: "Nya" } };
     expect(formatProblem(p)).toBe("Varning: Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).");
     expect(formatProblem({ ...p, location: { cell: "C5" } }, "Nya")).toBe("Varning: cell C5 (Nya): Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).");
     expect(formatProblem({ ...p, severity: "fel", location: { file: "a.xlsx" } })).toBe("Fel: a.xlsx: Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).");
-    expect(problemText({ code: "finnsInte", severity: "fel", params: {} })).toBe("Okänt fel (finnsInte).");
+    expect(problemText({ code: "finnsInte", severity: "fel", params: {} } as unknown as Problem)).toBe("Okänt fel (finnsInte).");
   });
 
   it("writes numbers the Swedish way: space between thousands, decimal comma, hyphen minus", () => {

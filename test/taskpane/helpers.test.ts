@@ -59,7 +59,7 @@ describe("problem", () => {
     severity: "fel",
     measureId: "patienter_slut",
     location: { file: "a.xlsx", sheet: "Verksamhetsmått", cell: "C10" },
-    params: {},
+    params: { measure: "Patienter vid periodens slut" },
   };
   const warning: Problem = { code: "unitMissing", severity: "varning", params: { unit: "Team D" } };
 

@@ -73,7 +73,7 @@ const syd = report("Syd", "syd.xlsx", {
 const old = report("Öst", "gammal.xlsx", { antal: num(100) });
 
 const sydError: Problem = { code: "notWholeNumber", severity: "fel", measureId: "antal", location: { file: "syd.xlsx", sheet: "A", cell: "C5" }, params: { measure: "Mått antal", value: 4.5 } };
-const sydWarning: Problem = { code: "unusuallyHigh", severity: "varning", measureId: "slut", location: { sheet: "A", cell: "C6" }, params: { value: 30, limit: 25, unit: "st" } };
+const sydWarning: Problem = { code: "unusuallyHigh", severity: "varning", measureId: "slut", location: { sheet: "A", cell: "C6" }, params: { measure: "Mått slut", value: 30, limit: 25, unit: "st" } };
 
 function collected(): CollectedRollup {
   const result = rollup(UPPDRAG, [norr, syd, { ...old, period: "2024H2" }], {

@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Uppdrag } from "../../core/model";
 import type { ExpectedUnit } from "../../core/rollup";
-import { parsePeriod } from "../../core/period";
-import { FREQUENCY_LABELS } from "../../core/messages/labels";
+import { checkPeriod } from "../../core/period";
+import { messageOf } from "../../core/messages/sv";
 import { writeTemplate } from "../../workbook/template";
 import { requireUppdrag } from "../catalog";
 import { readUnitsFile } from "../files";
@@ -32,13 +32,10 @@ export interface CreateOptions {
 
 export { EXPECTED_UNITS_FILE };
 
-function checkPeriod(uppdrag: Uppdrag, code: string) {
-  const period = parsePeriod(code);
-  if (!period) throw new UsageError(`Perioden "${code}" känns inte igen. Skriv t.ex. 2025H1 (halvår), 2025T2 (tertial), 2025M03 (månad) eller 2025 (helår).`);
-  if (!uppdrag.frequency.includes(period.frequency)) {
-    throw new UsageError(`${uppdrag.name} följs upp per ${uppdrag.frequency.map((f) => FREQUENCY_LABELS[f]).join(" eller ")}, inte per ${FREQUENCY_LABELS[period.frequency]}.`);
-  }
-  return period;
+function requirePeriod(uppdrag: Uppdrag, code: string) {
+  const check = checkPeriod(code, uppdrag);
+  if (!check.ok) throw new UsageError(messageOf(check.message));
+  return check.period;
 }
 
 function checkParts(uppdrag: Uppdrag, parts: string[] | undefined, where: string) {
@@ -92,7 +89,7 @@ function replacedText(replaced: Planned[]): string {
 
 export async function createCommand(io: Io, uppdragId: string, options: CreateOptions): Promise<number> {
   const uppdrag = requireUppdrag(uppdragId);
-  const period = checkPeriod(uppdrag, options.period);
+  const period = requirePeriod(uppdrag, options.period);
   const common = { period: period.code, dueDate: options.due === undefined ? undefined : checkDueDate(options.due), contact: options.contact };
   const overwrite = options.skrivOver === true;
 

@@ -1,9 +1,9 @@
 /** Flows balance: vid periodens början + nya − avslutade = vid periodens slut. */
-import type { Problem, Rule } from "../model";
+import type { Rule, RuleProblem } from "../model";
 import { exactSum } from "../exact";
 import type { RuleContext } from "./context";
 
-export function checkBalance(rule: Extract<Rule, { type: "balance" }>, ctx: RuleContext): Problem[] {
+export function checkBalance(rule: Extract<Rule, { type: "balance" }>, ctx: RuleContext): RuleProblem[] {
   const ids = [rule.start, ...rule.add, ...rule.subtract, rule.end];
   if (!ctx.applies(...ids)) return [];
   const values = ctx.numbers(ids);

@@ -1,5 +1,5 @@
 /** A measure compared with a sum of others: avslutade ≤ början + nya; SIP ≥ patienter. */
-import type { Problem, Rule } from "../model";
+import type { Rule, RuleProblem } from "../model";
 import { exactSum } from "../exact";
 import type { RuleContext } from "./context";
 
@@ -8,7 +8,7 @@ import type { RuleContext } from "./context";
  * Of several measures only those asked for and filled in are summed: a partial breakdown
  * still may not exceed the total.
  */
-export function checkAtMost(rule: Extract<Rule, { type: "atMost" }>, ctx: RuleContext): Problem[] {
+export function checkAtMost(rule: Extract<Rule, { type: "atMost" }>, ctx: RuleContext): RuleProblem[] {
   const measures = [rule.measure].flat().filter((id) => ctx.applies(id) && ctx.number(id) !== undefined);
   if (measures.length === 0 || !ctx.applies(...rule.limit)) return [];
   const limits = ctx.numbers(rule.limit);
@@ -20,7 +20,7 @@ export function checkAtMost(rule: Extract<Rule, { type: "atMost" }>, ctx: RuleCo
   return [ctx.problem(rule, "exceedsLimit", at, rule.severity, { measure: ctx.labels(measures), value, limitLabel: ctx.labels(rule.limit), limit })];
 }
 
-export function checkAtLeast(rule: Extract<Rule, { type: "atLeast" }>, ctx: RuleContext): Problem[] {
+export function checkAtLeast(rule: Extract<Rule, { type: "atLeast" }>, ctx: RuleContext): RuleProblem[] {
   if (!ctx.applies(rule.measure, ...rule.reference)) return [];
   const value = ctx.number(rule.measure);
   const references = ctx.numbers(rule.reference);
@@ -32,7 +32,7 @@ export function checkAtLeast(rule: Extract<Rule, { type: "atLeast" }>, ctx: Rule
   ];
 }
 
-export function checkRequiresPositive(rule: Extract<Rule, { type: "requiresPositive" }>, ctx: RuleContext): Problem[] {
+export function checkRequiresPositive(rule: Extract<Rule, { type: "requiresPositive" }>, ctx: RuleContext): RuleProblem[] {
   if (!ctx.applies(rule.when, rule.then)) return [];
   const when = ctx.number(rule.when);
   const then = ctx.number(rule.then);
@@ -40,7 +40,7 @@ export function checkRequiresPositive(rule: Extract<Rule, { type: "requiresPosit
   return [ctx.problem(rule, "requiresPositive", rule.then, rule.severity, { when: ctx.label(rule.when), whenValue: when, then: ctx.label(rule.then) })];
 }
 
-export function checkRatioRange(rule: Extract<Rule, { type: "ratioRange" }>, ctx: RuleContext): Problem[] {
+export function checkRatioRange(rule: Extract<Rule, { type: "ratioRange" }>, ctx: RuleContext): RuleProblem[] {
   if (!ctx.applies(rule.measure)) return [];
   const value = ctx.number(rule.measure);
   if (value === undefined) return [];
@@ -58,7 +58,7 @@ export function checkRatioRange(rule: Extract<Rule, { type: "ratioRange" }>, ctx
 }
 
 /** Every counted case has its wait time: number of days entered = antal utredningar. */
-export function checkListCount(rule: Extract<Rule, { type: "listCount" }>, ctx: RuleContext): Problem[] {
+export function checkListCount(rule: Extract<Rule, { type: "listCount" }>, ctx: RuleContext): RuleProblem[] {
   if (!ctx.applies(rule.list, rule.count)) return [];
   const count = ctx.number(rule.count);
   const list = ctx.report.values[rule.list];

@@ -24,7 +24,8 @@ export function ruleMeasures(rule: Rule): string[] {
 
 /** The measures a problem concerns: all of a failed rule's measures, else the one it names. */
 export function problemMeasures(problem: Problem, rules: readonly Rule[]): string[] {
-  const rule = problem.params.rule === undefined ? undefined : rules.find((r) => r.id === problem.params.rule);
+  const ruleId = "rule" in problem.params ? problem.params.rule : undefined;
+  const rule = ruleId === undefined ? undefined : rules.find((r) => r.id === ruleId);
   if (rule) return ruleMeasures(rule);
   return problem.measureId ? [problem.measureId] : [];
 }

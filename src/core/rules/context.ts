@@ -1,5 +1,6 @@
 /** What a cross-measure rule sees of one unit's report. */
-import type { Location, Measure, Problem, Rule, Severity, UnitReport, Uppdrag } from "../model";
+import type { Location, Measure, ProblemOf, Rule, RuleProblem, Severity, UnitReport, Uppdrag } from "../model";
+import type { ProblemParams, RuleProblemCode } from "../messages/codes";
 import { appliesTo, numberOf } from "../measures";
 import { computeUnitRatio } from "../derive";
 
@@ -51,7 +52,8 @@ export class RuleContext {
     return this.report.locations?.[id];
   }
 
-  problem(rule: Rule, code: string, measureId: string, severity: Severity, params: Record<string, string | number>): Problem {
-    return { code, severity, measureId, location: this.location(measureId), params: { rule: rule.id, ...params } };
+  problem<C extends RuleProblemCode>(rule: Rule, code: C, measureId: string, severity: Severity, params: Omit<ProblemParams[C], "rule">): RuleProblem {
+    const p: ProblemOf<C> = { code, severity, measureId, location: this.location(measureId), params: { rule: rule.id, ...params } as ProblemParams[C] };
+    return p as RuleProblem;
   }
 }

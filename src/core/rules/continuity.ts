@@ -1,9 +1,9 @@
 /** This period's start equals the previous period's end, when that workbook is given. */
-import type { Problem, Rule } from "../model";
+import type { Rule, RuleProblem } from "../model";
 import { numberOf } from "../measures";
 import type { RuleContext } from "./context";
 
-export function checkContinuity(rule: Extract<Rule, { type: "continuity" }>, ctx: RuleContext): Problem[] {
+export function checkContinuity(rule: Extract<Rule, { type: "continuity" }>, ctx: RuleContext): RuleProblem[] {
   const previous = ctx.previous;
   if (!previous || !ctx.applies(rule.current, rule.previous)) return [];
   const current = ctx.number(rule.current);

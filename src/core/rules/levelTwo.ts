@@ -3,6 +3,7 @@
  * balance, is a part at most its total? Continuity and list counts are per-unit matters.
  */
 import type { AggregationKind, Problem, RuleType, UnitReport, Uppdrag } from "../model";
+import type { LevelTwoParams } from "../messages/codes";
 import type { Figure } from "../rollup";
 import { RuleContext } from "./context";
 import { ruleMeasures } from "./concerns";
@@ -57,7 +58,7 @@ export function levelTwoProblems(uppdrag: Uppdrag, figures: readonly Figure[]): 
       const ids = ruleMeasures(rule);
       const uneven = unevenBasis(ids, byId, (id) => ctx.label(id));
       const flagged = [...new Set(ids.flatMap((id) => byId.get(id)?.flaggedUnits ?? []))].sort((a, b) => a.localeCompare(b, "sv")).join(", ");
-      out.push({ code: "levelTwoRule", severity: p.severity, measureId: p.measureId, params: { ...p.params, check: p.code, uneven, flagged } });
+      out.push({ code: "levelTwoRule", severity: p.severity, measureId: p.measureId, params: { ...p.params, check: p.code, uneven, flagged } as LevelTwoParams });
     }
   }
   return out;
