@@ -5,6 +5,7 @@
 import type { UnitReport, Uppdrag } from "./model";
 import type { RollupResult } from "./rollup";
 import { computeUnitRatio } from "./derive";
+import { valueTypeOf } from "./valueTypes";
 
 export interface TidyRow {
   uppdrag: string;
@@ -45,23 +46,7 @@ function unitRows(uppdrag: Uppdrag, report: UnitReport, period: string): TidyRow
     }
     const v = report.values[m.id];
     if (v === undefined) continue; // not asked of this unit (another part)
-    switch (v.kind) {
-      case "missing":
-        rows.push({ ...common, value: null });
-        break;
-      case "number":
-        rows.push({ ...common, value: v.value });
-        break;
-      case "yesNo":
-        rows.push({ ...common, value: v.value ? "Ja" : "Nej" });
-        break;
-      case "text":
-        rows.push({ ...common, value: v.value });
-        break;
-      case "list":
-        v.values.forEach((days, i) => rows.push({ ...common, value: days, caseNumber: i + 1 }));
-        break;
-    }
+    for (const cell of valueTypeOf(m).tidy(v)) rows.push({ ...common, ...cell });
   }
   return rows;
 }

@@ -12,6 +12,7 @@ import type { Measure, Problem, Term, UnitReport, Uppdrag } from "../core/model"
 import { headlineStatistic, type Figure } from "../core/rollup";
 import { computeUnitRatio, formulaInputs } from "../core/derive";
 import { parsePeriod } from "../core/period";
+import { valueTypeOf } from "../core/valueTypes";
 import { AGGREGATION_LABELS } from "../core/messages/labels";
 import { problemText } from "../core/messages/sv";
 import { formatNumber } from "../core/messages/format";
@@ -159,7 +160,7 @@ const round = (n: number | undefined) => number(n === undefined ? undefined : Ma
 function caseLayout(uppdrag: Uppdrag, units: UnitReport[]): { rows: (string | number)[][]; ranges: Map<string, string> } {
   const rows: (string | number)[][] = [];
   const ranges = new Map<string, string>();
-  for (const m of uppdrag.measures.filter((x) => x.type === "daysList")) {
+  for (const m of uppdrag.measures.filter((x) => valueTypeOf(x).entry === "cases")) {
     const first = rows.length + 2; // row 1 is the header
     for (const r of units) {
       const v = r.values[m.id];
@@ -297,7 +298,8 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: 
     l2.value = level2Cell(m, figure, item.row, ctx);
     l2.fill = LEVEL2_FILL;
     l2.font = BOLD;
-    if (m.type === "ratio" || m.type === "decimal" || m.type === "percent" || m.aggregate === "pooled") l2.numFmt = "0.0";
+    const format = valueTypeOf(m).level2NumberFormat;
+    if (format) l2.numFmt = format;
     excelRow.getCell(level2Col + 1).value = cellText(basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : ""));
     excelRow.getCell(level2Col + 2).value = cellText(figure.missing.join(", "));
     excelRow.getCell(level2Col + 3).value = safeCellValue(flaggedFigureText(figure.flaggedUnits) || null);

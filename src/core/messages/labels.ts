@@ -1,5 +1,5 @@
-/** Swedish names of the catalog's enumerations, for what people read (describe, workbooks). */
-import type { AggregationKind, Frequency, MeasureKind, ValueType } from "../model";
+/** Swedish names of the catalog's enumerations, for what people read (describe, workbooks). A value type's is in its descriptor (valueTypes/). */
+import type { AggregationKind, Frequency, MeasureKind } from "../model";
 
 export const KIND_LABELS: Record<MeasureKind, string> = {
   struktur: "Strukturmått",
@@ -10,19 +10,6 @@ export const KIND_LABELS: Record<MeasureKind, string> = {
   grundlaggande: "Grundläggande kvalitetsuppföljning",
   kvalitetskrav: "Kvalitetskrav",
   garanti: "Service- och värdighetsgaranti",
-};
-
-export const TYPE_LABELS: Record<ValueType, string> = {
-  count: "antal (heltal ≥ 0)",
-  decimal: "tal med decimaler ≥ 0",
-  tkr: "belopp i tkr",
-  percent: "procent 0–100",
-  days: "dagar (heltal ≥ 0)",
-  daysList: "dagar per ärende (en rad per ärende)",
-  yesNo: "Ja/Nej",
-  choice: "val ur lista",
-  text: "fritext",
-  ratio: "beräknad kvot",
 };
 
 export const AGGREGATION_LABELS: Record<AggregationKind, string> = {
