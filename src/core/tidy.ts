@@ -6,6 +6,7 @@ import type { UnitReport, Uppdrag } from "./model";
 import type { RollupResult } from "./rollup";
 import { computeUnitRatio } from "./derive";
 import { valueTypeOf } from "./valueTypes";
+import { aggregationOf } from "./aggregations";
 
 export interface TidyRow {
   uppdrag: string;
@@ -56,7 +57,7 @@ export function tidyRows(uppdrag: Uppdrag, result: RollupResult): TidyRow[] {
   const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
   for (const f of result.figures) {
     const m = byId.get(f.measureId)!;
-    if (m.aggregate === "text" || m.aggregate === "none") continue;
+    if (!aggregationOf(m).tidy) continue;
     rows.push({ uppdrag: uppdrag.id, period: result.period, level: 2, unit: LEVEL2_UNIT, measureId: m.id, label: m.label, value: f.value, unitOfMeasure: m.unit, caseNumber: null, templateVersion: uppdrag.version });
   }
   return rows;
