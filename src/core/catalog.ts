@@ -8,6 +8,7 @@ import type { Catalog, Measure, RatioFormula, Rule, Uppdrag } from "./model";
 import { fragmentFileSchema, uppdragFileSchema, type FragmentFile, type MeasureFile, type UppdragFile } from "./catalogSchema";
 import { messageText } from "./messages/sv";
 import { valueTypeOf } from "./valueTypes";
+import { aggregationOf } from "./aggregations";
 
 export interface CatalogSource {
   /** Path as shown in messages, e.g. templates/psykiatrisk-hemsjukvard.json */
@@ -89,8 +90,8 @@ function checkUppdrag(u: Uppdrag, where: (kind: "measures" | "rules" | "sections
       }
     }
     if (m.type === "choice" && !m.options) err("measures", i, "options", messageText("catalogChoiceWithoutOptions", {}));
-    if (m.aggregate === "weightedMean" && (!m.weight || !numeric(m.weight))) err("measures", i, "weight", messageText("catalogWeightMissing", {}));
-    if (m.aggregate === "pooled" && !m.statistic) err("measures", i, "statistic", messageText("catalogStatisticMissing", {}));
+    const missing = aggregationOf(m).catalogCheck?.(m, numeric);
+    if (missing) err("measures", i, missing.field, messageText(missing.code, {}));
     if (m.countedBy !== undefined && byId.get(m.countedBy)?.type !== "count") err("measures", i, "countedBy", messageText("catalogCountedByNotCount", { measure: m.countedBy }));
   });
   u.rules.forEach((r, i) => {

@@ -181,7 +181,7 @@ function summaryLayout(collected: CollectedRollup): SummaryLayout {
   const firstUnitCol = FIXED.length + 1;
   const lastUnitCol = FIXED.length + Math.max(result.used.length, 1);
   const figureIds = new Set(result.figures.map((f) => f.measureId));
-  const shown = uppdrag.measures.filter((m) => m.aggregate !== "text" && figureIds.has(m.id));
+  const shown = uppdrag.measures.filter((m) => !aggregationOf(m).sideBySide && figureIds.has(m.id));
   // Rows are fixed first so that ratio formulas can refer to rows further down.
   const rowOf = new Map<string, number>();
   const plan: SummaryLayout["plan"] = [];
@@ -269,7 +269,7 @@ function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport
   ws.getColumn(2).width = 40;
   units.forEach((_, i) => (ws.getColumn(3 + i).width = 45));
   const figureOf = new Map(figures.map((f) => [f.measureId, f]));
-  for (const m of uppdrag.measures.filter((x) => x.aggregate === "text" && figureOf.has(x.id))) {
+  for (const m of uppdrag.measures.filter((x) => aggregationOf(x).sideBySide && figureOf.has(x.id))) {
     const texts = new Map((figureOf.get(m.id)!.details.texts ?? []).map((t) => [t.unit, t.text]));
     const row = ws.addRow([m.id, m.label, ...units.map((u) => texts.get(u.unit) ?? (u.values[m.id] ? "(saknas)" : "–"))].map(cellText));
     row.alignment = { wrapText: true, vertical: "top" };

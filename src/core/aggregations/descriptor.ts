@@ -56,6 +56,13 @@ export interface AggregationDescriptor {
   numeric: boolean;
   /** The figure is written as a level-2 row of tidy data. */
   tidy: boolean;
+  /** The units' answers go side by side on the level-2 workbook's Analyser sheet instead of a row of the summary. */
+  sideBySide: boolean;
+  /**
+   * What the measure must declare for this aggregation (a weight, a statistic), checked when the
+   * catalog loads: the field and the message code when it is missing or wrong.
+   */
+  catalogCheck?(measure: Measure, isNumeric: (measureId: string) => boolean): { field: string; code: "catalogWeightMissing" | "catalogStatisticMissing" } | undefined;
   /** The level-2 figure from the units that gave what it needs (at least one); `valuesOf` gives a unit's values. */
   rollUp(measure: Measure, contributors: readonly string[], valuesOf: (unit: string) => Record<string, Value>): FigureOutcome;
   /** Excel's own computation of the figure on the summary sheet; undefined = the value only. */

@@ -6,6 +6,7 @@ export const none: AggregationDescriptor = {
   label: "summeras inte",
   numeric: false,
   tidy: false,
+  sideBySide: false,
   rollUp: () => ({ value: null, details: {} }),
   formula: () => undefined,
   basis: (_m, figure) => unitsBasis(figure),

@@ -8,6 +8,7 @@ export const pooled: AggregationDescriptor = {
   label: "alla ärenden sammanslagna",
   numeric: true,
   tidy: true,
+  sideBySide: false,
   rollUp: (measure, contributors, valuesOf) => {
     const cases = contributors.flatMap((u) => ownValue<{ values: number[] }>(measure, valuesOf, u).values).sort((a, b) => a - b);
     if (cases.length === 0) return { value: null, details: { count: 0 }, note: messageText("figureNoCases", {}) };
@@ -22,4 +23,5 @@ export const pooled: AggregationDescriptor = {
   },
   basis: (_m, figure) => `${figure.details.count ?? 0} ärenden; medel ${rounded(figure.details.mean)}, median ${rounded(figure.details.median)}`,
   keyFigure: numberKeyFigure,
+  catalogCheck: (measure) => (!measure.statistic ? { field: "statistic", code: "catalogStatisticMissing" } : undefined),
 };

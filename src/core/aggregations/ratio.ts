@@ -10,6 +10,7 @@ export const ratio: AggregationDescriptor = {
   label: "kvot av summor",
   numeric: true,
   tidy: true,
+  sideBySide: false,
   rollUp: (measure, contributors, valuesOf) => {
     const f = measure.formula!;
     let num = 0n;

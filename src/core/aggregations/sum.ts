@@ -7,6 +7,7 @@ export const sum: AggregationDescriptor = {
   label: "summa",
   numeric: true,
   tidy: true,
+  sideBySide: false,
   rollUp: (measure, contributors, valuesOf) => ({ value: exactSum(contributors.map((u) => ownValue<{ value: number }>(measure, valuesOf, u).value)), details: {} }),
   formula: (_m, row, ctx) => `SUM(${ctx.unitRange(row)})`,
   basis: (_m, figure) => unitsBasis(figure),

@@ -6,6 +6,7 @@ export const tally: AggregationDescriptor = {
   label: "antal enheter per val",
   numeric: false,
   tidy: true,
+  sideBySide: false,
   rollUp: (measure, contributors, valuesOf) => {
     const tally: Record<string, number> = {};
     for (const option of measure.options ?? []) tally[option] = 0;

@@ -8,6 +8,7 @@ export const weightedMean: AggregationDescriptor = {
   label: "vägt medelvärde",
   numeric: true,
   tidy: true,
+  sideBySide: false,
   rollUp: (measure, contributors, valuesOf) => {
     let weighted = 0n;
     let weights = 0n;
@@ -32,4 +33,5 @@ export const weightedMean: AggregationDescriptor = {
   basis: (measure, figure, unitOf) =>
     figure.details.weightTotal !== undefined ? `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)} ${unitOf(measure.weight!)}` : unitsBasis(figure),
   keyFigure: numberKeyFigure,
+  catalogCheck: (measure, isNumeric) => (!measure.weight || !isNumeric(measure.weight) ? { field: "weight", code: "catalogWeightMissing" } : undefined),
 };

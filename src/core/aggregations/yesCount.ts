@@ -6,6 +6,7 @@ export const yesCount: AggregationDescriptor = {
   label: "antal enheter med Ja av de som svarat",
   numeric: false,
   tidy: true,
+  sideBySide: false,
   rollUp: (measure, contributors, valuesOf) => {
     const yes = contributors.filter((u) => ownValue<{ value: boolean }>(measure, valuesOf, u).value).length;
     return { value: yes, details: { yes, answered: contributors.length } };
