@@ -89,7 +89,8 @@ function checkUppdrag(u: Uppdrag, where: (kind: "measures" | "rules" | "sections
         else if (valueTypeOf(byId.get(t.measure)!).entry === "derived") err("measures", i, "formula", messageText("catalogFormulaOfRatio", { measure: t.measure }));
       }
     }
-    if (m.type === "choice" && !m.options) err("measures", i, "options", messageText("catalogChoiceWithoutOptions", {}));
+    const lacking = valueTypeOf(m).catalogCheck?.(m);
+    if (lacking) err("measures", i, lacking.field, messageText(lacking.code, {}));
     const missing = aggregationOf(m).catalogCheck?.(m, numeric);
     if (missing) err("measures", i, missing.field, messageText(missing.code, {}));
     if (m.countedBy !== undefined && byId.get(m.countedBy)?.type !== "count") err("measures", i, "countedBy", messageText("catalogCountedByNotCount", { measure: m.countedBy }));

@@ -16,6 +16,7 @@ export const choice: ValueTypeDescriptor = {
     if (match) return { value: { kind: "text", value: match }, problems: [] };
     return { value: INVALID, problems: [cellProblem(measure, "notAnOption", { input: text, options: (measure.options ?? []).join(", ") })] };
   }),
+  catalogCheck: (measure) => (!measure.options ? { field: "options", code: "catalogChoiceWithoutOptions" } : undefined),
   wideValue: true,
   longText: false,
   validation: (m) => ({ kind: "list", options: m.options ?? [], prompt: "Välj ett av alternativen i listan." }),

@@ -59,6 +59,8 @@ export interface ValueTypeDescriptor {
   wideValue: boolean;
   /** Long free text: a tall, wrapped input cell. */
   longText: boolean;
+  /** What the measure must declare for this type (a choice's options), checked when the catalog loads. */
+  catalogCheck?(measure: Measure): { field: string; code: "catalogChoiceWithoutOptions" } | undefined;
   /** What the template's data validation allows in the input cell; undefined = no validation. */
   validation(measure: Measure): TemplateValidation | undefined;
   /** A unit's value as rows of tidy data. */
