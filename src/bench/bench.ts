@@ -164,8 +164,8 @@ async function reportWebLoad() {
   for (const f of web.later) console.log([f.file, "senare, vid behov", kB(f.bytes), kB(f.gzip)].join("\t"));
   const first = sum(web.initial);
   console.log(["summa", "första laddningen", kB(first.bytes), kB(first.gzip)].join("\t"));
-  const heavy = web.initial.filter((f) => /^(xlsx|exceljs)\./.test(f.file));
-  if (heavy.length) console.log(`  OBS: första laddningen innehåller ${heavy.map((f) => f.file).join(", ")}`);
+  const heavy = [...new Set(web.initial.flatMap((f) => f.heavy))];
+  console.log(heavy.length ? `  OBS: första laddningen innehåller ${heavy.join(" och ")}` : "Första laddningen innehåller varken xlsx (SheetJS) eller exceljs (enligt källkartorna).");
   if (web.skipped) {
     console.log(`Tid till användbar sida mättes inte: ${web.skipped}.`);
     return;

@@ -21,6 +21,8 @@ export interface WebFile {
   file: string;
   bytes: number;
   gzip: number;
+  /** SheetJS or exceljs bundled in the file, from its source map: neither may be in the first load. */
+  heavy: string[];
 }
 
 export interface WebLoad {
@@ -39,9 +41,18 @@ export function buildWeb(outDir: string): void {
   if (run.status !== 0) throw new Error(`webpack misslyckades:\n${run.stdout}\n${run.stderr}`);
 }
 
+const HEAVY = /node_modules\/(xlsx|exceljs)\//;
+
+function heavyPackages(dir: string, file: string): string[] {
+  const map = path.join(dir, `${file}.map`);
+  if (!fs.existsSync(map)) return [];
+  const sources = (JSON.parse(fs.readFileSync(map, "utf8")) as { sources?: string[] }).sources ?? [];
+  return [...new Set(sources.map((s) => HEAVY.exec(s)?.[1]).filter((p): p is string => p !== undefined))].sort();
+}
+
 function sizeOf(dir: string, file: string): WebFile {
   const bytes = fs.readFileSync(path.join(dir, file));
-  return { file, bytes: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+  return { file, bytes: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length, heavy: heavyPackages(dir, file) };
 }
 
 /** The page and the scripts it names load first; every other script of the pane comes later, on demand. */
