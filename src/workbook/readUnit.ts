@@ -5,13 +5,15 @@
  * numbers typed as text, error values, files saved by LibreOffice, .xls and .ods.
  * A file it cannot use is rejected with one Swedish problem; it never throws on bad input.
  */
-import * as XLSX from "xlsx";
+import type * as XLSX from "xlsx";
 import type { Catalog, RawCell } from "../core/model";
 import { zipSync } from "fflate";
 import { buildReport, fileProblem, identify, type ReadOutcome } from "./identify";
 import { LIMITS, WorkbookRejected, reject, rejectFileSize } from "./limits";
 import { ZipPackage } from "./zip";
 import { targetedBook } from "./targetedRead";
+import { sheetjs } from "./sheetjs";
+import { decodeCell, decodeRange, encodeCell, encodeRange, type CellRange } from "./cellAddress";
 import { COLUMNS, HEADERS, META_KEYS, META_SHEET, definedName, metaName, rowsFor, type MetaKey } from "./layout";
 
 export type { ReadOutcome } from "./identify";
@@ -41,7 +43,7 @@ function quietly<T>(read: () => T): T {
 /** SheetJS's parse of bytes already checked: a zip rebuilt from capped entries, or an .xls. */
 function parseChecked(bytes: Uint8Array, file: string): XLSX.WorkBook {
   try {
-    return quietly(() => XLSX.read(bytes, { type: "array", cellDates: true, cellNF: true, cellStyles: false, bookVBA: false, WTF: false }));
+    return quietly(() => sheetjs().read(bytes, { type: "array", cellDates: true, cellNF: true, cellStyles: false, bookVBA: false, WTF: false }));
   } catch (e) {
     const message = String((e as Error).message ?? e);
     if (/password|encrypt/i.test(message)) return reject("passwordProtected", file);
@@ -52,8 +54,9 @@ function parseChecked(bytes: Uint8Array, file: string): XLSX.WorkBook {
 /** An OLE container (.xls, or an encrypted .xlsx with an EncryptedPackage stream). */
 function parseCfb(bytes: Uint8Array, file: string): XLSX.WorkBook {
   try {
-    const cfb = XLSX.CFB.read(bytes, { type: "array" });
-    if (XLSX.CFB.find(cfb, "EncryptedPackage") || XLSX.CFB.find(cfb, "EncryptionInfo")) return reject("passwordProtected", file);
+    const { CFB } = sheetjs();
+    const cfb = CFB.read(bytes, { type: "array" });
+    if (CFB.find(cfb, "EncryptedPackage") || CFB.find(cfb, "EncryptionInfo")) return reject("passwordProtected", file);
   } catch (e) {
     if (e instanceof WorkbookRejected) throw e;
     return reject("notAWorkbook", file);
@@ -90,7 +93,7 @@ function rawOf(cell: Cell | undefined, asPercent = false): RawCell {
   if (!cell || cell.t === "z") return null;
   switch (cell.t) {
     case "e":
-      return { error: cell.w ?? XLSX.utils.format_cell(cell) ?? "#FEL" };
+      return { error: cell.w ?? sheetjs().utils.format_cell(cell) ?? "#FEL" };
     case "d":
       return cell.v instanceof Date ? cell.v : new Date(String(cell.v));
     case "b":
@@ -137,16 +140,16 @@ function sheetjsBook(wb: XLSX.WorkBook, file: string): Book {
     sheetNames: wb.SheetNames,
     names,
     hasSheet: (sheet) => Object.prototype.hasOwnProperty.call(wb.Sheets, sheet),
-    cell: (sheet, r, c) => wb.Sheets[sheet]?.[XLSX.utils.encode_cell({ r, c })] as Cell | undefined,
+    cell: (sheet, r, c) => wb.Sheets[sheet]?.[encodeCell({ r, c })] as Cell | undefined,
     scan(sheet) {
       const ws = wb.Sheets[sheet]!;
       // The cells that exist, not the declared range: a <dimension> of A1:XFD1048576 is 17 billion cells.
       const keys = Object.keys(ws).filter((k) => k[0] !== "!");
       const tooLarge = () => reject("sheetTooLargeToScan", file, { sheet, maxRows: LIMITS.scanRows, maxCells: LIMITS.scanCells });
       if (keys.length > LIMITS.scanCells) tooLarge();
-      const cells = keys.map((k) => ({ ...XLSX.utils.decode_cell(k), cell: ws[k] as Cell })).sort((a, b) => a.r - b.r || a.c - b.c);
+      const cells = keys.map((k) => ({ ...decodeCell(k), cell: ws[k] as Cell })).sort((a, b) => a.r - b.r || a.c - b.c);
       if (new Set(cells.map((x) => x.r)).size > LIMITS.scanRows) tooLarge();
-      return { firstRow: XLSX.utils.decode_range(ws["!ref"] ?? "A1").s.r, cells };
+      return { firstRow: decodeRange(ws["!ref"] ?? "A1").s.r, cells };
     },
   };
 }
@@ -156,7 +159,7 @@ function sheetjsBook(wb: XLSX.WorkBook, file: string): Book {
 
 interface Target {
   sheet: string;
-  range: XLSX.Range;
+  range: CellRange;
 }
 
 /** SheetJS leaves XML escapes in the names it reads from .ods files: "&apos;Grundläggande uppföljning&apos;!$C$5". */
@@ -169,7 +172,7 @@ export function parseRef(ref: string): Target | undefined {
   if (!m) return undefined;
   const sheet = (m[1] ?? m[2])!.replace(/''/g, "'");
   try {
-    return { sheet, range: XLSX.utils.decode_range(m[3]!.replace(/\$/g, "")) };
+    return { sheet, range: decodeRange(m[3]!.replace(/\$/g, "")) };
   } catch {
     return undefined;
   }
@@ -187,7 +190,7 @@ function rangeCells(target: Target, name: string, ref: string, file: string): { 
 
 function a1(target: Target): string {
   const { s, e } = target.range;
-  return s.r === e.r && s.c === e.c ? XLSX.utils.encode_cell(s) : XLSX.utils.encode_range(target.range);
+  return s.r === e.r && s.c === e.c ? encodeCell(s) : encodeRange(target.range);
 }
 
 // ---------------------------------------------------------------------------
@@ -319,20 +322,20 @@ function readBook(book: Book, file: string, catalog: Catalog): ReadOutcome {
     const target = parseRef(ref);
     if (target && book.hasSheet(target.sheet)) {
       const cells = rangeCells(target, name, ref, file);
-      return { values: cells.map(({ r, c }) => rawOf(book.cell(target.sheet, r, c), asPercent)), location: { file, sheet: target.sheet, cell: a1(target) }, cells: cells.map((p) => XLSX.utils.encode_cell(p)) };
+      return { values: cells.map(({ r, c }) => rawOf(book.cell(target.sheet, r, c), asPercent)), location: { file, sheet: target.sheet, cell: a1(target) }, cells: cells.map((p) => encodeCell(p)) };
     }
     // The name is gone (or points nowhere): look for the measure's label instead, and say so.
     labels ??= labelIndex(book);
     const found = labels.find(measure.label);
     if (!found) return undefined;
     const rows = measure.type === "daysList" ? Array.from({ length: rowsFor(measure) - 1 }, (_, i) => found.r + 1 + i) : [found.r];
-    const first = XLSX.utils.encode_cell({ r: rows[0]!, c: found.valueColumn });
-    const cell = rows.length > 1 ? `${first}:${XLSX.utils.encode_cell({ r: rows[rows.length - 1]!, c: found.valueColumn })}` : first;
+    const first = encodeCell({ r: rows[0]!, c: found.valueColumn });
+    const cell = rows.length > 1 ? `${first}:${encodeCell({ r: rows[rows.length - 1]!, c: found.valueColumn })}` : first;
     const location = { file, sheet: found.sheet, cell };
     return {
       values: rows.map((r) => rawOf(book.cell(found.sheet, r, found.valueColumn), asPercent)),
       location,
-      cells: rows.map((r) => XLSX.utils.encode_cell({ r, c: found.valueColumn })),
+      cells: rows.map((r) => encodeCell({ r, c: found.valueColumn })),
       note: { code: "nameMissingUsedLabel", severity: "varning", measureId: measure.id, location, params: { name: definedName(measure.id), measure: measure.label } },
     };
   });

@@ -7,9 +7,10 @@
  * SheetJS does (dates, formulas without a value, odd producers, every cell for the labels)
  * throws NeedsFullRead and the file is read in full instead.
  */
-import * as XLSX from "xlsx";
 import { NeedsFullRead, type Book, type Cell } from "./readUnit";
 import type { ZipPackage } from "./zip";
+import { encodeCell } from "./cellAddress";
+import { BUILTIN_FORMATS, isDateFormat } from "./numberFormats";
 
 const fullRead = (): never => {
   throw new NeedsFullRead();
@@ -107,7 +108,7 @@ export function targetedBook(zip: ZipPackage): Book {
     names,
     hasSheet: (sheet) => sheetPaths.has(sheet),
     cell(sheet, r, c) {
-      const raw = cellsOf(sheet).get(XLSX.utils.encode_cell({ r, c }));
+      const raw = cellsOf(sheet).get(encodeCell({ r, c }));
       return raw && decode(raw);
     },
     scan: () => fullRead(),
@@ -143,7 +144,7 @@ function readSharedStrings(zip: ZipPackage): string[] {
 /** The number format of each cell style (cellXfs), as SheetJS resolves it. */
 function readStyles(zip: ZipPackage): { formatOf(style: number): string | undefined } {
   const xml = zip.text("xl/styles.xml");
-  if (xml === undefined) return { formatOf: () => XLSX.SSF.get_table()[0] };
+  if (xml === undefined) return { formatOf: () => BUILTIN_FORMATS[0] };
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) {
     const a = attributes(m[0]);
@@ -155,7 +156,7 @@ function readStyles(zip: ZipPackage): { formatOf(style: number): string | undefi
     formatOf(style) {
       const id = formatIds[style];
       if (id === undefined || Number.isNaN(id) || id > 0x188) return fullRead();
-      return custom.get(id) ?? XLSX.SSF.get_table()[id];
+      return custom.get(id) ?? BUILTIN_FORMATS[id];
     },
   };
 }
@@ -170,8 +171,8 @@ function decodeCell(raw: RawXmlCell, strings: () => string[], styles: () => { fo
   switch (t) {
     case "n": {
       if (v === undefined) return undefined;
-      const format = a.s === undefined ? XLSX.SSF.get_table()[0] : styles().formatOf(parseInt(a.s, 10));
-      if (format === undefined || XLSX.SSF.is_date(format)) return fullRead();
+      const format = a.s === undefined ? BUILTIN_FORMATS[0] : styles().formatOf(parseInt(a.s, 10));
+      if (format === undefined || isDateFormat(format)) return fullRead();
       return { t: "n", v: parseFloat(v), z: format };
     }
     case "s": {
