@@ -9,7 +9,7 @@ import type * as XLSX from "xlsx";
 import type { Catalog, RawCell } from "../core/model";
 import { zipSync } from "fflate";
 import { buildReport, fileProblem, identify, type ReadOutcome } from "./identify";
-import { LIMITS, WorkbookRejected, reject, rejectFileSize } from "./limits";
+import { Deadline, LIMITS, WorkbookRejected, reject, rejectFileSize } from "./limits";
 import { ZipPackage } from "./zip";
 import { targetedBook } from "./targetedRead";
 import { sheetjs } from "./sheetjs";
@@ -71,6 +71,7 @@ const UNUSED_ENTRY = /(^|\/)(media|embeddings|printerSettings)\/|vbaProject\.bin
 function parseZip(zip: ZipPackage): XLSX.WorkBook {
   const files: Record<string, Uint8Array> = {};
   for (const name of zip.entries.keys()) {
+    zip.deadline.check();
     if (name.endsWith("/") || UNUSED_ENTRY.test(name)) continue;
     files[name] = zip.read(name)!;
   }
@@ -80,7 +81,10 @@ function parseZip(zip: ZipPackage): XLSX.WorkBook {
   } catch {
     return reject("notAWorkbook", zip.file);
   }
-  return parseChecked(rebuilt, zip.file);
+  const parsed = parseChecked(rebuilt, zip.file);
+  // SheetJS's parse cannot be interrupted: a file that took too long is rejected once it returns.
+  zip.deadline.check();
+  return parsed;
 }
 
 // ---------------------------------------------------------------------------
@@ -130,7 +134,7 @@ export interface Book {
 export class NeedsFullRead extends Error {}
 
 /** SheetJS's parse as a Book; scanning counts rows and cells against the limits. */
-function sheetjsBook(wb: XLSX.WorkBook, file: string): Book {
+function sheetjsBook(wb: XLSX.WorkBook, file: string, deadline: Deadline): Book {
   if (wb.SheetNames.length > LIMITS.sheets) reject("tooManySheets", file, { count: wb.SheetNames.length, max: LIMITS.sheets });
   const names = new Map<string, string>();
   for (const n of wb.Workbook?.Names ?? []) {
@@ -142,6 +146,7 @@ function sheetjsBook(wb: XLSX.WorkBook, file: string): Book {
     hasSheet: (sheet) => Object.prototype.hasOwnProperty.call(wb.Sheets, sheet),
     cell: (sheet, r, c) => wb.Sheets[sheet]?.[encodeCell({ r, c })] as Cell | undefined,
     scan(sheet) {
+      deadline.check();
       const ws = wb.Sheets[sheet]!;
       // The cells that exist, not the declared range: a <dimension> of A1:XFD1048576 is 17 billion cells.
       const keys = Object.keys(ws).filter((k) => k[0] !== "!");
@@ -224,7 +229,7 @@ interface LabelIndex {
 
 const cellText = (cell: Cell) => (cell.v === undefined || cell.v === null ? "" : String(cell.v));
 
-function labelIndex(book: Book): LabelIndex {
+function labelIndex(book: Book, deadline: Deadline): LabelIndex {
   const index = new Map<string, { sheet: string; r: number; valueColumn: number }>();
   const header = norm(HEADERS[COLUMNS.value - 1]!);
   for (const sheet of book.sheetNames) {
@@ -242,6 +247,7 @@ function labelIndex(book: Book): LabelIndex {
       }
     }
     for (const { r, c, cell } of cells) {
+      deadline.check();
       const t = norm(cellText(cell));
       if (t.length > 3 && !index.has(t)) index.set(t, { sheet, r, valueColumn: valueHeader !== undefined && valueHeader > c ? valueHeader : c + 1 });
     }
@@ -258,13 +264,18 @@ function labelIndex(book: Book): LabelIndex {
  */
 export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catalog, how: "auto" | "full" = "auto"): ReadOutcome {
   try {
-    const zip = openChecked(bytes, file);
-    if (!zip) return readBook(sheetjsBook(parseCfb(bytes, file), file), file, catalog);
+    const deadline = new Deadline(file);
+    const zip = openChecked(bytes, file, deadline);
+    if (!zip) {
+      const wb = parseCfb(bytes, file);
+      deadline.check();
+      return readBook(sheetjsBook(wb, file, deadline), file, catalog, deadline);
+    }
     if (how === "auto") {
       const targeted = readTargeted(zip, file, catalog);
       if (targeted) return targeted;
     }
-    return readBook(sheetjsBook(parseZip(zip), file), file, catalog);
+    return readBook(sheetjsBook(parseZip(zip), file, deadline), file, catalog, deadline);
   } catch (e) {
     if (e instanceof WorkbookRejected) return { ok: false, problem: e.problem };
     throw e;
@@ -280,7 +291,7 @@ export function parseWorkbookChecked(bytes: Uint8Array, file: string): XLSX.Work
 /** The targeted read alone: undefined when the file needs the full parse (tests compare the two). */
 export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): ReadOutcome | undefined {
   try {
-    return readBook(targetedBook(zip), file, catalog);
+    return readBook(targetedBook(zip), file, catalog, zip.deadline);
   } catch (e) {
     // A limit is the file's rejection either way; anything else the scan cannot handle, the full parse reads.
     if (e instanceof WorkbookRejected) throw e;
@@ -289,13 +300,13 @@ export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): R
 }
 
 /** Checks size and kind; the zip package of a zip file, undefined for an OLE container (.xls). */
-export function openChecked(bytes: Uint8Array, file: string): ZipPackage | undefined {
+export function openChecked(bytes: Uint8Array, file: string, deadline = new Deadline(file)): ZipPackage | undefined {
   if (bytes.length === 0) return reject("emptyFile", file);
   if (bytes.length > LIMITS.fileBytes) return rejectFileSize(file, bytes.length);
   const kind = sniff(bytes);
   if (kind === "other") return reject("notAWorkbook", file);
   if (kind === "cfb") return undefined;
-  const zip = new ZipPackage(bytes, file);
+  const zip = new ZipPackage(bytes, file, deadline);
   const sheets = countSheets(zip);
   if (sheets > LIMITS.sheets) reject("tooManySheets", file, { count: sheets, max: LIMITS.sheets });
   return zip;
@@ -309,7 +320,7 @@ function countSheets(zip: ZipPackage): number {
   return content?.match(/<table:table[\s>/]/g)?.length ?? 0;
 }
 
-function readBook(book: Book, file: string, catalog: Catalog): ReadOutcome {
+function readBook(book: Book, file: string, catalog: Catalog, deadline: Deadline): ReadOutcome {
   const meta = readMeta(book);
   if (book.sheetNames.length === 0) return { ok: false, problem: fileProblem("emptyFile", file) };
   const identity = identify(meta, file, catalog);
@@ -325,7 +336,7 @@ function readBook(book: Book, file: string, catalog: Catalog): ReadOutcome {
       return { values: cells.map(({ r, c }) => rawOf(book.cell(target.sheet, r, c), asPercent)), location: { file, sheet: target.sheet, cell: a1(target) }, cells: cells.map((p) => encodeCell(p)) };
     }
     // The name is gone (or points nowhere): look for the measure's label instead, and say so.
-    labels ??= labelIndex(book);
+    labels ??= labelIndex(book, deadline);
     const found = labels.find(measure.label);
     if (!found) return undefined;
     const rows = measure.type === "daysList" ? Array.from({ length: rowsFor(measure) - 1 }, (_, i) => found.r + 1 + i) : [found.r];
