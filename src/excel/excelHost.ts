@@ -1,14 +1,13 @@
 /**
- * HostOperations inside Excel, with Office.js. Every call is a fixed number of round trips
+ * The task pane's host inside Excel, with Office.js. Every call is a fixed number of round trips
  * (context.sync), whatever the number of measures, cells or rows: loads and writes are queued
  * for all targets first, then synced once. `run` and the requirement-set check are injected so
  * tests can drive a fake object model and count the syncs.
  */
 import type { Catalog } from "../core/model";
-import type { CollectedRollup } from "../workbook/collect";
 import type { ReadOutcome } from "../workbook/identify";
 import { META_SHEET } from "../workbook/layout";
-import type { CellRef, HighlightCell, HostOperations } from "./hostOperations";
+import type { CellRef, ExcelHost, HighlightCell } from "../taskpane/host";
 import { cellsOf } from "./a1";
 import { bytesToBase64 } from "./base64";
 import { HostNotSupportedError } from "./errors";
@@ -50,7 +49,7 @@ function restoreFill(context: Excel.RequestContext, fill: RememberedFill) {
   else target.color = fill.color;
 }
 
-export function createExcelHost(deps: ExcelHostDeps = {}): HostOperations {
+export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
   const run: ExcelRun = deps.run ?? ((batch) => Excel.run(batch));
   const supported = deps.isSetSupported ?? ((name: string, version: string) => typeof Office !== "undefined" && Office.context.requirements.isSetSupported(name, version));
   const createWorkbook = deps.createWorkbook ?? ((base64: string) => Excel.createWorkbook(base64));
@@ -181,7 +180,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): HostOperations {
    * names are taken end up as "Nivå 2 (2)" and so on: renamed by us after the insert if Excel
    * named them otherwise, or, if Excel refuses the insert, written as blocks in the same run.
    */
-  async function deliverLevel2(bytes: Uint8Array, _collected: CollectedRollup): Promise<void> {
+  async function deliverLevel2(bytes: Uint8Array): Promise<void> {
     const XLSX = await loadXlsx();
     const canInsert = supported("ExcelApi", "1.13");
     const sourceNames = canInsert ? XLSX.read(bytes, { type: "array", bookSheets: true }).SheetNames : [];

@@ -1,6 +1,6 @@
 /** Problems as the pane shows them: grouped by severity, one Swedish line each, with the cell to show. */
 import type { Problem, Uppdrag } from "../core/model";
-import type { CellRef, HighlightCell } from "../excel/hostOperations";
+import type { CellRef, HighlightCell } from "./host";
 import { formatProblem } from "../core/messages/sv";
 
 export interface ProblemGroups {

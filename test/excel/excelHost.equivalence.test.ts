@@ -55,7 +55,7 @@ async function bothWays(uppdrag: Uppdrag, values: Record<string, CellInput | Cel
   if (percentFormatted) bytes = formatNamed(bytes, percentFormatted, "0%");
   const fromFile = readUnitWorkbook(bytes, FILE, catalog);
   const wb = fakeFromFile(bytes);
-  const fromExcel = await createExcelHost({ run: wb.run, isSetSupported: () => true, fills: memoryFillStore() }).readActiveWorkbook!(catalog);
+  const fromExcel = await createExcelHost({ run: wb.run, isSetSupported: () => true, fills: memoryFillStore() }).readActiveWorkbook(catalog);
   return { fromFile, fromExcel, syncs: wb.syncs };
 }
 

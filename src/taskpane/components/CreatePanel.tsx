@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog, Uppdrag } from "../../core/model";
 import type { Period } from "../../core/period";
-import type { HostOperations } from "../../excel/hostOperations";
+import type { HostOperations } from "../host";
 import type { ExpectedUnit } from "../../core/rollup";
 import { errorText } from "../errors";
 import { EXPECTED_UNITS_FILE, downloadExpectedUnits } from "../expectedUnits";

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../core/model";
-import type { HostOperations } from "../../excel/hostOperations";
+import type { HostOperations } from "../host";
 import type { CollectedRollup, FileOutcome } from "../../workbook/collect";
 import { errorText } from "../errors";
 import { EXPECTED_UNITS_ACCEPT, EXPECTED_UNITS_FILE } from "../expectedUnits";
@@ -76,7 +76,7 @@ export function RollupPanel({ host, catalog, expectedText, onExpectedTextChange,
       const bytes = await workbook.writeLevel2(collected);
       if (signal.aborted) return { files: outcomes };
       const fileName = level2FileName(collected);
-      await host.deliverLevel2(bytes, collected, fileName);
+      await host.deliverLevel2(bytes, fileName);
       return { files: collected.files, collected, fileName };
     });
     result.moveFocus();
