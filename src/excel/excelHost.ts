@@ -8,7 +8,7 @@ import type { Catalog } from "../core/model";
 import type { ReadOutcome } from "../workbook/identify";
 import { META_SHEET } from "../workbook/layout";
 import type { CellRef, ExcelHost, HighlightCell } from "../taskpane/host";
-import { cellsOf } from "./a1";
+import { cellsOf } from "../workbook/a1";
 import { bytesToBase64 } from "./base64";
 import { HostNotSupportedError } from "./errors";
 import { defaultFillStore, type FillStore, type RememberedFill } from "./fillMemory";

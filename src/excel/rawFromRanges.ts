@@ -7,7 +7,7 @@ import type { Catalog, RawCell } from "../core/model";
 import { buildReport, identify, type ReadOutcome } from "../workbook/identify";
 import { isInput } from "../core/measures";
 import { META_KEYS, META_SHEET, definedName, measureIdFromName, metaName, type MetaKey } from "../workbook/layout";
-import { cellsOf, parseAddress } from "./a1";
+import { cellsOf, parseAddress } from "../workbook/a1";
 
 /** A workbook-scoped name as `workbook.names` lists it (Excel.NamedItem's name, type and value). */
 export interface NameInfo {

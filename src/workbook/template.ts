@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import type { Measure, RatioFormula, Section, Term, Uppdrag } from "../core/model";
 import { parsePeriod, type Period } from "../core/period";
 import { appliesTo, isInput } from "../core/measures";
+import { formulaInputs } from "../core/derive";
 import {
   COLUMNS,
   COLUMN_LETTERS,
@@ -423,18 +424,14 @@ function writeRatioCell(cell: ExcelJS.Cell, measure: Measure, present: ReadonlyS
   if (formula) cell.value = { formula };
 }
 
-export function ratioFormula(formula: RatioFormula, present: ReadonlySet<string> = new Set(termIds(formula))): string | undefined {
-  const ids = termIds(formula);
+export function ratioFormula(formula: RatioFormula, present: ReadonlySet<string> = new Set(formulaInputs(formula))): string | undefined {
+  const ids = formulaInputs(formula);
   if (ids.length === 0 || ids.some((id) => !present.has(id))) return undefined;
   const numerator = sumOf(formula.numerator);
   const denominator = sumOf(formula.denominator);
   const blank = `OR(${ids.map((id) => `${definedName(id)}=""`).join(",")})`;
   const scaled = formula.factor === 1 ? `${numerator}/${denominator}` : `${formula.factor}*${numerator}/${denominator}`;
   return `IF(${blank},"",IF(${denominator}=0,"",${scaled}))`;
-}
-
-function termIds(formula: RatioFormula): string[] {
-  return [...new Set([...formula.numerator, ...formula.denominator].map((t) => t.measure))];
 }
 
 /** U_a, or (U_a+U_b-U_c) for several terms or a leading minus. */

@@ -12,7 +12,7 @@ import type { Uppdrag } from "../../src/core/model";
 import { readUnitWorkbook } from "../../src/workbook/readUnit";
 import { writeTemplate } from "../../src/workbook/template";
 import { definedName } from "../../src/workbook/layout";
-import { parseAddress } from "../../src/excel/a1";
+import { parseAddress } from "../../src/workbook/a1";
 import { FakeWorkbook, type FakeCell } from "./fakeExcel";
 import { fillByNames, type CellInput } from "../workbook/sheetjsFill";
 

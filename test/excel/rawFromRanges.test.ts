@@ -1,5 +1,5 @@
 import { loadTemplates } from "../../src/cli/templateFiles";
-import { blockAddress, cellsOf, decodeRange, parseAddress, quoteSheet } from "../../src/excel/a1";
+import { blockAddress, cellsOf, columnLetters, decodeRange, parseAddress, quoteSheet } from "../../src/workbook/a1";
 import { isDateFormat, planNameReads, rawFromCell, readOutcomeFromSnapshot, type NameInfo, type RangeData } from "../../src/excel/rawFromRanges";
 
 const { catalog } = loadTemplates();
@@ -14,6 +14,10 @@ describe("A1 addresses", () => {
     expect(parseAddress("'Kalles ''blad'''!B2")).toEqual({ sheet: "Kalles 'blad'", cell: "B2" });
     expect(parseAddress("#REF!")).toBeUndefined();
     expect(parseAddress("Blad!#REF!")).toBeUndefined();
+  });
+
+  it("names spreadsheet columns past Z", () => {
+    expect([1, 26, 27, 52, 53, 702, 703].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
   });
 
   it("expands ranges and builds block addresses", () => {
