@@ -1,9 +1,9 @@
 /** `uppfoljning rollup <files or folders…> --out niva2.xlsx [--expected units.txt] [--json] [--csv tidy.csv]` */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileSummary, rollupFiles, runProblems, type CollectedRollup } from "../../workbook/collect";
+import { fileSummary, runProblems, type CollectedRollup } from "../../workbook/collect";
+import { levelTwoOf } from "../../workbook/levelTwo";
 import { checkPaths } from "../parallelCheck";
-import { writeLevel2 } from "../../workbook/writeLevel2";
 import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
 import { toCsv } from "../../core/csv";
 import { parsePeriod } from "../../core/period";
@@ -60,14 +60,15 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   if (options.csv) assertNotAnInput(options.csv, inputs, io.cwd);
   const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
   const outcomes = await checkPaths(namedPaths(inputs, io.cwd), catalog, { uppdragId: options.uppdrag, onProgress: progressReporter(io, "Läser") });
-  const collected = rollupFiles(outcomes, catalog, { uppdragId: options.uppdrag, expectedUnits, period: options.period });
-  if (!collected) {
+  const level2 = await levelTwoOf(outcomes, catalog, { uppdragId: options.uppdrag, expectedUnits, period: options.period });
+  if (!level2) {
     for (const o of outcomes) if (o.reason) io.err(rejectionText(o));
     throw new UsageError("Ingen av filerna kunde läsas som en uppföljning; ingen sammanställning skrevs.");
   }
+  const { collected } = level2;
   const outPath = path.resolve(io.cwd, options.out);
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
-  fs.writeFileSync(outPath, await writeLevel2(collected));
+  fs.writeFileSync(outPath, level2.bytes);
   if (options.csv) {
     const rows = tidyRows(collected.uppdrag, collected.result).map(tidyRow);
     fs.writeFileSync(path.resolve(io.cwd, options.csv), toCsv(TIDY_HEADERS, rows), "utf8");
