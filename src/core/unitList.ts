@@ -9,6 +9,7 @@ import type { Uppdrag } from "./model";
 import type { ExpectedUnit } from "./rollup";
 import { unitKey } from "./rollup";
 import { slug, slugKey } from "./slug";
+import { unknownPartErrors } from "./templateRequest";
 
 export interface UnitList {
   units: ExpectedUnit[];
@@ -37,10 +38,7 @@ export function parseUnitList(text: string, uppdrag?: Uppdrag): UnitList {
     if (sameFile) errors.push(`Rad ${row}: ${name} och ${sameFile.name} på rad ${sameFile.row} får samma filnamn (…_${slug(sameFile.name)}.xlsx). Ändra ett av namnen så att varje enhet får en egen fil.`);
     else if (seen === undefined) firstFile.set(slugKey(name), { row, name });
     if (uppdrag) {
-      for (const p of parts.filter((p) => !uppdrag.parts.some((x) => x.id === p))) {
-        const known = uppdrag.parts.map((x) => x.id).join(", ") || "(uppdraget har inga delar)";
-        errors.push(`Rad ${row}: delen "${p}" finns inte i ${uppdrag.name}. Delar: ${known}.`);
-      }
+      for (const error of unknownPartErrors(uppdrag, parts)) errors.push(`Rad ${row}: ${error}`);
     }
     units.push(parts.length > 0 ? { unit: name, parts } : { unit: name });
   });

@@ -7,6 +7,7 @@ import { checkPaths } from "../parallelCheck";
 import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
 import { toCsv } from "../../core/csv";
 import { parsePeriod } from "../../core/period";
+import { checkPeriod } from "../../core/templateRequest";
 import { cliCatalog, requireUppdrag } from "../catalog";
 import { assertNotAnInput, expandPaths, namedPaths, readUnitsFile, skipList } from "../files";
 import { EXIT, UsageError, type Io } from "../io";
@@ -51,7 +52,8 @@ export function rollupJson(c: CollectedRollup) {
 export async function rollupCommand(io: Io, paths: string[], options: RollupCommandOptions): Promise<number> {
   const catalog = cliCatalog();
   if (options.uppdrag) requireUppdrag(options.uppdrag);
-  if (options.period && !parsePeriod(options.period)) throw new UsageError(`Perioden "${options.period}" känns inte igen. Skriv t.ex. 2025H1, 2025T2, 2025M03 eller 2025.`);
+  const period = options.period === undefined ? undefined : checkPeriod(options.period);
+  if (period && !period.ok) throw new UsageError(period.error);
   requireExtension("--out", options.out, ".xlsx", "nivå 2 skrivs som en Excel-arbetsbok");
   if (options.csv !== undefined) requireExtension("--csv", options.csv, ".csv", "tabellen Data skrivs som CSV");
   const skips = skipList(io.cwd);
