@@ -25,8 +25,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .helpOption("-h, --help", "visa hjälp")
     .helpCommand("help [kommando]", "visa hjälp för ett kommando")
     .showHelpAfterError("(skriv uppfoljning --help för hjälp)")
-    .option("--katalog <mapp>", `lägg till uppdragen i en egen mapp med katalogfiler (kan anges flera gånger; även miljövariabeln ${CATALOG_ENV})`, (v: string, all: string[]) => [...all, v], [] as string[])
-    .hook("preAction", (root) => useCatalogFolders(root.opts<{ katalog: string[] }>().katalog, io.cwd));
+    .option("--katalog <mapp>", `lägg till uppdragen i en egen mapp med katalogfiler (kan anges flera gånger; även miljövariabeln ${CATALOG_ENV})`, (v: string, all: string[] | undefined) => [...(all ?? []), v])
+    .hook("preAction", (root) => useCatalogFolders(root.opts<{ katalog?: string[] }>().katalog ?? [], io.cwd));
 
   p.command("list")
     .description("lista uppdragen i katalogen")
