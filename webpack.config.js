@@ -94,6 +94,8 @@ module.exports = async (_env, argv) => {
       fallback: { fs: false, path: false, stream: false, crypto: false },
     },
     module: {
+      // `require(/* webpackIgnore: true */ "xlsx")` in src/workbook/sheetjs.ts: Node's lazy load, left out of the bundle.
+      parser: { javascript: { commonjsMagicComments: true } },
       rules: [
         {
           test: /\.tsx?$/,

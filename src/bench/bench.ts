@@ -4,7 +4,10 @@
  * written for each unit and filled by exceljs, and every tenth saved again by LibreOffice when
  * it is installed. Beside it, in the same run, the floor: a process that only unzips and
  * decodes the same files. Prints seconds, workbooks per second, peak memory (RSS) and our time
- * as a multiple of the floor. Files are cached in .bench/ (one pool, hard-linked per N).
+ * as a multiple of the floor. Also in the same run: the roll-up without worker threads
+ * (UPPFOLJNING_WORKERS=0) where the default would use them; the analyst's script (analyst.py:
+ * openpyxl and pandas) when python3 has both; and the task pane's first load (webLoad.ts).
+ * Files are cached in .bench/ (one pool, hard-linked per N).
  *
  *   npm run bench                 # 10, 100, 300
  *   npm run bench -- 10 100 300 1000
@@ -18,6 +21,7 @@ import { writeTemplate } from "../workbook/template";
 import { fillTemplate } from "../workbook/fill";
 import { sampleValues } from "../cli/sampleData";
 import type { Uppdrag } from "../core/model";
+import { measureWebLoad } from "./webLoad";
 
 const UPPDRAG = "psykiatrisk-hemsjukvard";
 const ROOT = path.resolve(__dirname, "..", "..", ".bench");
@@ -26,6 +30,11 @@ const BIN = path.resolve(__dirname, "..", "..", "bin", "uppfoljning.js");
 const RSS_HOOK = path.join(__dirname, "rssHook.js");
 const FLOOR = path.join(__dirname, "floor.js");
 const LIBREOFFICE_EVERY = 10;
+/** Run from dist/bench/: the script stays in src/bench/, where it is written. */
+const ANALYST = path.resolve(__dirname, "..", "..", "src", "bench", "analyst.py");
+/** As parallelCheck.ts: below this many files the default is the plain sequential path. */
+const WORKERS_FROM_FILES = 200;
+const WEB_LOADS = 5;
 
 function catalog() {
   const { catalog, errors } = loadTemplates();
@@ -73,10 +82,11 @@ function folderOf(n: number): string {
 }
 
 /** A whole process, timed from spawn to exit, with its peak RSS from the preloaded hook. */
-function timeProcess(args: string[]): { seconds: number; rssMb: number; status: number | null; stdout: string; stderr: string } {
+function timeProcess(args: string[], env: NodeJS.ProcessEnv = {}, command = process.execPath): { seconds: number; rssMb: number; status: number | null; stdout: string; stderr: string } {
   const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}`);
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ["--require", RSS_HOOK, ...args], { encoding: "utf8", env: { ...process.env, BENCH_RSS_FILE: rssFile }, maxBuffer: 64 << 20 });
+  const node = command === process.execPath;
+  const run = spawnSync(command, node ? ["--require", RSS_HOOK, ...args] : args, { encoding: "utf8", env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile }, maxBuffer: 64 << 20 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rssMb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8")) / 1024 : NaN;
   fs.rmSync(rssFile, { force: true });
@@ -101,8 +111,17 @@ async function main() {
   const sample = fs.statSync(path.join(POOL, poolName(0))).size;
   console.log(`Benchmark: ${uppdrag.name}, mallen ifylld av exceljs (${Math.round(sample / 1024)} kB per fil), var ${LIBREOFFICE_EVERY}:e sparad av LibreOffice${libreOffice ? "" : " (LibreOffice saknas: inga)"}`);
   console.log(`Maskin: ${os.cpus()[0]?.model ?? "okänd"}, ${os.cpus().length} kärnor, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+  const python = spawnSync("python3", ["-c", "import openpyxl, pandas"]).status === 0;
   console.log("Tid är hela processen (start till slut): `uppfoljning rollup mapp --out nivå2.xlsx` mot golvet (packa upp och avkoda samma filer).");
-  console.log("N\tsammanst. s\tarbetsböcker/s\ttoppminne MB\tgolv s\tgolv MB\tgånger golvet");
+  console.log(`Utan trådar: samma körning med UPPFOLJNING_WORKERS=0 (standard använder trådar från ${WORKERS_FROM_FILES} filer; under det är de samma väg).`);
+  console.log(
+    python
+      ? "Analytikerns skript: src/bench/analyst.py, openpyxl load_workbook(data_only=True) i vanligt läge (inte read_only), de namngivna cellerna U_*, summa per mått med pandas."
+      : "Analytikerns skript (openpyxl + pandas) körs inte: python3 med openpyxl och pandas saknas.",
+  );
+  const header = ["N", "sammanst. s", "arbetsböcker/s", "toppminne MB", "golv s", "golv MB", "gånger golvet", "utan trådar s", "utan trådar MB"];
+  if (python) header.push("analytiker s", "gånger snabbare");
+  console.log(header.join("\t"));
   for (const n of sizes) {
     const dir = folderOf(n);
     const out = path.join(ROOT, `niva2-${n}.xlsx`);
@@ -111,10 +130,49 @@ async function main() {
     if (!fs.existsSync(out)) throw new Error(`rollup skrev ingen nivå 2-fil (status ${ours.status}): ${ours.stderr.slice(0, 500)}`);
     const used = usedFiles(ours.stdout);
     const base = timeProcess([FLOOR, dir]);
+    const row = [n, ours.seconds.toFixed(2), (n / ours.seconds).toFixed(0), ours.rssMb.toFixed(0), base.seconds.toFixed(2), base.rssMb.toFixed(0), (ours.seconds / base.seconds).toFixed(1)];
+    if (n >= WORKERS_FROM_FILES) {
+      fs.rmSync(out, { force: true });
+      const sequential = timeProcess([BIN, "rollup", dir, "--out", out, "--json"], { UPPFOLJNING_WORKERS: "0" });
+      row.push(sequential.seconds.toFixed(2), sequential.rssMb.toFixed(0));
+    } else row.push("–", "–");
+    if (python) {
+      const analyst = timeProcess([ANALYST, dir], {}, "python3");
+      if (analyst.status !== 0) throw new Error(`analytikerns skript misslyckades: ${analyst.stderr.slice(0, 500)}`);
+      row.push(analyst.seconds.toFixed(2), `${(analyst.seconds / ours.seconds).toFixed(1)}× snabbare än analytikerns skript`);
+    }
     if (used !== n) console.log(`  OBS: ${used} av ${n} filer användes`);
-    console.log([n, ours.seconds.toFixed(2), (n / ours.seconds).toFixed(0), ours.rssMb.toFixed(0), base.seconds.toFixed(2), base.rssMb.toFixed(0), (ours.seconds / base.seconds).toFixed(1)].join("\t"));
+    console.log(row.join("\t"));
   }
-  console.log("Analytikerns skript (openpyxl + pandas) körs inte här: " + (spawnSync("python3", ["-c", "import openpyxl, pandas"]).status === 0 ? "inte inbyggt ännu." : "python3 med openpyxl och pandas saknas."));
+  await reportWebLoad();
+}
+
+/** The task pane's first load: what it fetches (gzip) and how soon it can be used, in headless Chromium. */
+async function reportWebLoad() {
+  const kB = (n: number) => `${(n / 1024).toFixed(0)} kB`;
+  let web;
+  try {
+    web = await measureWebLoad(path.join(ROOT, "web"), WEB_LOADS);
+  } catch (e) {
+    console.log(`Aktivitetsfönstret mättes inte: ${String((e as Error).message ?? e).split("\n")[0]}`);
+    return;
+  }
+  const sum = (files: { bytes: number; gzip: number }[]) => files.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzip: a.gzip + f.gzip }), { bytes: 0, gzip: 0 });
+  console.log("Aktivitetsfönstret (webpack production, gzip nivå 9)");
+  console.log("fil\tladdas\tstorlek\tgzip");
+  for (const f of web.initial) console.log([f.file, "första laddningen", kB(f.bytes), kB(f.gzip)].join("\t"));
+  for (const f of web.later) console.log([f.file, "senare, vid behov", kB(f.bytes), kB(f.gzip)].join("\t"));
+  const first = sum(web.initial);
+  console.log(["summa", "första laddningen", kB(first.bytes), kB(first.gzip)].join("\t"));
+  const heavy = [...new Set(web.initial.flatMap((f) => f.heavy))];
+  console.log(heavy.length ? `  OBS: första laddningen innehåller ${heavy.join(" och ")}` : "Första laddningen innehåller varken xlsx (SheetJS) eller exceljs (enligt källkartorna).");
+  if (web.skipped) {
+    console.log(`Tid till användbar sida mättes inte: ${web.skipped}.`);
+    return;
+  }
+  const sorted = [...web.loadsMs].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  console.log(`Tid till användbar sida (fristående, headless Chromium, från navigering tills knappen Skapa mall går att använda, utan cache, median av ${sorted.length}): ${median.toFixed(0)} ms (${sorted.map((t) => t.toFixed(0)).join(", ")} ms)`);
 }
 
 main().catch((e) => {

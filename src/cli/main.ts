@@ -4,11 +4,6 @@ import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { swedish } from "./commanderSwedish";
 import { systemErrorText } from "./systemErrors";
-import { describeCommand, listCommand } from "./commands/catalogCommands";
-import { createCommand } from "./commands/create";
-import { validateCommand } from "./commands/validate";
-import { rollupCommand } from "./commands/rollup";
-import { demoCommand } from "./commands/demo";
 import { EXIT, processIo, UsageError, type Io } from "./io";
 import { CATALOG_ENV, useCatalogFolders } from "./catalog";
 
@@ -16,6 +11,10 @@ import { CATALOG_ENV, useCatalogFolders } from "./catalog";
 function packageVersion(): string {
   return (JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 }
+
+// Each command's module is loaded when that command runs: `list`, `describe` and `--help` then
+// start without SheetJS and exceljs (about 600 ms), which only reading and writing workbooks need.
+const catalogCommands = () => import("./commands/catalogCommands");
 
 function program(io: Io, setExit: (code: number) => void): Command {
   const p = new Command("uppfoljning")
@@ -26,19 +25,19 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .helpOption("-h, --help", "visa hjälp")
     .helpCommand("help [kommando]", "visa hjälp för ett kommando")
     .showHelpAfterError("(skriv uppfoljning --help för hjälp)")
-    .option("--katalog <mapp>", `lägg till uppdragen i en egen mapp med katalogfiler (kan anges flera gånger; även miljövariabeln ${CATALOG_ENV})`, (v: string, all: string[]) => [...all, v], [] as string[])
-    .hook("preAction", (root) => useCatalogFolders(root.opts<{ katalog: string[] }>().katalog, io.cwd));
+    .option("--katalog <mapp>", `lägg till uppdragen i en egen mapp med katalogfiler (kan anges flera gånger; även miljövariabeln ${CATALOG_ENV})`, (v: string, all: string[] | undefined) => [...(all ?? []), v])
+    .hook("preAction", (root) => useCatalogFolders(root.opts<{ katalog?: string[] }>().katalog ?? [], io.cwd));
 
   p.command("list")
     .description("lista uppdragen i katalogen")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
-    .action((o) => setExit(listCommand(io, o)));
+    .action(async (o) => setExit((await catalogCommands()).listCommand(io, o)));
 
   p.command("describe")
     .argument("<uppdrag>", "uppdragets id, se uppfoljning list")
     .description("visa ett uppdrags mått: id, benämning, slag, typ, sammanställning och kontroller")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
-    .action((id, o) => setExit(describeCommand(io, id, o)));
+    .action(async (id, o) => setExit((await catalogCommands()).describeCommand(io, id, o)));
 
   p.command("create")
     .argument("<uppdrag>", "uppdragets id, se uppfoljning list")
@@ -52,7 +51,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option("--due <datum>", "sista dag att lämna in, ÅÅÅÅ-MM-DD")
     .option("--contact <text>", "vem enheten kan fråga")
     .option("--skriv-over", "ersätt filer som redan finns (annars skrivs ingenting över)")
-    .action(async (id, o) => setExit(await createCommand(io, id, o)));
+    .action(async (id, o) => setExit(await (await import("./commands/create")).createCommand(io, id, o)));
 
   p.command("validate")
     .argument("<filer...>", "ifyllda mallar eller mappar med mallar")
@@ -60,7 +59,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option("--previous <filer...>", "förra periodens filer, för kontroll av att perioderna hänger ihop")
     .option("--uppdrag <id>", "kontrollera bara filer för detta uppdrag")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
-    .action(async (files, o) => setExit(await validateCommand(io, files, o)));
+    .action(async (files, o) => setExit(await (await import("./commands/validate")).validateCommand(io, files, o)));
 
   p.command("rollup")
     .argument("<filer...>", "ifyllda mallar eller mappar med mallar")
@@ -71,12 +70,12 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option("--uppdrag <id>", "sammanställ detta uppdrag (annars det som flest filer gäller)")
     .option("--period <period>", "sammanställ denna period (annars den som flest filer gäller)")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
-    .action(async (files, o) => setExit(await rollupCommand(io, files, o)));
+    .action(async (files, o) => setExit(await (await import("./commands/rollup")).rollupCommand(io, files, o)));
 
   p.command("demo")
     .description("visa hela kedjan på ett inbyggt exempel: mallar, ifyllda filer, kontroll och sammanställning")
     .option("--out-dir <mapp>", "mappen som exemplet skrivs till", "demo-utdata")
-    .action(async (o) => setExit(await demoCommand(io, o)));
+    .action(async (o) => setExit(await (await import("./commands/demo")).demoCommand(io, o)));
 
   return p;
 }

@@ -2,7 +2,8 @@
  * checkFiles on several cores: reading a workbook is CPU work, so with many files the command
  * line spreads them over worker threads (one per core, at most 4). Fewer than 200 files take
  * the plain sequential path, as does UPPFOLJNING_WORKERS=0; UPPFOLJNING_WORKERS=n forces n
- * workers. The outcomes are the same either way, in the order given.
+ * workers. The outcomes are the same either way, in the order given. Either way a file has
+ * LIMITS.fileSeconds to be read (UPPFOLJNING_FILE_SECONDS sets another limit).
  */
 import * as os from "node:os";
 import * as path from "node:path";
@@ -13,6 +14,7 @@ import { NO_PREVIOUS, checkFiles, failedFile, type CheckOptions, type FileOutcom
 import type { WorkerJob, WorkerSetup } from "./checkWorker";
 import { readRegularFile } from "./readRegular";
 import { catalogFolders } from "./catalog";
+import { LIMITS, timeLimit, tooSlowProblem } from "../workbook/limits";
 
 /**
  * Below this many files a worker's start-up (loading the catalog and SheetJS, ~0,3 s) costs
@@ -22,6 +24,17 @@ const MIN_FILES_FOR_WORKERS = 200;
 const WORKER_SCRIPT = path.join(__dirname, "checkWorker.js");
 /** A worker's heap: far above what a unit's workbook needs, low enough that a hostile file ends its worker, not the run. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 };
+/**
+ * A worker whose file runs this long past the time limit is ended: the reader checks the limit
+ * itself, so only a step it cannot interrupt (SheetJS's parse, one long regular expression) gets here.
+ */
+const BACKSTOP_MARGIN_MS = 1000;
+
+/** The time limit per file: UPPFOLJNING_FILE_SECONDS when it is a positive number, else LIMITS.fileSeconds. */
+function fileSeconds(): number {
+  const asked = Number(process.env.UPPFOLJNING_FILE_SECONDS);
+  return Number.isFinite(asked) && asked > 0 ? asked : LIMITS.fileSeconds;
+}
 
 function workerCount(files: number): number {
   const asked = process.env.UPPFOLJNING_WORKERS;
@@ -34,11 +47,12 @@ function workerCount(files: number): number {
 
 export async function checkPaths(paths: { name: string; path: string }[], catalog: Catalog, options: Omit<CheckOptions, "signal"> = {}): Promise<FileOutcome[]> {
   const files: InputFile[] = paths.map((p) => ({ name: p.name, read: async () => readRegularFile(p.path) }));
+  const seconds = (timeLimit.seconds = fileSeconds());
   const workers = workerCount(paths.length);
   if (workers === 0) return checkFiles(files, catalog, options);
 
   // Structured clone carries the Map of previous reports to each worker as it is.
-  const setup: WorkerSetup = { previous: options.previous ?? NO_PREVIOUS, uppdragId: options.uppdragId, catalogFolders: catalogFolders() };
+  const setup: WorkerSetup = { previous: options.previous ?? NO_PREVIOUS, uppdragId: options.uppdragId, catalogFolders: catalogFolders(), fileSeconds: seconds };
   const byId = new Map(catalog.uppdrag.map((u) => [u.id, u]));
   const outcomes: FileOutcome[] = new Array(paths.length);
   let next = 0;
@@ -49,32 +63,56 @@ export async function checkPaths(paths: { name: string; path: string }[], catalo
   };
   /**
    * One worker taking jobs until none are left. A worker that dies (out of its memory limit, a
-   * crash) takes only the file it was reading down: that file is rejected and a fresh worker
-   * goes on with the rest.
+   * crash) or overruns the time limit takes only the file it was reading down: that file is
+   * rejected and a fresh worker goes on with the rest.
    */
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolve) => {
       const worker = new Worker(WORKER_SCRIPT, { workerData: setup, resourceLimits: WORKER_LIMITS });
       let current: WorkerJob | undefined;
       let failure: unknown;
+      let timedOut = false;
+      let backstop: NodeJS.Timeout | undefined;
+      /** Set once the worker is being ended: whatever it still posts is ignored. */
+      let ending = false;
+      const end = () => {
+        ending = true;
+        void worker.terminate();
+      };
+      /** Set once the worker has loaded: its start-up does not count against a file's time. */
+      let ready = false;
+      const armBackstop = (job: WorkerJob) => {
+        backstop = setTimeout(() => {
+          timedOut = current === job;
+          end();
+        }, seconds * 1000 + BACKSTOP_MARGIN_MS);
+      };
       const send = () => {
         if (next >= paths.length) {
           current = undefined;
-          void worker.terminate();
-          return;
+          return end();
         }
         const index = next++;
         current = { index, name: paths[index]!.name, path: paths[index]!.path };
         worker.postMessage(current);
+        if (ready) armBackstop(current);
       };
-      worker.on("message", (msg: { index: number; outcome: FileOutcome; uppdragId?: string }) => {
+      worker.on("message", (msg: "ready" | { index: number; outcome: FileOutcome; uppdragId?: string }) => {
+        if (ending) return;
+        if (msg === "ready") {
+          ready = true;
+          if (current) armBackstop(current);
+          return;
+        }
+        clearTimeout(backstop);
         record(msg.index, msg.uppdragId ? { ...msg.outcome, uppdrag: byId.get(msg.uppdragId) } : msg.outcome);
         send();
       });
       worker.on("error", (e) => (failure = e));
       worker.on("exit", () => {
+        clearTimeout(backstop);
         if (!current) return resolve();
-        record(current.index, failedFile(current.name, failure));
+        record(current.index, timedOut ? { file: current.name, sha256: "", status: "rejected", reason: tooSlowProblem(current.name, seconds), problems: [] } : failedFile(current.name, failure));
         resolve(next < paths.length ? runWorker() : undefined);
       });
       send();

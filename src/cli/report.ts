@@ -3,6 +3,7 @@ import type { Problem, UnitReport, Uppdrag, Value } from "../core/model";
 import { formatProblem, problemText } from "../core/messages/sv";
 import { contentProblems, type FileOutcome } from "../workbook/collect";
 import type { Io } from "./io";
+import { measureLabel } from "../core/measures";
 
 export type JsonValue = number | string | boolean | number[] | null;
 
@@ -29,7 +30,7 @@ export function valuesJson(report: UnitReport): Record<string, JsonValue> {
 }
 
 export function problemJson(p: Problem, uppdrag?: Uppdrag) {
-  const measure = p.measureId ? uppdrag?.measures.find((m) => m.id === p.measureId)?.label : undefined;
+  const measure = measureLabel(uppdrag, p.measureId);
   return {
     code: p.code,
     severity: p.severity,
@@ -43,7 +44,7 @@ export function problemJson(p: Problem, uppdrag?: Uppdrag) {
 }
 
 export function problemLine(p: Problem, uppdrag?: Uppdrag): string {
-  const label = p.measureId ? uppdrag?.measures.find((m) => m.id === p.measureId)?.label : undefined;
+  const label = measureLabel(uppdrag, p.measureId);
   return formatProblem(p, label);
 }
 

@@ -1,5 +1,5 @@
 /** Lookups over an uppdrag's measures. */
-import type { Measure, Value } from "./model";
+import type { Measure, Uppdrag, Value } from "./model";
 import { valueTypeOf } from "./valueTypes";
 
 /** Measures a unit types in (everything but derived ratios). */
@@ -14,4 +14,9 @@ export function appliesTo(measure: Measure, parts: readonly string[] | undefined
 
 export function numberOf(value: Value | undefined): number | undefined {
   return value?.kind === "number" ? value.value : undefined;
+}
+
+/** The label of the measure a problem is about, as messages and lists show it; undefined when there is none. */
+export function measureLabel(uppdrag: Uppdrag | undefined, measureId: string | undefined): string | undefined {
+  return measureId ? uppdrag?.measures.find((m) => m.id === measureId)?.label : undefined;
 }

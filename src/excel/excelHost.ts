@@ -1,19 +1,19 @@
 /**
- * HostOperations inside Excel, with Office.js. Every call is a fixed number of round trips
+ * The task pane's host inside Excel, with Office.js. Every call is a fixed number of round trips
  * (context.sync), whatever the number of measures, cells or rows: loads and writes are queued
- * for all targets first, then synced once. `run` and the requirement-set check are injected so
+ * for all targets first, then synced once (reading takes a third trip only when an input's
+ * name is lost and its label must be looked for). `run` and the requirement-set check are injected so
  * tests can drive a fake object model and count the syncs.
  */
 import type { Catalog } from "../core/model";
-import type { CollectedRollup } from "../workbook/collect";
 import type { ReadOutcome } from "../workbook/identify";
 import { META_SHEET } from "../workbook/layout";
-import type { CellRef, HighlightCell, HostOperations } from "./hostOperations";
-import { cellsOf } from "./a1";
+import type { CellRef, ExcelHost, HighlightCell } from "../taskpane/host";
+import { cellsOf } from "../workbook/a1";
 import { bytesToBase64 } from "./base64";
 import { HostNotSupportedError } from "./errors";
 import { defaultFillStore, type FillStore, type RememberedFill } from "./fillMemory";
-import { planNameReads, readOutcomeFromSnapshot, type RangeData } from "./rawFromRanges";
+import { planNameReads, readOutcomeFromSnapshot, type RangeData, type WorkbookSnapshot } from "./rawFromRanges";
 import { planSheetNames, sheetBlocks } from "./sheetBlocks";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -41,6 +41,10 @@ const NOT_SUPPORTED = {
   createWorkbook: "Den här versionen av Excel kan inte öppna mallen som en ny arbetsbok (det kräver ExcelApi 1.8). Ladda ned mallen från den fristående sidan i webbläsaren och öppna den i Excel i stället.",
 } as const;
 
+/** What a range is loaded with for reading: the values with their number formats and types. */
+const RANGE_PROPERTIES = "address,values,numberFormat,valueTypes";
+const rangeData = (range: Excel.Range): RangeData => ({ address: range.address, values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes as string[][] });
+
 const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 
 /** Puts a remembered fill back: clear() when there was none, else the old colour. Values are never touched. */
@@ -50,7 +54,7 @@ function restoreFill(context: Excel.RequestContext, fill: RememberedFill) {
   else target.color = fill.color;
 }
 
-export function createExcelHost(deps: ExcelHostDeps = {}): HostOperations {
+export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
   const run: ExcelRun = deps.run ?? ((batch) => Excel.run(batch));
   const supported = deps.isSetSupported ?? ((name: string, version: string) => typeof Office !== "undefined" && Office.context.requirements.isSetSupported(name, version));
   const createWorkbook = deps.createWorkbook ?? ((base64: string) => Excel.createWorkbook(base64));
@@ -76,16 +80,25 @@ export function createExcelHost(deps: ExcelHostDeps = {}): HostOperations {
       const sheetNames = sheets.items.map((s) => s.name);
       const plan = planNameReads(infos, sheetNames, catalog);
       const wanted = new Set(plan.rangeNames);
-      const ranges = names.items.filter((n) => wanted.has(n.name)).map((n) => ({ name: n.name, range: n.getRange().load("address,values,numberFormat,valueTypes") }));
+      const ranges = names.items.filter((n) => wanted.has(n.name)).map((n) => ({ name: n.name, range: n.getRange().load(RANGE_PROPERTIES) }));
       const metaSheetName = sheetNames.find((s) => s.toLowerCase() === META_SHEET.toLowerCase());
-      const metaRange = plan.readMetaSheet && metaSheetName ? wb.worksheets.getItem(metaSheetName).getUsedRange().load("values") : undefined;
+      const metaRange = plan.readMetaSheet && metaSheetName ? wb.worksheets.getItem(metaSheetName).getUsedRange().load("address,values") : undefined;
       if (ranges.length > 0 || metaRange) await context.sync();
 
-      const loaded = new Map<string, RangeData>(
-        ranges.map(({ name, range }) => [name, { address: range.address, values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes as string[][] }]),
-      );
-      const file = (withWorkbookName && wb.name) || ACTIVE_WORKBOOK;
-      return readOutcomeFromSnapshot({ file, names: infos, ranges: loaded, ...(metaRange ? { metaSheet: metaRange.values } : {}) }, catalog);
+      const snapshot: WorkbookSnapshot = {
+        file: (withWorkbookName && wb.name) || ACTIVE_WORKBOOK,
+        sheetNames,
+        names: infos,
+        ranges: new Map(ranges.map(({ name, range }) => [name, rangeData(range)])),
+        ...(metaRange ? { metaSheet: { address: metaRange.address, values: metaRange.values } } : {}),
+      };
+      const byName = readOutcomeFromSnapshot(snapshot, catalog);
+      if (byName) return byName;
+
+      // Round trip 3, only when an input's name is lost: every other sheet's cells, to find its label as the file reader does.
+      const used = sheetNames.filter((s) => s !== metaSheetName).map((s) => wb.worksheets.getItem(s).getUsedRange().load(RANGE_PROPERTIES));
+      await context.sync();
+      return readOutcomeFromSnapshot({ ...snapshot, usedRanges: used.map(rangeData) }, catalog)!;
     });
   }
 
@@ -181,7 +194,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): HostOperations {
    * names are taken end up as "Nivå 2 (2)" and so on: renamed by us after the insert if Excel
    * named them otherwise, or, if Excel refuses the insert, written as blocks in the same run.
    */
-  async function deliverLevel2(bytes: Uint8Array, _collected: CollectedRollup): Promise<void> {
+  async function deliverLevel2(bytes: Uint8Array): Promise<void> {
     const XLSX = await loadXlsx();
     const canInsert = supported("ExcelApi", "1.13");
     const sourceNames = canInsert ? XLSX.read(bytes, { type: "array", bookSheets: true }).SheetNames : [];

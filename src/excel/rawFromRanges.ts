@@ -4,10 +4,11 @@
  * Excel adapter only moves data; every decision about cells lives here, testable without Excel.
  */
 import type { Catalog, RawCell } from "../core/model";
-import { buildReport, identify, type ReadOutcome } from "../workbook/identify";
+import type { ReadOutcome } from "../workbook/identify";
+import { readCells, type CellAccess } from "../workbook/cellAccess";
 import { isInput } from "../core/measures";
-import { META_KEYS, META_SHEET, definedName, measureIdFromName, metaName, type MetaKey } from "../workbook/layout";
-import { cellsOf, parseAddress } from "./a1";
+import { META_KEYS, META_SHEET, measureIdFromName, metaName, type MetaKey } from "../workbook/layout";
+import { decodeRange, parseAddress } from "../workbook/a1";
 
 /** A workbook-scoped name as `workbook.names` lists it (Excel.NamedItem's name, type and value). */
 export interface NameInfo {
@@ -66,14 +67,6 @@ export function rawFromCell(value: unknown, valueType?: string, numberFormat?: u
   return text === "" ? null : text;
 }
 
-function cellsOfRange(range: RangeData, asPercent: boolean): RawCell[] {
-  const out: RawCell[] = [];
-  range.values.forEach((row, r) =>
-    row.forEach((value, c) => out.push(rawFromCell(value, range.valueTypes?.[r]?.[c], range.numberFormat?.[r]?.[c], asPercent))),
-  );
-  return out;
-}
-
 function textOf(value: unknown): string {
   return value === null || value === undefined ? "" : String(value).trim();
 }
@@ -117,45 +110,90 @@ const isConstant = (n: NameInfo) => ["String", "Integer", "Double", "Boolean"].i
 export interface WorkbookSnapshot {
   /** Shown as the file in messages: the workbook's name or "(aktiv arbetsbok)". */
   file: string;
+  sheetNames: readonly string[];
   names: readonly NameInfo[];
   /** Loaded ranges by name, any case. */
   ranges: ReadonlyMap<string, RangeData>;
   /** The metadata sheet's used range, when it was read (names lost). */
-  metaSheet?: unknown[][];
+  metaSheet?: RangeData;
+  /** Every other sheet's used range, once loaded for the labels of inputs whose names are lost. */
+  usedRanges?: readonly RangeData[];
 }
 
+/** Thrown while reading a snapshot without used ranges when a lost name means labels must be searched. */
+class NeedsUsedRanges extends Error {}
 
-function lowerKeyed<T>(map: ReadonlyMap<string, T>): Map<string, T> {
-  return new Map([...map].map(([k, v]) => [k.toLowerCase(), v]));
+interface LoadedCell {
+  value: unknown;
+  valueType?: string;
+  numberFormat?: unknown;
 }
 
-function readMeta(snapshot: WorkbookSnapshot, ranges: Map<string, RangeData>): Partial<Record<MetaKey, string>> {
-  const meta: Partial<Record<MetaKey, string>> = {};
-  for (const n of snapshot.names) {
-    const key = metaKeyOf(n.name);
-    if (!key) continue;
-    if (isConstant(n)) meta[key] = textOf(n.value).replace(/^="?|"$/g, "");
-    const range = ranges.get(n.name.toLowerCase());
-    if (range) meta[key] = textOf(range.values[0]?.[0]);
+/** The loaded ranges as cells: sheet (lower case) → "row,col" → what Excel gave. */
+function cellGrid(ranges: Iterable<RangeData>): Map<string, Map<string, LoadedCell>> {
+  const grid = new Map<string, Map<string, LoadedCell>>();
+  for (const range of ranges) {
+    const where = parseAddress(range.address);
+    const corners = where && decodeRange(where.cell);
+    if (!where || !corners) continue;
+    const sheet = grid.get(where.sheet.toLowerCase()) ?? new Map<string, LoadedCell>();
+    grid.set(where.sheet.toLowerCase(), sheet);
+    range.values.forEach((row, r) =>
+      row.forEach((value, c) => sheet.set(`${corners.start.row + r},${corners.start.col + c}`, { value, valueType: range.valueTypes?.[r]?.[c], numberFormat: range.numberFormat?.[r]?.[c] })),
+    );
   }
-  for (const row of snapshot.metaSheet ?? []) {
-    const key = textOf(row[0]) as MetaKey;
-    if ((META_KEYS as readonly string[]).includes(key) && meta[key] === undefined) meta[key] = textOf(row[1]);
-  }
-  return meta;
+  return grid;
 }
 
-/** The same outcome, problem codes and notes as readUnitWorkbook, from what the Excel API returned. */
-export function readOutcomeFromSnapshot(snapshot: WorkbookSnapshot, catalog: Catalog): ReadOutcome {
-  const { file } = snapshot;
-  const ranges = lowerKeyed(snapshot.ranges);
-  const meta = readMeta(snapshot, ranges);
-  const identity = identify(meta, file, catalog);
-  if (!identity.ok) return identity;
-  return buildReport(identity, file, (measure) => {
-    const range = ranges.get(definedName(measure.id).toLowerCase());
-    const where = range && parseAddress(range.address);
-    if (!range || !where) return undefined;
-    return { values: cellsOfRange(range, measure.type === "percent"), location: { file, sheet: where.sheet, cell: where.cell }, cells: cellsOf(where.cell) };
-  });
+/** What the Excel API returned, as the shared reading sees a workbook (cellAccess.ts). */
+function accessOf(snapshot: WorkbookSnapshot): CellAccess {
+  const named = new Map([...snapshot.ranges].map(([name, range]) => [name.toLowerCase(), range]));
+  const infos = new Map(snapshot.names.map((n) => [n.name.toLowerCase(), n]));
+  const whole = [...(snapshot.metaSheet ? [snapshot.metaSheet] : []), ...(snapshot.usedRanges ?? [])];
+  const grid = cellGrid([...whole, ...named.values()]);
+  const sheets = new Set(snapshot.sheetNames.map((s) => s.toLowerCase()));
+  const cell = (sheet: string, r: number, c: number) => grid.get(sheet.toLowerCase())?.get(`${r},${c}`);
+  return {
+    sheetNames: snapshot.sheetNames,
+    hasSheet: (sheet) => sheets.has(sheet.toLowerCase()),
+    reference: (name) => named.get(name.toLowerCase())?.address,
+    constant: (name) => {
+      const info = infos.get(name.toLowerCase());
+      return info && isConstant(info) ? textOf(info.value).replace(/^="?|"$/g, "") : undefined;
+    },
+    text: (sheet, r, c) => textOf(cell(sheet, r, c)?.value),
+    raw: (sheet, r, c, asPercent) => {
+      const loaded = cell(sheet, r, c);
+      return loaded ? rawFromCell(loaded.value, loaded.valueType, loaded.numberFormat, asPercent) : null;
+    },
+    scan: (sheet) => {
+      const used = usedRangeOf(snapshot, sheet);
+      const where = used && parseAddress(used.address);
+      const start = where && decodeRange(where.cell)?.start;
+      if (!used || !start) return { firstRow: 0, cells: [] };
+      const cells = used.values.flatMap((row, r) => row.flatMap((value, c) => (value === null || value === undefined || value === "" ? [] : [{ r: start.row + r, c: start.col + c, text: String(value) }])));
+      return { firstRow: start.row, cells };
+    },
+  };
+}
+
+/** A sheet's used range as loaded; the input sheets' only in the trip after a name was found lost. */
+function usedRangeOf(snapshot: WorkbookSnapshot, sheet: string): RangeData | undefined {
+  if (sheet.toLowerCase() === META_SHEET.toLowerCase()) return snapshot.metaSheet;
+  if (!snapshot.usedRanges) throw new NeedsUsedRanges();
+  return snapshot.usedRanges.find((u) => parseAddress(u.address)?.sheet.toLowerCase() === sheet.toLowerCase());
+}
+
+/**
+ * The same outcome, problem codes and notes as readUnitWorkbook, from what the Excel API
+ * returned; undefined when an input's name is lost and the sheets' used ranges must be loaded
+ * (usedRanges) so its label can be looked for.
+ */
+export function readOutcomeFromSnapshot(snapshot: WorkbookSnapshot, catalog: Catalog): ReadOutcome | undefined {
+  try {
+    return readCells(accessOf(snapshot), snapshot.file, catalog);
+  } catch (e) {
+    if (e instanceof NeedsUsedRanges) return undefined;
+    throw e;
+  }
 }

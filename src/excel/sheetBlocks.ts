@@ -5,7 +5,7 @@
  * renamed because the workbook already has one by that name.
  */
 import type { WorkBook, CellObject } from "xlsx";
-import { blockAddress, decodeRange, encodeCell, quoteSheet } from "./a1";
+import { blockAddress, decodeRange, encodeCell, quoteSheet } from "../workbook/a1";
 
 export type FormulaCell = string | number | boolean;
 

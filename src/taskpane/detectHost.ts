@@ -8,7 +8,7 @@
  * inside Excel would hide the workbook features. The user can end that wait (index.tsx offers
  * "Fortsätt utan Excel" after OFFICE_READY_TIMEOUT_MS). Merely framed, the wait is limited.
  */
-import type { HostOperations } from "../excel/hostOperations";
+import type { HostOperations } from "./host";
 import { createStandaloneHost } from "./standaloneHost";
 
 declare global {

@@ -1,7 +1,8 @@
 /** Problems as the pane shows them: grouped by severity, one Swedish line each, with the cell to show. */
 import type { Problem, Uppdrag } from "../core/model";
-import type { CellRef, HighlightCell } from "../excel/hostOperations";
+import type { CellRef, HighlightCell } from "./host";
 import { formatProblem } from "../core/messages/sv";
+import { measureLabel } from "../core/measures";
 
 export interface ProblemGroups {
   errors: Problem[];
@@ -14,7 +15,7 @@ export function groupBySeverity(problems: readonly Problem[]): ProblemGroups {
 
 /** formatProblem's line without the file name, which the list already shows as its heading. */
 export function problemLine(problem: Problem, uppdrag?: Uppdrag): string {
-  const label = problem.measureId ? uppdrag?.measures.find((m) => m.id === problem.measureId)?.label : undefined;
+  const label = measureLabel(uppdrag, problem.measureId);
   const { file: _file, ...location } = problem.location ?? {};
   return formatProblem({ ...problem, location }, label);
 }

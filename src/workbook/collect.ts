@@ -3,14 +3,14 @@
  * file, interpret and validate it, and account for each one (used, or rejected and why).
  */
 import type { Catalog, Problem, UnitReport, Uppdrag } from "../core/model";
-import { appliesTo } from "../core/measures";
 import { problemText } from "../core/messages/sv";
 import { systemReason } from "../core/messages/systemErrors";
-import { interpretReport } from "../core/interpret";
-import { validateReport } from "../core/validate";
-import { compareFileNames, mostCommon, rollup, unitKey, type ExpectedUnit, type RollupResult } from "../core/rollup";
+import { compareFileNames, mostCommon, rollup, type ExpectedUnit, type RollupResult } from "../core/rollup";
 import { readUnitWorkbook } from "./readUnit";
 import type { LabelRead } from "./identify";
+import { NO_PREVIOUS, outcomeOfRead, previousKey, validateOutcome, type PreviousReports } from "./checkRead";
+
+export { NO_PREVIOUS, previousFor, previousOf, previousProblems, type PreviousReports } from "./checkRead";
 
 export interface InputFile {
   /** Name shown in messages (the path as given, or the picked file's name). */
@@ -77,18 +77,12 @@ export async function readFile(file: InputFile, catalog: Catalog): Promise<FileO
   }
   const sha256 = await sha256Hex(bytes);
   try {
-    return interpretFile(file.name, bytes, sha256, catalog);
+    return outcomeOfRead(file.name, sha256, readUnitWorkbook(bytes, file.name, catalog));
   } catch (e) {
     return failedFile(file.name, e, sha256);
   }
 }
 
-function interpretFile(name: string, bytes: Uint8Array, sha256: string, catalog: Catalog): FileOutcome {
-  const read = readUnitWorkbook(bytes, name, catalog);
-  if (!read.ok) return { file: name, sha256, status: "rejected", reason: read.problem, problems: [] };
-  const { report, problems } = interpretReport(read.uppdrag, read.raw);
-  return { file: name, sha256, status: "read", uppdrag: read.uppdrag, report, problems: [...read.notes, ...problems], ...(read.readByLabel ? { readByLabel: read.readByLabel } : {}) };
-}
 
 export interface CheckOptions {
   /** Only files of this uppdrag; others are rejected with a message. */
@@ -104,27 +98,6 @@ export class CancelledError extends Error {
   constructor() {
     super("Avbrutet.");
   }
-}
-
-/**
- * Last period's files, read for the continuity checks: their reports by uppdrag and unit (the
- * same unit comparison as the roll-up, unitKey), and what kept a file from being paired.
- */
-export interface PreviousReports {
-  /** True when previous files were given at all: then a file without a pair is told so. */
-  given: boolean;
-  byUnit: Map<string, UnitReport>;
-  /** Previous files that cannot be used: unreadable, or several different ones for one unit. */
-  problems: Problem[];
-}
-
-export const NO_PREVIOUS: PreviousReports = { given: false, byUnit: new Map(), problems: [] };
-
-const previousKey = (r: UnitReport) => `${r.uppdragId}|${unitKey(r.unit)}`;
-
-/** The previous period's report of the same uppdrag and unit, if one was given. */
-export function previousOf(previous: PreviousReports, report: UnitReport): UnitReport | undefined {
-  return previous.byUnit.get(previousKey(report));
 }
 
 /** Reads last period's files; never throws on a bad one, it becomes a warning instead. */
@@ -148,48 +121,15 @@ export async function readPrevious(files: readonly InputFile[], catalog: Catalog
   return { given: files.length > 0, byUnit, problems };
 }
 
-/**
- * A file's previous report, and a note when previous files were given but none pairs with
- * it while its uppdrag has a continuity check (which then cannot be made).
- */
-export function previousFor(previous: PreviousReports, uppdrag: Uppdrag, report: UnitReport): { previous?: UnitReport; problems: Problem[] } {
-  const found = previousOf(previous, report);
-  if (found || !previous.given) return { previous: found, problems: [] };
-  const checksContinuity = uppdrag.rules.some((r) => r.type === "continuity" && uppdrag.measures.some((m) => m.id === r.current && appliesTo(m, report.parts)));
-  if (!checksContinuity) return { problems: [] };
-  return { problems: [{ code: "previousMissing", severity: "varning", location: { file: report.file }, params: { file: report.file, unit: report.unit } }] };
-}
-
-/** What to say about last period's files after the check: those that cannot be used, and those no checked file pairs with. */
-export function previousProblems(previous: PreviousReports, checked: readonly FileOutcome[]): Problem[] {
-  const paired = new Set(checked.flatMap((o) => (o.report ? [previousKey(o.report)] : [])));
-  const unpaired = [...previous.byUnit].filter(([key]) => !paired.has(key)).map(([, r]) => r).sort((a, b) => compareFileNames(a.file, b.file));
-  return [
-    ...previous.problems,
-    ...unpaired.map((r): Problem => ({ code: "previousUnpaired", severity: "varning", location: { file: r.file }, params: { file: r.file, unit: r.unit, period: r.period } })),
-  ];
-}
-
 /** Reads and validates one file. Never throws: a failure is the file's rejection. */
 export async function checkFile(file: InputFile, catalog: Catalog, previous: PreviousReports, uppdragId?: string): Promise<FileOutcome> {
   const outcome = await readFile(file, catalog);
   if (!outcome.report || !outcome.uppdrag) return outcome;
   try {
-    return validateFile({ ...outcome, report: outcome.report, uppdrag: outcome.uppdrag }, file, previous, uppdragId);
+    return validateOutcome({ ...outcome, report: outcome.report, uppdrag: outcome.uppdrag }, previous, uppdragId);
   } catch (e) {
     return failedFile(file.name, e, outcome.sha256);
   }
-}
-
-function validateFile(outcome: FileOutcome & Required<Pick<FileOutcome, "report" | "uppdrag">>, file: InputFile, previous: PreviousReports, uppdragId?: string): FileOutcome {
-  if (uppdragId && outcome.uppdrag.id !== uppdragId) {
-    outcome.status = "rejected";
-    outcome.reason = { code: "otherUppdragThanAsked", severity: "fel", location: { file: file.name }, params: { file: file.name, found: outcome.uppdrag.id, expected: uppdragId } };
-  } else {
-    const before = previousFor(previous, outcome.uppdrag, outcome.report);
-    outcome.problems.push(...before.problems, ...validateReport(outcome.uppdrag, outcome.report, before.previous));
-  }
-  return outcome;
 }
 
 /** Reads and validates every file; one outcome per file, in the order given. */

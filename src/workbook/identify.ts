@@ -5,7 +5,7 @@
  */
 import type { Catalog, Location, Measure, Problem, ProblemOf, RawCell, Uppdrag } from "../core/model";
 import type { CodesWith, ProblemParams, RestParams } from "../core/messages/codes";
-import { appliesTo, isInput } from "../core/measures";
+import { appliesTo, isInput, measureLabel } from "../core/measures";
 import { findUppdrag } from "../core/catalog";
 import type { RawReport } from "../core/interpret";
 import { definedName, type MetaKey } from "./layout";
@@ -103,7 +103,7 @@ export function buildReport(identity: Extract<Identity, { ok: true }>, file: str
 function labelNotesOnce(notes: Problem[], file: string, uppdrag: Uppdrag): { notes: Problem[]; readByLabel?: LabelRead[] } {
   const byLabel = notes.filter((n) => n.code === "nameMissingUsedLabel");
   if (byLabel.length < 2) return { notes };
-  const readByLabel = byLabel.map((n) => ({ measureId: n.measureId!, measure: uppdrag.measures.find((m) => m.id === n.measureId)?.label ?? "", sheet: n.location?.sheet, cell: n.location?.cell }));
+  const readByLabel = byLabel.map((n) => ({ measureId: n.measureId!, measure: measureLabel(uppdrag, n.measureId) ?? "", sheet: n.location?.sheet, cell: n.location?.cell }));
   const summary: Problem = { code: "namesMissingUsedLabels", severity: "varning", location: { file }, params: { file, count: byLabel.length } };
   return { notes: [summary, ...notes.filter((n) => n.code !== "nameMissingUsedLabel")], readByLabel };
 }

@@ -25,6 +25,11 @@ export const LIMITS = {
   scanRows: 20_000,
   /** Cells with content searched per sheet in that case. */
   scanCells: 200_000,
+  /**
+   * Seconds one file may take to read (a filled template takes a few hundredths): the reader's
+   * loops check it, so a file made to be slow is rejected instead of holding up the run.
+   */
+  fileSeconds: 2,
 } as const;
 
 const mb = (bytes: number) => String(Math.round(bytes / (1024 * 1024)));
@@ -42,4 +47,34 @@ export const reject = <C extends FileCode>(code: C, file: string, ...params: Res
 
 export const rejectFileSize = (file: string, bytes: number): never => reject("fileTooLarge", file, { size: mb(bytes), max: mb(LIMITS.fileBytes) });
 export const rejectEntrySize = (file: string, entry: string): never => reject("zipEntryTooLarge", file, { entry, max: mb(LIMITS.entryBytes) });
+/**
+ * The time one file's reading may take, checked in the reader's loops (inflating, scanning
+ * XML, labels, shared strings). Wall-clock time: what the user waits for. A single call that
+ * cannot be interrupted (SheetJS's parse) is checked after it returns; the worker path also
+ * ends a worker that overruns (parallelCheck).
+ */
+export class Deadline {
+  private readonly end: number;
+
+  constructor(
+    readonly file: string,
+    readonly seconds: number = timeLimit.seconds,
+  ) {
+    this.end = performance.now() + seconds * 1000;
+  }
+
+  /** Rejects the file once its time is up. */
+  check(): void {
+    if (performance.now() > this.end) rejectTooSlow(this.file, this.seconds);
+  }
+}
+
+/** The time limit in force: LIMITS.fileSeconds, unless the command line was given another (UPPFOLJNING_FILE_SECONDS). */
+export const timeLimit = { seconds: LIMITS.fileSeconds as number };
+
+/** A file past the time limit, in Swedish: the reader's own check and the worker path's backstop say the same. */
+export const tooSlowProblem = (file: string, seconds: number): Problem => fileProblem("fileTooSlow", file, { seconds: String(seconds).replace(".", ",") });
+export const rejectTooSlow = (file: string, seconds: number): never => {
+  throw new WorkbookRejected(tooSlowProblem(file, seconds));
+};
 export const rejectTotalSize = (file: string): never => reject("zipTotalTooLarge", file, { max: mb(LIMITS.totalBytes) });

@@ -4,10 +4,10 @@
  * it in Excel: semicolons or commas, UTF-8 or Windows-1252). Never throws: whatever goes
  * wrong is the file's one message.
  */
-import * as XLSX from "xlsx";
 import { readPeriodRecord, type PeriodRecordRead } from "../core/periodRecord";
 import { LIMITS, WorkbookRejected, rejectFileSize } from "./limits";
 import { parseWorkbookChecked } from "./readUnit";
+import { sheetjs } from "./sheetjs";
 import { LEVEL2_SHEETS } from "./level2Sheets";
 
 type Table = (string | number | boolean | null)[][];
@@ -22,7 +22,7 @@ export function readPeriodFile(bytes: Uint8Array, file: string): PeriodRecordRea
     const book = parseWorkbookChecked(bytes, file);
     const sheet = book.Sheets[LEVEL2_SHEETS.data];
     if (!sheet) return unreadable(file, `arbetsboken har inget blad ${LEVEL2_SHEETS.data}`);
-    return readPeriodRecord(XLSX.utils.sheet_to_json<Table[number]>(sheet, { header: 1, raw: true, defval: null, blankrows: false }), file);
+    return readPeriodRecord(sheetjs().utils.sheet_to_json<Table[number]>(sheet, { header: 1, raw: true, defval: null, blankrows: false }), file);
   } catch (e) {
     if (e instanceof WorkbookRejected) return { ok: false, problem: e.problem };
     return unreadable(file, "filen gick inte att tolka");

@@ -5,14 +5,17 @@
  * numbers typed as text, error values, files saved by LibreOffice, .xls and .ods.
  * A file it cannot use is rejected with one Swedish problem; it never throws on bad input.
  */
-import * as XLSX from "xlsx";
+import type * as XLSX from "xlsx";
 import type { Catalog, RawCell } from "../core/model";
 import { zipSync } from "fflate";
-import { buildReport, fileProblem, identify, type ReadOutcome } from "./identify";
-import { LIMITS, WorkbookRejected, reject, rejectFileSize } from "./limits";
+import type { ReadOutcome } from "./identify";
+import { readCells, type CellAccess } from "./cellAccess";
+import { decodeRange, parseAddress } from "./a1";
+import { Deadline, LIMITS, WorkbookRejected, reject, rejectFileSize } from "./limits";
 import { ZipPackage } from "./zip";
 import { targetedBook } from "./targetedRead";
-import { COLUMNS, HEADERS, META_KEYS, META_SHEET, definedName, metaName, rowsFor, type MetaKey } from "./layout";
+import { sheetjs } from "./sheetjs";
+import { decodeCell, decodeRange as decodeSheetRange, encodeCell } from "./cellAddress";
 
 export type { ReadOutcome } from "./identify";
 
@@ -41,7 +44,7 @@ function quietly<T>(read: () => T): T {
 /** SheetJS's parse of bytes already checked: a zip rebuilt from capped entries, or an .xls. */
 function parseChecked(bytes: Uint8Array, file: string): XLSX.WorkBook {
   try {
-    return quietly(() => XLSX.read(bytes, { type: "array", cellDates: true, cellNF: true, cellStyles: false, bookVBA: false, WTF: false }));
+    return quietly(() => sheetjs().read(bytes, { type: "array", cellDates: true, cellNF: true, cellStyles: false, bookVBA: false, WTF: false }));
   } catch (e) {
     const message = String((e as Error).message ?? e);
     if (/password|encrypt/i.test(message)) return reject("passwordProtected", file);
@@ -52,8 +55,9 @@ function parseChecked(bytes: Uint8Array, file: string): XLSX.WorkBook {
 /** An OLE container (.xls, or an encrypted .xlsx with an EncryptedPackage stream). */
 function parseCfb(bytes: Uint8Array, file: string): XLSX.WorkBook {
   try {
-    const cfb = XLSX.CFB.read(bytes, { type: "array" });
-    if (XLSX.CFB.find(cfb, "EncryptedPackage") || XLSX.CFB.find(cfb, "EncryptionInfo")) return reject("passwordProtected", file);
+    const { CFB } = sheetjs();
+    const cfb = CFB.read(bytes, { type: "array" });
+    if (CFB.find(cfb, "EncryptedPackage") || CFB.find(cfb, "EncryptionInfo")) return reject("passwordProtected", file);
   } catch (e) {
     if (e instanceof WorkbookRejected) throw e;
     return reject("notAWorkbook", file);
@@ -69,6 +73,7 @@ function parseZip(zip: ZipPackage): XLSX.WorkBook {
   const files: Record<string, Uint8Array> = {};
   for (const name of zip.entries.keys()) {
     if (name.endsWith("/") || UNUSED_ENTRY.test(name)) continue;
+    zip.deadline.check();
     files[name] = zip.read(name)!;
   }
   let rebuilt: Uint8Array;
@@ -77,7 +82,10 @@ function parseZip(zip: ZipPackage): XLSX.WorkBook {
   } catch {
     return reject("notAWorkbook", zip.file);
   }
-  return parseChecked(rebuilt, zip.file);
+  const parsed = parseChecked(rebuilt, zip.file);
+  // SheetJS's parse cannot be interrupted: a file that took too long is rejected once it returns.
+  zip.deadline.check();
+  return parsed;
 }
 
 // ---------------------------------------------------------------------------
@@ -90,7 +98,7 @@ function rawOf(cell: Cell | undefined, asPercent = false): RawCell {
   if (!cell || cell.t === "z") return null;
   switch (cell.t) {
     case "e":
-      return { error: cell.w ?? XLSX.utils.format_cell(cell) ?? "#FEL" };
+      return { error: cell.w ?? sheetjs().utils.format_cell(cell) ?? "#FEL" };
     case "d":
       return cell.v instanceof Date ? cell.v : new Date(String(cell.v));
     case "b":
@@ -101,11 +109,6 @@ function rawOf(cell: Cell | undefined, asPercent = false): RawCell {
     default:
       return cell.v === undefined || cell.v === null ? null : String(cell.v);
   }
-}
-
-function textAt(book: Book, sheet: string, r: number, c: number): string {
-  const v = book.cell(sheet, r, c)?.v;
-  return v === undefined || v === null ? "" : String(v);
 }
 
 /**
@@ -127,7 +130,7 @@ export interface Book {
 export class NeedsFullRead extends Error {}
 
 /** SheetJS's parse as a Book; scanning counts rows and cells against the limits. */
-function sheetjsBook(wb: XLSX.WorkBook, file: string): Book {
+function sheetjsBook(wb: XLSX.WorkBook, file: string, deadline: Deadline): Book {
   if (wb.SheetNames.length > LIMITS.sheets) reject("tooManySheets", file, { count: wb.SheetNames.length, max: LIMITS.sheets });
   const names = new Map<string, string>();
   for (const n of wb.Workbook?.Names ?? []) {
@@ -137,16 +140,17 @@ function sheetjsBook(wb: XLSX.WorkBook, file: string): Book {
     sheetNames: wb.SheetNames,
     names,
     hasSheet: (sheet) => Object.prototype.hasOwnProperty.call(wb.Sheets, sheet),
-    cell: (sheet, r, c) => wb.Sheets[sheet]?.[XLSX.utils.encode_cell({ r, c })] as Cell | undefined,
+    cell: (sheet, r, c) => wb.Sheets[sheet]?.[encodeCell({ r, c })] as Cell | undefined,
     scan(sheet) {
+      deadline.check();
       const ws = wb.Sheets[sheet]!;
       // The cells that exist, not the declared range: a <dimension> of A1:XFD1048576 is 17 billion cells.
       const keys = Object.keys(ws).filter((k) => k[0] !== "!");
       const tooLarge = () => reject("sheetTooLargeToScan", file, { sheet, maxRows: LIMITS.scanRows, maxCells: LIMITS.scanCells });
       if (keys.length > LIMITS.scanCells) tooLarge();
-      const cells = keys.map((k) => ({ ...XLSX.utils.decode_cell(k), cell: ws[k] as Cell })).sort((a, b) => a.r - b.r || a.c - b.c);
+      const cells = keys.map((k) => ({ ...decodeCell(k), cell: ws[k] as Cell })).sort((a, b) => a.r - b.r || a.c - b.c);
       if (new Set(cells.map((x) => x.r)).size > LIMITS.scanRows) tooLarge();
-      return { firstRow: XLSX.utils.decode_range(ws["!ref"] ?? "A1").s.r, cells };
+      return { firstRow: decodeSheetRange(ws["!ref"] ?? "A1").s.r, cells };
     },
   };
 }
@@ -154,96 +158,44 @@ function sheetjsBook(wb: XLSX.WorkBook, file: string): Book {
 // ---------------------------------------------------------------------------
 // Defined names
 
-interface Target {
-  sheet: string;
-  range: XLSX.Range;
-}
-
 /** SheetJS leaves XML escapes in the names it reads from .ods files: "&apos;Grundläggande uppföljning&apos;!$C$5". */
 const XML_ESCAPES: Record<string, string> = { "&apos;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&" };
 const unescapeXml = (text: string) => text.replace(/&(?:apos|quot|lt|gt|amp);/g, (e) => XML_ESCAPES[e]!);
 
 /** "'Verksamhetsmått'!$C$7" or "Blad!$C$12:$C$20" → sheet and range; undefined for #REF! and the like. */
-export function parseRef(ref: string): Target | undefined {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(unescapeXml(ref.trim()));
-  if (!m) return undefined;
-  const sheet = (m[1] ?? m[2])!.replace(/''/g, "'");
-  try {
-    return { sheet, range: XLSX.utils.decode_range(m[3]!.replace(/\$/g, "")) };
-  } catch {
-    return undefined;
-  }
+export function parseRef(ref: string): { sheet: string; range: XLSX.Range } | undefined {
+  const address = parseAddress(unescapeXml(ref));
+  const range = address && decodeRange(address.cell);
+  if (!address || !range) return undefined;
+  return { sheet: address.sheet, range: { s: { r: range.start.row, c: range.start.col }, e: { r: range.end.row, c: range.end.col } } };
 }
 
-/** The cells a name points at, refused past the limit (a name on A1:XFD1048576 is 17 billion cells). */
-function rangeCells(target: Target, name: string, ref: string, file: string): { r: number; c: number }[] {
-  const { s, e } = target.range;
-  const count = (e.r - s.r + 1) * (e.c - s.c + 1);
-  if (count > LIMITS.nameCells) reject("nameRangeTooLarge", file, { name, cells: count, ref, max: LIMITS.nameCells });
-  const out: { r: number; c: number }[] = [];
-  for (let r = s.r; r <= e.r; r++) for (let c = s.c; c <= e.c; c++) out.push({ r, c });
-  return out;
-}
+const textOf = (cell: Cell | undefined) => (cell?.v === undefined || cell.v === null ? "" : String(cell.v));
 
-function a1(target: Target): string {
-  const { s, e } = target.range;
-  return s.r === e.r && s.c === e.c ? XLSX.utils.encode_cell(s) : XLSX.utils.encode_range(target.range);
-}
-
-// ---------------------------------------------------------------------------
-// Metadata
-
-function readMeta(book: Book): Partial<Record<MetaKey, string>> {
-  const meta: Partial<Record<MetaKey, string>> = {};
-  for (const key of META_KEYS) {
-    const target = parseRef(book.names.get(metaName(key).toLowerCase()) ?? "");
-    if (target && book.hasSheet(target.sheet)) meta[key] = textAt(book, target.sheet, target.range.s.r, target.range.s.c).trim();
-  }
-  // Names lost: the metadata sheet itself, key in column A and value in column B.
-  if (book.hasSheet(META_SHEET) && META_KEYS.some((k) => meta[k] === undefined)) {
-    const keys = book.scan(META_SHEET).cells.filter((x) => x.c === 0);
-    for (const { r } of keys) {
-      const key = textAt(book, META_SHEET, r, 0).trim() as MetaKey;
-      if ((META_KEYS as readonly string[]).includes(key) && meta[key] === undefined) meta[key] = textAt(book, META_SHEET, r, 1).trim();
-    }
-  }
-  return meta;
-}
-
-// ---------------------------------------------------------------------------
-// Fallback: find a measure by its label when its name is gone.
-
-const norm = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
-
-interface LabelIndex {
-  find(label: string): { sheet: string; r: number; valueColumn: number } | undefined;
-}
-
-const cellText = (cell: Cell) => (cell.v === undefined || cell.v === null ? "" : String(cell.v));
-
-function labelIndex(book: Book): LabelIndex {
-  const index = new Map<string, { sheet: string; r: number; valueColumn: number }>();
-  const header = norm(HEADERS[COLUMNS.value - 1]!);
-  for (const sheet of book.sheetNames) {
-    if (sheet === META_SHEET) continue;
-    const { firstRow, cells } = book.scan(sheet);
-    // The value column is the one headed "Värde" (columns may have been inserted), else the one after the label.
-    // The first row (of the first 21) with such a header counts; in it, the rightmost.
-    let valueHeader: number | undefined;
-    let headerRow: number | undefined;
-    for (const { r, c, cell } of cells) {
-      if (r > firstRow + 20 || (headerRow !== undefined && r !== headerRow)) continue;
-      if (norm(cellText(cell)) === header) {
-        headerRow = r;
-        valueHeader = c;
-      }
-    }
-    for (const { r, c, cell } of cells) {
-      const t = norm(cellText(cell));
-      if (t.length > 3 && !index.has(t)) index.set(t, { sheet, r, valueColumn: valueHeader !== undefined && valueHeader > c ? valueHeader : c + 1 });
-    }
-  }
-  return { find: (label) => index.get(norm(label)) };
+/** A Book as the shared reading sees it (cellAccess.ts). */
+function accessOf(book: Book, deadline: Deadline): CellAccess {
+  return {
+    sheetNames: book.sheetNames,
+    hasSheet: (sheet) => book.hasSheet(sheet),
+    reference: (name) => {
+      const ref = book.names.get(name.toLowerCase());
+      return ref === undefined ? undefined : unescapeXml(ref.trim());
+    },
+    // SheetJS lists a name holding a value with that value as its Ref; the templates never write one.
+    constant: () => undefined,
+    text: (sheet, r, c) => textOf(book.cell(sheet, r, c)),
+    raw: (sheet, r, c, asPercent) => rawOf(book.cell(sheet, r, c), asPercent),
+    scan: (sheet) => {
+      const { firstRow, cells } = book.scan(sheet);
+      return {
+        firstRow,
+        cells: cells.map(({ r, c, cell }) => {
+          deadline.check();
+          return { r, c, text: textOf(cell) };
+        }),
+      };
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -255,13 +207,18 @@ function labelIndex(book: Book): LabelIndex {
  */
 export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catalog, how: "auto" | "full" = "auto"): ReadOutcome {
   try {
-    const zip = openChecked(bytes, file);
-    if (!zip) return readBook(sheetjsBook(parseCfb(bytes, file), file), file, catalog);
+    const deadline = new Deadline(file);
+    const zip = openChecked(bytes, file, deadline);
+    if (!zip) {
+      const wb = parseCfb(bytes, file);
+      deadline.check();
+      return readBook(sheetjsBook(wb, file, deadline), file, catalog, deadline);
+    }
     if (how === "auto") {
       const targeted = readTargeted(zip, file, catalog);
       if (targeted) return targeted;
     }
-    return readBook(sheetjsBook(parseZip(zip), file), file, catalog);
+    return readBook(sheetjsBook(parseZip(zip), file, deadline), file, catalog, deadline);
   } catch (e) {
     if (e instanceof WorkbookRejected) return { ok: false, problem: e.problem };
     throw e;
@@ -277,7 +234,7 @@ export function parseWorkbookChecked(bytes: Uint8Array, file: string): XLSX.Work
 /** The targeted read alone: undefined when the file needs the full parse (tests compare the two). */
 export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): ReadOutcome | undefined {
   try {
-    return readBook(targetedBook(zip), file, catalog);
+    return readBook(targetedBook(zip), file, catalog, zip.deadline);
   } catch (e) {
     // A limit is the file's rejection either way; anything else the scan cannot handle, the full parse reads.
     if (e instanceof WorkbookRejected) throw e;
@@ -286,13 +243,13 @@ export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): R
 }
 
 /** Checks size and kind; the zip package of a zip file, undefined for an OLE container (.xls). */
-export function openChecked(bytes: Uint8Array, file: string): ZipPackage | undefined {
+export function openChecked(bytes: Uint8Array, file: string, deadline = new Deadline(file)): ZipPackage | undefined {
   if (bytes.length === 0) return reject("emptyFile", file);
   if (bytes.length > LIMITS.fileBytes) return rejectFileSize(file, bytes.length);
   const kind = sniff(bytes);
   if (kind === "other") return reject("notAWorkbook", file);
   if (kind === "cfb") return undefined;
-  const zip = new ZipPackage(bytes, file);
+  const zip = new ZipPackage(bytes, file, deadline);
   const sheets = countSheets(zip);
   if (sheets > LIMITS.sheets) reject("tooManySheets", file, { count: sheets, max: LIMITS.sheets });
   return zip;
@@ -306,34 +263,6 @@ function countSheets(zip: ZipPackage): number {
   return content?.match(/<table:table[\s>/]/g)?.length ?? 0;
 }
 
-function readBook(book: Book, file: string, catalog: Catalog): ReadOutcome {
-  const meta = readMeta(book);
-  if (book.sheetNames.length === 0) return { ok: false, problem: fileProblem("emptyFile", file) };
-  const identity = identify(meta, file, catalog);
-  if (!identity.ok) return identity;
-  let labels: LabelIndex | undefined;
-  return buildReport(identity, file, (measure) => {
-    const asPercent = measure.type === "percent";
-    const name = definedName(measure.id);
-    const ref = book.names.get(name.toLowerCase()) ?? "";
-    const target = parseRef(ref);
-    if (target && book.hasSheet(target.sheet)) {
-      const cells = rangeCells(target, name, ref, file);
-      return { values: cells.map(({ r, c }) => rawOf(book.cell(target.sheet, r, c), asPercent)), location: { file, sheet: target.sheet, cell: a1(target) }, cells: cells.map((p) => XLSX.utils.encode_cell(p)) };
-    }
-    // The name is gone (or points nowhere): look for the measure's label instead, and say so.
-    labels ??= labelIndex(book);
-    const found = labels.find(measure.label);
-    if (!found) return undefined;
-    const rows = measure.type === "daysList" ? Array.from({ length: rowsFor(measure) - 1 }, (_, i) => found.r + 1 + i) : [found.r];
-    const first = XLSX.utils.encode_cell({ r: rows[0]!, c: found.valueColumn });
-    const cell = rows.length > 1 ? `${first}:${XLSX.utils.encode_cell({ r: rows[rows.length - 1]!, c: found.valueColumn })}` : first;
-    const location = { file, sheet: found.sheet, cell };
-    return {
-      values: rows.map((r) => rawOf(book.cell(found.sheet, r, found.valueColumn), asPercent)),
-      location,
-      cells: rows.map((r) => XLSX.utils.encode_cell({ r, c: found.valueColumn })),
-      note: { code: "nameMissingUsedLabel", severity: "varning", measureId: measure.id, location, params: { name: definedName(measure.id), measure: measure.label } },
-    };
-  });
+function readBook(book: Book, file: string, catalog: Catalog, deadline: Deadline): ReadOutcome {
+  return readCells(accessOf(book, deadline), file, catalog);
 }

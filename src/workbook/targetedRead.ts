@@ -7,9 +7,11 @@
  * SheetJS does (dates, formulas without a value, odd producers, every cell for the labels)
  * throws NeedsFullRead and the file is read in full instead.
  */
-import * as XLSX from "xlsx";
 import { NeedsFullRead, type Book, type Cell } from "./readUnit";
 import type { ZipPackage } from "./zip";
+import { encodeCell } from "./cellAddress";
+import { BUILTIN_FORMATS, isDateFormat } from "./numberFormats";
+import type { Deadline } from "./limits";
 
 const fullRead = (): never => {
   throw new NeedsFullRead();
@@ -54,6 +56,45 @@ function sharedString(si: string): string | undefined {
   return undefined;
 }
 
+const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
+/**
+ * Each <tag …/> and <tag …>body</tag> of the XML, as /<tag\b([^>]*?)(?:\/>|>([\s\S]*?)<\/tag>)/g
+ * finds them, but in one pass: with elements left unclosed (a hostile sheet) that regex searches
+ * to the end of the text from every opening, about an hour for a 16 MB sheet. The deadline is
+ * checked at every element.
+ */
+function* elements(xml: string, tag: string, deadline: Deadline, from = 0, to = xml.length): Generator<{ attrs: string; body: string | undefined }> {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  // Where the next closing tag is, searched again only when passed: -1 when there is none left.
+  let closeAt = -2;
+  for (let at = xml.indexOf(open, from); at >= 0 && at < to; ) {
+    deadline.check();
+    const attrsAt = at + open.length;
+    const end = xml.indexOf(">", attrsAt);
+    if (end < 0 || end >= to) return;
+    if (isWordChar(xml.charCodeAt(attrsAt))) {
+      at = xml.indexOf(open, attrsAt);
+      continue;
+    }
+    if (xml.charCodeAt(end - 1) === 47 /* / */) {
+      yield { attrs: xml.slice(attrsAt, end - 1), body: undefined };
+      at = xml.indexOf(open, end + 1);
+      continue;
+    }
+    if (closeAt !== -1 && closeAt <= end) closeAt = xml.indexOf(close, end + 1);
+    if (closeAt < 0 || closeAt + close.length > to) {
+      // Unclosed: only self-closing elements can follow.
+      closeAt = -1;
+      at = xml.indexOf(open, attrsAt);
+      continue;
+    }
+    yield { attrs: xml.slice(attrsAt, end), body: xml.slice(end + 1, closeAt) };
+    at = xml.indexOf(open, closeAt + close.length);
+  }
+}
+
 const ERRORS: Record<string, number> = { "#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0f, "#REF!": 0x17, "#NAME?": 0x1d, "#NUM!": 0x24, "#N/A": 0x2a, "#GETTING_DATA": 0x2b };
 
 /** A cell's raw XML: its attributes and its content, decoded only when read. */
@@ -82,15 +123,15 @@ export function targetedBook(zip: ZipPackage): Book {
     sheetPaths.set(unescape(a.name), path);
   }
   const names = new Map<string, string>();
-  for (const m of workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
-    const a = attributes(m[1]!);
-    if (a.name !== undefined && a.localSheetId === undefined) names.set(a.name.toLowerCase(), unescape(m[2]!));
+  for (const { attrs, body } of elements(workbook, "definedName", zip.deadline)) {
+    const a = attributes(attrs);
+    if (body !== undefined && a.name !== undefined && a.localSheetId === undefined) names.set(a.name.toLowerCase(), unescape(body));
   }
 
   const sheets = new Map<string, Map<string, RawXmlCell>>();
   const cellsOf = (sheet: string) => {
     let cells = sheets.get(sheet);
-    if (!cells) sheets.set(sheet, (cells = scanCells(zip.text(sheetPaths.get(sheet)!)!)));
+    if (!cells) sheets.set(sheet, (cells = scanCells(zip.text(sheetPaths.get(sheet)!)!, zip.deadline)));
     return cells;
   };
   let strings: string[] | undefined;
@@ -98,7 +139,7 @@ export function targetedBook(zip: ZipPackage): Book {
   const decode = (raw: RawXmlCell): Cell | undefined =>
     decodeCell(
       raw,
-      () => (strings ??= readSharedStrings(zip)),
+      () => (strings ??= readSharedStrings(zip, zip.deadline)),
       () => (styles ??= readStyles(zip)),
     );
 
@@ -107,7 +148,7 @@ export function targetedBook(zip: ZipPackage): Book {
     names,
     hasSheet: (sheet) => sheetPaths.has(sheet),
     cell(sheet, r, c) {
-      const raw = cellsOf(sheet).get(XLSX.utils.encode_cell({ r, c }));
+      const raw = cellsOf(sheet).get(encodeCell({ r, c }));
       return raw && decode(raw);
     },
     scan: () => fullRead(),
@@ -115,21 +156,20 @@ export function targetedBook(zip: ZipPackage): Book {
 }
 
 /** Every <c> of the sheet data by its reference; a cell without one (its place implied) needs the full read. */
-function scanCells(xml: string): Map<string, RawXmlCell> {
+function scanCells(xml: string, deadline: Deadline): Map<string, RawXmlCell> {
   const start = xml.indexOf("<sheetData");
   const end = xml.lastIndexOf("</sheetData>");
   const cells = new Map<string, RawXmlCell>();
   if (start < 0 || end < 0) return /<sheetData\s*\/>/.test(xml) ? cells : fullRead();
-  const data = xml.slice(start, end);
-  for (const m of data.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const r = /\br="([A-Z]+[0-9]+)"/.exec(m[1]!);
+  for (const { attrs, body } of elements(xml, "c", deadline, start, end)) {
+    const r = /\br="([A-Z]+[0-9]+)"/.exec(attrs);
     if (!r) return fullRead();
-    cells.set(r[1]!, { attrs: m[1]!, body: m[2] ?? "" });
+    cells.set(r[1]!, { attrs, body: body ?? "" });
   }
   return cells;
 }
 
-function readSharedStrings(zip: ZipPackage): string[] {
+function readSharedStrings(zip: ZipPackage, deadline: Deadline): string[] {
   const xml = zip.text("xl/sharedStrings.xml");
   if (xml === undefined) return fullRead();
   const sst = /<sst\b[^>]*>([\s\S]*)<\/sst>/.exec(xml);
@@ -137,13 +177,16 @@ function readSharedStrings(zip: ZipPackage): string[] {
   return sst[1]!
     .replace(/<si>/g, "")
     .split(/<\/si>/)
-    .map((si) => sharedString(si.trim()) as string);
+    .map((si) => {
+      deadline.check();
+      return sharedString(si.trim()) as string;
+    });
 }
 
 /** The number format of each cell style (cellXfs), as SheetJS resolves it. */
 function readStyles(zip: ZipPackage): { formatOf(style: number): string | undefined } {
   const xml = zip.text("xl/styles.xml");
-  if (xml === undefined) return { formatOf: () => XLSX.SSF.get_table()[0] };
+  if (xml === undefined) return { formatOf: () => BUILTIN_FORMATS[0] };
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) {
     const a = attributes(m[0]);
@@ -155,7 +198,7 @@ function readStyles(zip: ZipPackage): { formatOf(style: number): string | undefi
     formatOf(style) {
       const id = formatIds[style];
       if (id === undefined || Number.isNaN(id) || id > 0x188) return fullRead();
-      return custom.get(id) ?? XLSX.SSF.get_table()[id];
+      return custom.get(id) ?? BUILTIN_FORMATS[id];
     },
   };
 }
@@ -170,8 +213,8 @@ function decodeCell(raw: RawXmlCell, strings: () => string[], styles: () => { fo
   switch (t) {
     case "n": {
       if (v === undefined) return undefined;
-      const format = a.s === undefined ? XLSX.SSF.get_table()[0] : styles().formatOf(parseInt(a.s, 10));
-      if (format === undefined || XLSX.SSF.is_date(format)) return fullRead();
+      const format = a.s === undefined ? BUILTIN_FORMATS[0] : styles().formatOf(parseInt(a.s, 10));
+      if (format === undefined || isDateFormat(format)) return fullRead();
       return { t: "n", v: parseFloat(v), z: format };
     }
     case "s": {

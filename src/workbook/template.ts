@@ -10,6 +10,8 @@ import type { Measure, RatioFormula, Section, Term, Uppdrag } from "../core/mode
 import { parsePeriod, type Period } from "../core/period";
 import { appliesTo, isInput } from "../core/measures";
 import { valueTypeOf, type TemplateValidation } from "../core/valueTypes";
+import { formulaInputs } from "../core/derive";
+import { checkPeriod, unknownPartErrors } from "../core/templateRequest";
 import {
   COLUMNS,
   COLUMN_LETTERS,
@@ -74,11 +76,13 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
 // Entry point
 
 export async function writeTemplate(uppdrag: Uppdrag, options: TemplateOptions): Promise<Uint8Array> {
-  const period = parsePeriod(options.period);
-  if (!period) throw new Error(`Ogiltig period: "${options.period}" (exempel: 2025H1, 2025T2, 2025M03, 2025)`);
+  // The callers check what the user asked for (checkPeriodFor, unknownPartErrors); this guards the writer itself.
+  const check = checkPeriod(options.period);
+  if (!check.ok) throw new Error(check.error);
+  const period = check.period;
   const parts = options.parts && options.parts.length > 0 ? options.parts : undefined;
-  const unknown = (parts ?? []).filter((p) => !uppdrag.parts.some((q) => q.id === p));
-  if (unknown.length > 0) throw new Error(`Okänd verksamhetsdel i ${uppdrag.name}: ${unknown.join(", ")}`);
+  const unknown = unknownPartErrors(uppdrag, parts);
+  if (unknown.length > 0) throw new Error(unknown.join(" "));
   const createdAt = options.createdAt ?? new Date();
 
   const wb = new ExcelJS.Workbook();
@@ -389,18 +393,14 @@ function writeRatioCell(cell: ExcelJS.Cell, measure: Measure, present: ReadonlyS
   if (formula) cell.value = { formula };
 }
 
-export function ratioFormula(formula: RatioFormula, present: ReadonlySet<string> = new Set(termIds(formula))): string | undefined {
-  const ids = termIds(formula);
+export function ratioFormula(formula: RatioFormula, present: ReadonlySet<string> = new Set(formulaInputs(formula))): string | undefined {
+  const ids = formulaInputs(formula);
   if (ids.length === 0 || ids.some((id) => !present.has(id))) return undefined;
   const numerator = sumOf(formula.numerator);
   const denominator = sumOf(formula.denominator);
   const blank = `OR(${ids.map((id) => `${definedName(id)}=""`).join(",")})`;
   const scaled = formula.factor === 1 ? `${numerator}/${denominator}` : `${formula.factor}*${numerator}/${denominator}`;
   return `IF(${blank},"",IF(${denominator}=0,"",${scaled}))`;
-}
-
-function termIds(formula: RatioFormula): string[] {
-  return [...new Set([...formula.numerator, ...formula.denominator].map((t) => t.measure))];
 }
 
 /** U_a, or (U_a+U_b-U_c) for several terms or a leading minus. */

@@ -18,6 +18,7 @@ import { problemText } from "../core/messages/sv";
 import { ERROR_POLICY, flaggedFigureText } from "../core/messages/policy";
 import { LEVEL2_UNIT, TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
 import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
+import { columnLetters } from "./a1";
 
 import { LEVEL2_SHEETS } from "./level2Sheets";
 export { LEVEL2_SHEETS };
@@ -34,12 +35,6 @@ const LISTED_LEVEL_TWO = 5;
 const BOLD = { bold: true } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 const LEVEL2_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } };
-
-export function columnLetter(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 function styleHeader(row: ExcelJS.Row) {
   row.font = BOLD;
@@ -85,7 +80,7 @@ interface SummaryContext {
 }
 
 function unitRange(ctx: SummaryContext, row: number): string {
-  return `${columnLetter(ctx.firstUnitCol)}${row}:${columnLetter(ctx.lastUnitCol)}${row}`;
+  return `${columnLetters(ctx.firstUnitCol)}${row}:${columnLetters(ctx.lastUnitCol)}${row}`;
 }
 
 /** Excel's own computation of a level-2 figure from the unit columns (or the listed cases); undefined when it has no rows to refer to. */
@@ -201,7 +196,7 @@ function summaryLayout(collected: CollectedRollup): SummaryLayout {
 /** The A1 address of a measure's level-2 figure on the summary sheet. */
 function level2Address(layout: SummaryLayout, measureId: string): string | undefined {
   const row = layout.rowOf.get(measureId);
-  return row === undefined ? undefined : `${columnLetter(layout.level2Col)}${row}`;
+  return row === undefined ? undefined : `${columnLetters(layout.level2Col)}${row}`;
 }
 
 function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: SummaryLayout, caseRange: Map<string, string>, createdAt: Date) {

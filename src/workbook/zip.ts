@@ -5,7 +5,7 @@
  * Only the entries asked for are ever inflated.
  */
 import { Inflate, inflateSync } from "fflate";
-import { LIMITS, WorkbookRejected, reject, rejectEntrySize, rejectTotalSize } from "./limits";
+import { Deadline, LIMITS, WorkbookRejected, reject, rejectEntrySize, rejectTotalSize } from "./limits";
 
 export interface ZipEntry {
   name: string;
@@ -112,6 +112,8 @@ export class ZipPackage {
   constructor(
     private readonly bytes: Uint8Array,
     readonly file: string,
+    /** The file's time limit, checked while inflating and by the readers of its entries. */
+    readonly deadline: Deadline = new Deadline(file),
   ) {
     this.entries = new Map(listEntries(bytes, file).map((e) => [e.name, e]));
   }
@@ -178,6 +180,7 @@ export class ZipPackage {
     let length = 0;
     const budget = Math.min(LIMITS.entryBytes, LIMITS.totalBytes - this.inflated);
     const inflater = new Inflate((chunk) => {
+      this.deadline.check();
       length += chunk.length;
       if (length > LIMITS.entryBytes) rejectEntrySize(this.file, name);
       if (length > budget) rejectTotalSize(this.file);

@@ -6,7 +6,7 @@ import { HostNotSupportedError } from "../../src/excel/errors";
 import { memoryFillStore } from "../../src/excel/fillMemory";
 import { writeTemplate } from "../../src/workbook/template";
 import { fillTemplate } from "../../src/workbook/fill";
-import { checkFiles, inMemoryFile, rollupFiles, type CollectedRollup } from "../../src/workbook/collect";
+import { checkFiles, inMemoryFile, rollupFiles } from "../../src/workbook/collect";
 import { writeLevel2, LEVEL2_SHEETS } from "../../src/workbook/writeLevel2";
 import { FakeWorkbook, type Op } from "./fakeExcel";
 
@@ -14,7 +14,7 @@ const { catalog } = loadTemplates();
 const oppna = catalog.uppdrag.find((u) => u.id === "oppna-verksamheter")!;
 const list = oppna.measures.find((m) => m.type === "daysList")!;
 
-let level2: { bytes: Uint8Array; collected: CollectedRollup };
+let level2: { bytes: Uint8Array };
 
 beforeAll(async () => {
   const files = [];
@@ -25,7 +25,7 @@ beforeAll(async () => {
     files.push(inMemoryFile(`${unit}.xlsx`, await fillTemplate(template, { ...sampleValues(oppna, i + 1), ...cases })));
   }
   const collected = rollupFiles(await checkFiles(files, catalog), catalog)!;
-  level2 = { bytes: await writeLevel2(collected, { createdAt: new Date("2026-08-01T08:00:00Z") }), collected };
+  level2 = { bytes: await writeLevel2(collected, { createdAt: new Date("2026-08-01T08:00:00Z") }) };
 });
 
 const host = (wb: FakeWorkbook, sets: string[]) => createExcelHost({ run: wb.run, isSetSupported: (_n, v) => sets.includes(v), fills: memoryFillStore(), loadXlsx: async () => XLSX });
@@ -36,7 +36,7 @@ const writesOf = (wb: FakeWorkbook, op: Op["op"]) => wb.log.filter((o) => o.op =
 describe("deliverLevel2 with insertWorksheetsFromBase64 (ExcelApi 1.13)", () => {
   it("inserts the level-2 workbook's sheets at the end, from base64 of the exact bytes", async () => {
     const wb = userBook();
-    await host(wb, ["1.1", "1.6", "1.13"]).deliverLevel2(level2.bytes, level2.collected, "niva2.xlsx");
+    await host(wb, ["1.1", "1.6", "1.13"]).deliverLevel2(level2.bytes, "niva2.xlsx");
     expect(wb.syncs).toBeGreaterThanOrEqual(1);
     expect(wb.syncs).toBeLessThanOrEqual(3);
     const [insert] = writesOf(wb, "insertWorksheetsFromBase64");
@@ -53,7 +53,7 @@ describe("deliverLevel2 with insertWorksheetsFromBase64 (ExcelApi 1.13)", () => 
     wb.addSheet({ name: "Nivå 2" });
     wb.addSheet({ name: "ärenden" }); // Excel compares sheet names without case
     wb.insertConflict = "otherName";
-    await host(wb, ["1.1", "1.13"]).deliverLevel2(level2.bytes, level2.collected, "niva2.xlsx");
+    await host(wb, ["1.1", "1.13"]).deliverLevel2(level2.bytes, "niva2.xlsx");
     expect(wb.syncs).toBe(3);
     expect(wb.sheets.map((s) => s.name)).toEqual(["Mina siffror", "Nivå 2", "ärenden", "Nivå 2 (2)", "Analyser", "Ärenden (2)", "Filer", "Problem", "Data"]);
   });
@@ -62,7 +62,7 @@ describe("deliverLevel2 with insertWorksheetsFromBase64 (ExcelApi 1.13)", () => 
     const wb = userBook();
     wb.addSheet({ name: "Nivå 2" });
     wb.insertConflict = "reject";
-    await host(wb, ["1.1", "1.13"]).deliverLevel2(level2.bytes, level2.collected, "niva2.xlsx");
+    await host(wb, ["1.1", "1.13"]).deliverLevel2(level2.bytes, "niva2.xlsx");
     expect(wb.syncs).toBe(3);
     expect(wb.sheets.map((s) => s.name)).toEqual(["Mina siffror", "Nivå 2", "Nivå 2 (2)", ...sheetOrder.slice(1)]);
   });
@@ -72,7 +72,7 @@ describe("deliverLevel2 without insertWorksheetsFromBase64", () => {
   it("writes every sheet as one 2-D block of formulas, calculation suspended, in two round trips", async () => {
     const wb = userBook();
     const before = wb.valuesSnapshot();
-    await host(wb, ["1.1", "1.6"]).deliverLevel2(level2.bytes, level2.collected, "niva2.xlsx");
+    await host(wb, ["1.1", "1.6"]).deliverLevel2(level2.bytes, "niva2.xlsx");
     expect(wb.syncs).toBeLessThanOrEqual(3);
     expect(wb.syncs).toBe(2);
     expect(writesOf(wb, "suspendCalculation")).toHaveLength(1);
@@ -101,7 +101,7 @@ describe("deliverLevel2 without insertWorksheetsFromBase64", () => {
     const wb = userBook();
     wb.addSheet({ name: "Nivå 2" });
     wb.addSheet({ name: "Ärenden" });
-    await host(wb, ["1.1"]).deliverLevel2(level2.bytes, level2.collected, "niva2.xlsx");
+    await host(wb, ["1.1"]).deliverLevel2(level2.bytes, "niva2.xlsx");
     expect(wb.syncs).toBe(2);
     expect(writesOf(wb, "suspendCalculation")).toEqual([]);
     expect(wb.sheets.map((s) => s.name).slice(3)).toEqual(["Nivå 2 (2)", "Analyser", "Ärenden (2)", "Filer", "Problem", "Data"]);

@@ -33,7 +33,7 @@ describe("highlight and clearHighlight", () => {
     const fills = wb.fillsSnapshot();
     const h = host(wb, memoryFillStore());
 
-    await h.highlight!([
+    await h.highlight([
       { sheet: SHEET, cell: "C5", severity: "fel" },
       { sheet: SHEET, cell: "C6", severity: "varning" },
       { sheet: SHEET, cell: "C7", severity: "varning" },
@@ -47,7 +47,7 @@ describe("highlight and clearHighlight", () => {
       "Grundläggande uppföljning": { C8: FILL_COLORS.fel },
     });
 
-    await h.clearHighlight!();
+    await h.clearHighlight();
     expect(wb.syncs).toBe(3);
     expect(wb.fillsSnapshot()).toEqual(fills);
     expect(wb.valuesSnapshot()).toEqual(values);
@@ -58,30 +58,30 @@ describe("highlight and clearHighlight", () => {
     const wb = book();
     const fills = wb.fillsSnapshot();
     const h = host(wb, memoryFillStore());
-    await h.highlight!([
+    await h.highlight([
       { sheet: SHEET, cell: "C5", severity: "fel" },
       { sheet: SHEET, cell: "C6", severity: "fel" },
     ]);
     wb.syncs = 0;
-    await h.highlight!([
+    await h.highlight([
       { sheet: SHEET, cell: "C6", severity: "varning" },
       { sheet: SHEET, cell: "C13", severity: "fel" },
     ]);
     expect(wb.syncs).toBe(2);
     expect(wb.cell(SHEET, "C5")?.fill).toBeNull(); // fixed: back to no fill
     expect(wb.cell(SHEET, "C6")?.fill).toBe(FILL_COLORS.varning);
-    await h.clearHighlight!();
+    await h.clearHighlight();
     expect(wb.fillsSnapshot()).toEqual(fills); // C6 back to its blue, not to the red of the first call
   });
 
   it("needs only one round trip when every cell is already marked, and none to clear nothing", async () => {
     const wb = book();
     const h = host(wb, memoryFillStore());
-    await h.clearHighlight!();
+    await h.clearHighlight();
     expect(wb.syncs).toBe(0);
-    await h.highlight!([{ sheet: SHEET, cell: "C5", severity: "varning" }]);
+    await h.highlight([{ sheet: SHEET, cell: "C5", severity: "varning" }]);
     wb.syncs = 0;
-    await h.highlight!([{ sheet: SHEET, cell: "C5", severity: "fel" }]);
+    await h.highlight([{ sheet: SHEET, cell: "C5", severity: "fel" }]);
     expect(wb.syncs).toBe(1);
     expect(wb.cell(SHEET, "C5")?.fill).toBe(FILL_COLORS.fel);
   });
@@ -90,14 +90,14 @@ describe("highlight and clearHighlight", () => {
     const wb = book();
     const fills = wb.fillsSnapshot();
     const store = memoryFillStore();
-    await host(wb, store).highlight!([{ sheet: SHEET, cell: "C5:C7", severity: "fel" }]);
+    await host(wb, store).highlight([{ sheet: SHEET, cell: "C5:C7", severity: "fel" }]);
     expect(store.read()).toEqual([
       { sheet: SHEET, cell: "C5", color: null },
       { sheet: SHEET, cell: "C6", color: "#DDEBF7" },
       { sheet: SHEET, cell: "C7", color: "#FFFFFF" },
     ]);
     wb.syncs = 0;
-    await host(wb, store).clearHighlight!();
+    await host(wb, store).clearHighlight();
     expect(wb.syncs).toBe(1);
     expect(wb.fillsSnapshot()).toEqual(fills);
     expect(store.read()).toEqual([]);
@@ -106,8 +106,8 @@ describe("highlight and clearHighlight", () => {
   it("without ExcelApi 1.9 (no fill pattern) a white cell is taken as no fill", async () => {
     const wb = book();
     const h = host(wb, memoryFillStore(), ["1.1"]);
-    await h.highlight!([{ sheet: SHEET, cell: "C5:C7", severity: "fel" }]);
-    await h.clearHighlight!();
+    await h.highlight([{ sheet: SHEET, cell: "C5:C7", severity: "fel" }]);
+    await h.clearHighlight();
     expect([wb.cell(SHEET, "C5")?.fill, wb.cell(SHEET, "C6")?.fill, wb.cell(SHEET, "C7")?.fill]).toEqual([null, "#DDEBF7", null]);
   });
 
@@ -129,7 +129,7 @@ describe("highlight and clearHighlight", () => {
 describe("selectCell", () => {
   it("activates the sheet and selects the cell in one round trip", async () => {
     const wb = book();
-    await host(wb, memoryFillStore()).selectCell!({ sheet: "Grundläggande uppföljning", cell: "C8" });
+    await host(wb, memoryFillStore()).selectCell({ sheet: "Grundläggande uppföljning", cell: "C8" });
     expect(wb.syncs).toBe(1);
     expect(wb.log).toEqual([
       { op: "activate", sheet: "Grundläggande uppföljning" },

@@ -33,7 +33,7 @@ const psykValues = {
 describe("readActiveWorkbook", () => {
   it("reads psykiatrisk hemsjukvård's inputs by name in two round trips", async () => {
     const wb = unitWorkbook(psyk, { unit: "Team Norr", period: "2026H1", values: psykValues });
-    const out = await hostFor(wb).readActiveWorkbook!(catalog);
+    const out = await hostFor(wb).readActiveWorkbook(catalog);
     expect(wb.syncs).toBe(2);
     if (!out.ok) throw new Error(JSON.stringify(out.problem));
     expect(out.uppdrag.id).toBe(psyk.id);
@@ -65,7 +65,7 @@ describe("readActiveWorkbook", () => {
     const big = multiplied(psyk, 10);
     const bigCatalog: Catalog = { uppdrag: [...catalog.uppdrag, big] };
     const wb = unitWorkbook(big, { values: { patienter_start: 1, patienter_start_x9: 9 } });
-    const out = await hostFor(wb).readActiveWorkbook!(bigCatalog);
+    const out = await hostFor(wb).readActiveWorkbook(bigCatalog);
     expect(wb.syncs).toBe(2);
     if (!out.ok) throw new Error("expected ok");
     expect(Object.keys(out.raw.cells)).toHaveLength(10 * psyk.measures.filter((m) => m.type !== "ratio").length);
@@ -73,7 +73,7 @@ describe("readActiveWorkbook", () => {
 
     const list = oppna.measures.find((m) => m.type === "daysList")!;
     const wb2 = unitWorkbook(oppna, { values: { [list.id]: [12, 40, "", { error: "#N/A" }] } });
-    const out2 = await hostFor(wb2).readActiveWorkbook!(catalog);
+    const out2 = await hostFor(wb2).readActiveWorkbook(catalog);
     expect(wb2.syncs).toBe(2);
     if (!out2.ok) throw new Error("expected ok");
     const cells = out2.raw.cells[list.id] as unknown[];
@@ -85,7 +85,7 @@ describe("readActiveWorkbook", () => {
   it("notes names that are gone, and uses the parts from the metadata", async () => {
     const parts = [oppna.parts[0]!.id];
     const wb = unitWorkbook(oppna, { parts, withoutNames: ["arsarbetare"] });
-    const out = await hostFor(wb).readActiveWorkbook!(catalog);
+    const out = await hostFor(wb).readActiveWorkbook(catalog);
     if (!out.ok) throw new Error("expected ok");
     expect(out.raw.parts).toEqual(parts);
     const applicable = oppna.measures.filter((m) => m.type !== "ratio" && (m.part === undefined || parts.includes(m.part)));
@@ -95,21 +95,21 @@ describe("readActiveWorkbook", () => {
 
   it("falls back to the metadata sheet when the META names are lost, still in two round trips", async () => {
     const wb = unitWorkbook(psyk, { unit: "Team Syd", withoutMetaNames: true, values: psykValues });
-    const out = await hostFor(wb).readActiveWorkbook!(catalog);
+    const out = await hostFor(wb).readActiveWorkbook(catalog);
     expect(wb.syncs).toBe(2);
     expect(out.ok && out.raw.unit).toBe("Team Syd");
   });
 
   it("rejects a workbook that is not a template, or of an unknown version, like readUnit", async () => {
     const plain = new FakeWorkbook([{ name: "Blad1", cells: { A1: "Hej" } }]);
-    const out = await hostFor(plain, ["1.1"]).readActiveWorkbook!(catalog);
+    const out = await hostFor(plain, ["1.1"]).readActiveWorkbook(catalog);
     expect(out).toEqual({ ok: false, problem: { code: "notATemplate", severity: "fel", location: { file: "(aktiv arbetsbok)" }, params: { file: "(aktiv arbetsbok)" } } });
     expect(plain.syncs).toBe(1); // nothing to fetch in a second trip
 
     const old = unitWorkbook(psyk, { version: "2019.1" });
-    expect(await hostFor(old).readActiveWorkbook!(catalog)).toMatchObject({ ok: false, problem: { code: "unknownVersion", params: { found: "2019.1" } } });
+    expect(await hostFor(old).readActiveWorkbook(catalog)).toMatchObject({ ok: false, problem: { code: "unknownVersion", params: { found: "2019.1" } } });
     const noUnit = unitWorkbook(psyk, { unit: "" });
-    expect(await hostFor(noUnit).readActiveWorkbook!(catalog)).toMatchObject({ ok: false, problem: { code: "noUnit" } });
+    expect(await hostFor(noUnit).readActiveWorkbook(catalog)).toMatchObject({ ok: false, problem: { code: "noUnit" } });
   });
 
   it("reads percent-formatted fractions as percentages for percent measures", async () => {
@@ -117,7 +117,7 @@ describe("readActiveWorkbook", () => {
     const percent = lilla.measures.find((m) => m.type === "percent")!;
     const count = lilla.measures.find((m) => m.type === "count" && m.part === percent.part)!;
     const wb = unitWorkbook(lilla, { values: { [percent.id]: { value: 0.45, numberFormat: "0%" }, [count.id]: { value: 0.5, numberFormat: "0%" } } });
-    const out = await hostFor(wb).readActiveWorkbook!(catalog);
+    const out = await hostFor(wb).readActiveWorkbook(catalog);
     if (!out.ok) throw new Error("expected ok");
     expect(out.raw.cells[percent.id]).toBeCloseTo(45);
     expect(out.raw.cells[count.id]).toBe(0.5);

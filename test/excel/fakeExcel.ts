@@ -9,7 +9,7 @@
  * at once and does not count syncs, which are exactly what these tests are about.
  */
 import * as XLSX from "xlsx";
-import { cellsOf, decodeRange, encodeCell, parseAddress, quoteSheet } from "../../src/excel/a1";
+import { cellsOf, decodeRange, encodeCell, parseAddress, quoteSheet } from "../../src/workbook/a1";
 
 export interface FakeCell {
   value?: unknown;

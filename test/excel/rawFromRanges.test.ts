@@ -1,33 +1,9 @@
 import { loadTemplates } from "../../src/cli/templateFiles";
-import { blockAddress, cellsOf, decodeRange, parseAddress, quoteSheet } from "../../src/excel/a1";
 import { isDateFormat, planNameReads, rawFromCell, readOutcomeFromSnapshot, type NameInfo, type RangeData } from "../../src/excel/rawFromRanges";
 
 const { catalog } = loadTemplates();
 const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!;
 const lilla = catalog.uppdrag.find((u) => u.id === "lilla-edet-grunduppdrag")!;
-
-describe("A1 addresses", () => {
-  it("parses the addresses Excel gives, quoted or not, with or without $ and =", () => {
-    expect(parseAddress("'Verksamhetsmått'!C7")).toEqual({ sheet: "Verksamhetsmått", cell: "C7" });
-    expect(parseAddress("Data!$A$1:$I$20")).toEqual({ sheet: "Data", cell: "A1:I20" });
-    expect(parseAddress("='Barn, unga och familj'!$C$12:$C$111")).toEqual({ sheet: "Barn, unga och familj", cell: "C12:C111" });
-    expect(parseAddress("'Kalles ''blad'''!B2")).toEqual({ sheet: "Kalles 'blad'", cell: "B2" });
-    expect(parseAddress("#REF!")).toBeUndefined();
-    expect(parseAddress("Blad!#REF!")).toBeUndefined();
-  });
-
-  it("expands ranges and builds block addresses", () => {
-    expect(cellsOf("C12:C14")).toEqual(["C12", "C13", "C14"]);
-    expect(cellsOf("A1:B2")).toEqual(["A1", "B1", "A2", "B2"]);
-    expect(cellsOf("nonsense")).toEqual([]);
-    expect(decodeRange("B3")).toEqual({ start: { row: 2, col: 1 }, end: { row: 2, col: 1 } });
-    expect(blockAddress({ row: 0, col: 0 }, 20, 28)).toBe("A1:AB20");
-    expect(blockAddress({ row: 4, col: 2 }, 1, 1)).toBe("C5");
-    expect(quoteSheet("Data")).toBe("Data");
-    expect(quoteSheet("Nivå 2")).toBe("'Nivå 2'");
-    expect(quoteSheet("AB12")).toBe("'AB12'");
-  });
-});
 
 describe("rawFromCell mirrors readUnit's rawOf", () => {
   it("blank, text, numbers and booleans", () => {
@@ -103,15 +79,17 @@ function metaRanges(meta: Record<string, string>): [NameInfo[], Map<string, Rang
   return [infos, ranges];
 }
 
+const SHEETS = ["Verksamhetsmått", "Grundläggande uppföljning", "Äldre", "Metadata"];
+
 describe("readOutcomeFromSnapshot", () => {
   const base = { uppdrag: psyk.id, mallversion: psyk.version, enhet: "Team Norr", period: "2026H1" };
 
   it("rejects what is not a template, or an unknown uppdrag, version or unit, with readUnit's codes", () => {
     const outcome = (meta: Record<string, string>) => {
       const [infos, ranges] = metaRanges(meta);
-      return readOutcomeFromSnapshot({ file: "Bok1", names: infos, ranges }, catalog);
+      return readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: infos, ranges, usedRanges: [] }, catalog)!;
     };
-    expect(readOutcomeFromSnapshot({ file: "Bok1", names: [], ranges: new Map() }, catalog)).toEqual({ ok: false, problem: { code: "notATemplate", severity: "fel", location: { file: "Bok1" }, params: { file: "Bok1" } } });
+    expect(readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: [], ranges: new Map() }, catalog)).toEqual({ ok: false, problem: { code: "notATemplate", severity: "fel", location: { file: "Bok1" }, params: { file: "Bok1" } } });
     expect(outcome({ ...base, uppdrag: "okant" })).toMatchObject({ ok: false, problem: { code: "unknownUppdrag", params: { uppdrag: "okant" } } });
     expect(outcome({ ...base, mallversion: "2020.1" })).toMatchObject({ ok: false, problem: { code: "unknownVersion", params: { found: "2020.1", expected: psyk.version } } });
     expect(outcome({ ...base, enhet: "" })).toMatchObject({ ok: false, problem: { code: "noUnit" } });
@@ -119,8 +97,20 @@ describe("readOutcomeFromSnapshot", () => {
 
   it("takes metadata from the metadata sheet when the names are gone", () => {
     const rows = Object.entries(base).map(([k, v]) => [k, v]);
-    const out = readOutcomeFromSnapshot({ file: "Bok1", names: [], ranges: new Map(), metaSheet: rows }, catalog);
+    const out = readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: [], ranges: new Map(), metaSheet: range(`Metadata!A1:B${rows.length}`, rows), usedRanges: [] }, catalog)!;
     expect(out.ok && out.raw.unit).toBe("Team Norr");
+  });
+
+  it("asks for the sheets' used ranges when an input's name is lost, and then looks for its label", () => {
+    const [infos, ranges] = metaRanges(base);
+    const byName = { file: "Bok1", sheetNames: SHEETS, names: infos, ranges };
+    expect(readOutcomeFromSnapshot(byName, catalog)).toBeUndefined();
+    const label = psyk.measures.find((m) => m.id === "patienter_start")!.label;
+    const sheet = range("'Verksamhetsmått'!A4:C6", [["Mått-id", "Mått", "Värde"], ["x", label, 17], ["", "", ""]]);
+    const out = readOutcomeFromSnapshot({ ...byName, usedRanges: [sheet] }, catalog)!;
+    if (!out.ok) throw new Error("expected ok");
+    expect(out.raw.cells.patienter_start).toBe(17);
+    expect(out.raw.locations.patienter_start).toEqual({ file: "Bok1", sheet: "Verksamhetsmått", cell: "C5" });
   });
 
   it("builds cells and locations; missing names are measureNotFound notes", () => {
@@ -129,7 +119,7 @@ describe("readOutcomeFromSnapshot", () => {
     ranges.set("u_arsarbetare", range("'Verksamhetsmått'!$C$14", [["2,5"]], [["@"]], [["String"]]));
     ranges.set("U_lex_maria", range("'Grundläggande uppföljning'!C20", [["#DIV/0!"]], [["General"]], [["Error"]]));
     ranges.set("U_register_bpsd", range("'Grundläggande uppföljning'!C8", [[""]], [["General"]], [["Empty"]]));
-    const out = readOutcomeFromSnapshot({ file: "Bok1", names: infos, ranges }, catalog);
+    const out = readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: infos, ranges, usedRanges: [] }, catalog)!;
     if (!out.ok) throw new Error("expected ok");
     expect(out.raw.cells).toEqual({ patienter_start: 20, arsarbetare: "2,5", lex_maria: { error: "#DIV/0!" }, register_bpsd: null });
     expect(out.raw.locations.arsarbetare).toEqual({ file: "Bok1", sheet: "Verksamhetsmått", cell: "C14" });
@@ -144,7 +134,7 @@ describe("readOutcomeFromSnapshot", () => {
     const list = lilla.measures.find((m) => m.type === "daysList")!;
     const [infos, ranges] = metaRanges({ uppdrag: lilla.id, mallversion: lilla.version, enhet: "Äldre Väst", period: "2026H1", delar: `${list.part}` });
     ranges.set(`U_${list.id}`, range("Äldre!C12:C15", [[3], [""], [14], ["#N/A"]], undefined, [["Double"], ["Empty"], ["Double"], ["Error"]]));
-    const out = readOutcomeFromSnapshot({ file: "Bok1", names: infos, ranges }, catalog);
+    const out = readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: infos, ranges, usedRanges: [] }, catalog)!;
     if (!out.ok) throw new Error("expected ok");
     expect(out.raw.parts).toEqual([list.part]);
     expect(out.raw.cells[list.id]).toEqual([3, null, 14, { error: "#N/A" }]);

@@ -6,7 +6,7 @@
 import { renderToString } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { loadTemplates } from "../../src/cli/templateFiles";
-import type { HostOperations } from "../../src/excel/hostOperations";
+import type { HostOperations } from "../../src/taskpane/host";
 import { App } from "../../src/taskpane/components/App";
 import { createStandaloneHost } from "../../src/taskpane/standaloneHost";
 import { RollupSummary } from "../../src/taskpane/components/RollupSummary";

@@ -7,8 +7,8 @@ import * as XLSX from "xlsx";
 import { writeTemplate } from "../../src/workbook/template";
 import { fillTemplate } from "../../src/workbook/fill";
 import { readUnitWorkbook } from "../../src/workbook/readUnit";
-import { checkFiles, inMemoryFile } from "../../src/workbook/collect";
-import { LIMITS } from "../../src/workbook/limits";
+import { checkFiles, inMemoryFile, rollupFiles } from "../../src/workbook/collect";
+import { LIMITS, timeLimit } from "../../src/workbook/limits";
 import { problemText } from "../../src/core/messages/sv";
 import { loadTemplates } from "../../src/cli/templateFiles";
 import { sampleValues } from "../../src/cli/sampleData";
@@ -19,6 +19,10 @@ const { catalog } = loadTemplates();
 const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!;
 const SHEET = "Verksamhetsmått";
 const MB = 1024 * 1024;
+
+// Each limit is tested on its own: a loaded machine must not turn a zip bomb's size rejection into one for time.
+beforeEach(() => (timeLimit.seconds = 600));
+afterEach(() => (timeLimit.seconds = LIMITS.fileSeconds));
 
 let filled: Uint8Array;
 beforeAll(async () => {
@@ -141,3 +145,56 @@ describe("one hostile file in a folder", () => {
     ]);
   });
 });
+
+describe("time limit per file", () => {
+  /** A clock where every look at it is a millisecond later: a file that makes the reader loop long runs out of time, deterministically and at once. */
+  const slowClock = () => {
+    let now = 0;
+    return jest.spyOn(performance, "now").mockImplementation(() => (now += 1));
+  };
+  beforeEach(() => (timeLimit.seconds = LIMITS.fileSeconds));
+  afterEach(() => jest.restoreAllMocks());
+
+  /** `count` extra empty cells on the named sheet: a loop of that many steps in either way of reading. */
+  const manyCells = (bytes: Uint8Array, count: number) =>
+    rezip(bytes, (f) => editText(f, sheetPath(f, SHEET), (x) => x.replace("</sheetData>", `<row r="900">${Array.from({ length: count }, (_, i) => `<c r="${XLSX.utils.encode_col(i + 10)}900"/>`).join("")}</row></sheetData>`)));
+
+  it("rejects a file that keeps the targeted reader looping past the limit, naming the file and the seconds", () => {
+    slowClock();
+    expect(readUnitWorkbook(filled, "enhet.xlsx", catalog).ok).toBe(true);
+    const p = rejection(manyCells(filled, 5000), "seg.xlsx");
+    expect(p).toMatchObject({ code: "fileTooSlow", params: { file: "seg.xlsx", seconds: String(LIMITS.fileSeconds) } });
+    expect(p.text).toBe(`seg.xlsx tog längre tid än ${LIMITS.fileSeconds} sekunder att läsa, så den används inte (en ifylld mall läses på några hundradelar). Filen är skadad eller gjord för att hålla upp läsningen; be enheten skicka mallen igen.`);
+  });
+
+  it("rejects a file that keeps the label search (names lost, read in full) looping past the limit", () => {
+    const lost = dropNames(filled);
+    slowClock();
+    expect(readUnitWorkbook(lost, "enhet.xlsx", catalog).ok).toBe(true);
+    const wb = readBook(lost);
+    XLSX.utils.sheet_add_aoa(wb.Sheets[SHEET]!, Array.from({ length: 3000 }, (_, i) => [`benämning ${i}`]), { origin: { r: 400, c: 6 } });
+    expect(rejection(writeBook(wb), "seg.xlsx")).toMatchObject({ code: "fileTooSlow" });
+  });
+
+  it("scans a sheet whose cells are left unclosed in one pass, not once per cell", () => {
+    // 300 000 unclosed <c> (about 20 KB zipped): searching to the end from each took minutes.
+    const unclosed = rezip(filled, (f) => editText(f, sheetPath(f, SHEET), (x) => x.replace("</sheetData>", `${'<c r="Z900">'.repeat(300_000)}</sheetData>`)));
+    const started = Date.now();
+    const read = readUnitWorkbook(unclosed, "enhet.xlsx", catalog);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(read).toEqual(readUnitWorkbook(filled, "enhet.xlsx", catalog));
+  });
+
+  it("a slow file is that file's rejection; the files before and after still roll up", async () => {
+    const other = await fillTemplate(await writeTemplate(psyk, { unit: "Team Syd", period: "2025H1" }), sampleValues(psyk, 3));
+    slowClock();
+    const outcomes = await checkFiles([inMemoryFile("norr.xlsx", filled), inMemoryFile("seg.xlsx", manyCells(filled, 5000)), inMemoryFile("syd.xlsx", other)], catalog);
+    expect(outcomes.map((o) => [o.file, o.status, o.reason?.code])).toEqual([
+      ["norr.xlsx", "read", undefined],
+      ["seg.xlsx", "rejected", "fileTooSlow"],
+      ["syd.xlsx", "read", undefined],
+    ]);
+    expect(rollupFiles(outcomes, catalog)!.result.used.map((r) => r.unit)).toEqual(["Team Norr", "Team Syd"]);
+  });
+});
+

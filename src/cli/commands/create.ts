@@ -6,13 +6,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Uppdrag } from "../../core/model";
 import type { ExpectedUnit } from "../../core/rollup";
-import { checkPeriod } from "../../core/period";
-import { messageOf } from "../../core/messages/sv";
-import { writeTemplate } from "../../workbook/template";
+import { checkPeriodFor, unknownPartErrors } from "../../core/templateRequest";
+import { planTemplates } from "../../workbook/createTemplates";
 import { requireUppdrag } from "../catalog";
 import { readUnitsFile } from "../files";
 import { formatUnitList } from "../../core/unitList";
-import { EXPECTED_UNITS_FILE, templateFileName } from "../../workbook/fileNames";
+import { EXPECTED_UNITS_FILE } from "../../workbook/fileNames";
 import { EXIT, UsageError, type Io } from "../io";
 import { count } from "../../core/messages/count";
 import { requireExtension } from "../outputNames";
@@ -32,18 +31,10 @@ export interface CreateOptions {
 
 export { EXPECTED_UNITS_FILE };
 
-function requirePeriod(uppdrag: Uppdrag, code: string) {
-  const check = checkPeriod(code, uppdrag);
-  if (!check.ok) throw new UsageError(messageOf(check.message));
+function periodFor(uppdrag: Uppdrag, code: string) {
+  const check = checkPeriodFor(uppdrag, code);
+  if (!check.ok) throw new UsageError(check.error);
   return check.period;
-}
-
-function checkParts(uppdrag: Uppdrag, parts: string[] | undefined, where: string) {
-  for (const p of parts ?? []) {
-    if (!uppdrag.parts.some((x) => x.id === p)) {
-      throw new UsageError(`${where}: delen "${p}" finns inte i ${uppdrag.name}. Delar: ${uppdrag.parts.map((x) => x.id).join(", ") || "(inga)"}.`);
-    }
-  }
 }
 
 /** --due must be a day that exists: 2025-13-45 is refused, not printed in every template. */
@@ -89,17 +80,18 @@ function replacedText(replaced: Planned[]): string {
 
 export async function createCommand(io: Io, uppdragId: string, options: CreateOptions): Promise<number> {
   const uppdrag = requireUppdrag(uppdragId);
-  const period = requirePeriod(uppdrag, options.period);
-  const common = { period: period.code, dueDate: options.due === undefined ? undefined : checkDueDate(options.due), contact: options.contact };
+  const period = periodFor(uppdrag, options.period);
+  const common = { dueDate: options.due === undefined ? undefined : checkDueDate(options.due), contact: options.contact };
   const overwrite = options.skrivOver === true;
 
   if (options.unit !== undefined) {
     const parts = options.parts ? options.parts.split(",").map((p) => p.trim()).filter(Boolean) : undefined;
-    checkParts(uppdrag, parts, "--parts");
+    const unknownPart = unknownPartErrors(uppdrag, parts)[0];
+    if (unknownPart) throw new UsageError(`--parts: ${unknownPart}`);
     if (!options.out) throw new UsageError("Ange --out <fil.xlsx> för mallen.");
     requireExtension("--out", options.out, ".xlsx", "mallen är en Excel-arbetsbok");
-    const unit = options.unit;
-    const replaced = await writeAll([{ file: path.resolve(io.cwd, options.out), shown: options.out, bytes: () => writeTemplate(uppdrag, { ...common, unit, parts }) }], overwrite);
+    const [template] = planTemplates(uppdrag, period, [{ unit: options.unit, parts }], common);
+    const replaced = await writeAll([{ file: path.resolve(io.cwd, options.out), shown: options.out, bytes: template!.write }], overwrite);
     io.out(`Skapade ${options.out} (${uppdrag.name}, ${options.unit}, ${period.label}).${replacedText(replaced)}`);
     return EXIT.ok;
   }
@@ -110,7 +102,7 @@ export async function createCommand(io: Io, uppdragId: string, options: CreateOp
     const at = (name: string) => ({ file: path.join(dir, name), shown: path.join(options.outDir!, name) });
     const list = formatUnitList(units);
     const planned: Planned[] = [
-      ...units.map((u) => ({ ...at(templateFileName(uppdrag, period.code, u.unit)), bytes: () => writeTemplate(uppdrag, { ...common, unit: u.unit, parts: u.parts }) })),
+      ...planTemplates(uppdrag, period, units, common).map((t) => ({ ...at(t.fileName), bytes: t.write })),
       { ...at(EXPECTED_UNITS_FILE), bytes: async () => list, unchangedIf: list },
     ];
     const replaced = await writeAll(planned, overwrite);

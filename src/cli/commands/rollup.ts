@@ -1,18 +1,19 @@
 /** `uppfoljning rollup <files or folders…> --out niva2.xlsx [--expected units.txt] [--json] [--csv tidy.csv]` */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileSummary, rollupFiles, runProblems, type CollectedRollup } from "../../workbook/collect";
+import { fileSummary, runProblems, type CollectedRollup } from "../../workbook/collect";
+import { levelTwoOf } from "../../workbook/levelTwo";
 import { checkPaths } from "../parallelCheck";
-import { writeLevel2 } from "../../workbook/writeLevel2";
 import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
 import { toCsv } from "../../core/csv";
-import { checkPeriod, parsePeriod } from "../../core/period";
+import { parsePeriod } from "../../core/period";
+import { checkPeriod } from "../../core/templateRequest";
 import { cliCatalog, requireUppdrag } from "../catalog";
 import { assertNotAnInput, expandPaths, namedPaths, readUnitsFile, skipList } from "../files";
 import { EXIT, UsageError, type Io } from "../io";
 import { requireExtension } from "../outputNames";
 import { count } from "../../core/messages/count";
-import { messageOf, problemText } from "../../core/messages/sv";
+import { problemText } from "../../core/messages/sv";
 import { ERROR_POLICY } from "../../core/messages/policy";
 import { countSeverities, fileJson, problemJson, progressReporter, rejectionText, valuesJson } from "../report";
 
@@ -51,8 +52,8 @@ export function rollupJson(c: CollectedRollup) {
 export async function rollupCommand(io: Io, paths: string[], options: RollupCommandOptions): Promise<number> {
   const catalog = cliCatalog();
   if (options.uppdrag) requireUppdrag(options.uppdrag);
-  const period = options.period ? checkPeriod(options.period) : undefined;
-  if (period && !period.ok) throw new UsageError(messageOf(period.message));
+  const period = options.period === undefined ? undefined : checkPeriod(options.period);
+  if (period && !period.ok) throw new UsageError(period.error);
   requireExtension("--out", options.out, ".xlsx", "nivå 2 skrivs som en Excel-arbetsbok");
   if (options.csv !== undefined) requireExtension("--csv", options.csv, ".csv", "tabellen Data skrivs som CSV");
   const skips = skipList(io.cwd);
@@ -61,14 +62,15 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   if (options.csv) assertNotAnInput(options.csv, inputs, io.cwd);
   const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
   const outcomes = await checkPaths(namedPaths(inputs, io.cwd), catalog, { uppdragId: options.uppdrag, onProgress: progressReporter(io, "Läser") });
-  const collected = rollupFiles(outcomes, catalog, { uppdragId: options.uppdrag, expectedUnits, period: options.period });
-  if (!collected) {
+  const level2 = await levelTwoOf(outcomes, catalog, { uppdragId: options.uppdrag, expectedUnits, period: options.period });
+  if (!level2) {
     for (const o of outcomes) if (o.reason) io.err(rejectionText(o));
     throw new UsageError("Ingen av filerna kunde läsas som en uppföljning; ingen sammanställning skrevs.");
   }
+  const { collected } = level2;
   const outPath = path.resolve(io.cwd, options.out);
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
-  fs.writeFileSync(outPath, await writeLevel2(collected));
+  fs.writeFileSync(outPath, level2.bytes);
   if (options.csv) {
     const rows = tidyRows(collected.uppdrag, collected.result).map(tidyRow);
     fs.writeFileSync(path.resolve(io.cwd, options.csv), toCsv(TIDY_HEADERS, rows), "utf8");

@@ -94,6 +94,7 @@ export interface ProblemParams extends RuleProblemParams {
   tooManySheets: FileParams & { count: number; max: number };
   nameRangeTooLarge: FileParams & { name: string; cells: number; ref: string; max: number };
   sheetTooLargeToScan: FileParams & { sheet: string; maxRows: number; maxCells: number };
+  fileTooSlow: { file: string; seconds: string };
   measureNotFound: FileParams & { measure: string; name: string };
   nameMissingUsedLabel: { name: string; measure: string };
   otherUppdragThanAsked: FileParams & { found: string; expected: string };

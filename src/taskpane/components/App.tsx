@@ -4,7 +4,7 @@ import type { Catalog } from "../../core/model";
 import { formatCatalogError, type CatalogError } from "../../core/catalog";
 import type { ExpectedUnit } from "../../core/rollup";
 import { formatUnitList } from "../../core/unitList";
-import type { HostOperations } from "../../excel/hostOperations";
+import type { HostOperations } from "../host";
 import { CheckPanel } from "./CheckPanel";
 import { CreatePanel } from "./CreatePanel";
 import { FinancePanel } from "./FinancePanel";

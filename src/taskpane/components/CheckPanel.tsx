@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../core/model";
-import type { CellRef, HostOperations } from "../../excel/hostOperations";
+import type { CellRef, ExcelHost, HostOperations } from "../host";
 import { checkActiveOutcome, checkPickedFiles } from "../checkActive";
 import { errorText } from "../errors";
 import { highlightCells } from "../problems";
@@ -36,13 +36,14 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
   const operation = useOperation();
   const workbookResult = useResultFocus();
   const filesResult = useResultFocus();
-  const inExcel = host.readActiveWorkbook !== undefined;
+  /** Inside Excel the active workbook can be checked, and its cells selected and marked. */
+  const excel = host.kind === "excel" ? host : undefined;
 
-  async function checkActiveWorkbook() {
+  async function checkActiveWorkbook(excel: ExcelHost) {
     setNotice(undefined);
     setReading(true);
     try {
-      const [checked, ...notes] = await checkActiveOutcome(await host.readActiveWorkbook!(catalog), catalog, previous);
+      const [checked, ...notes] = await checkActiveOutcome(await excel.readActiveWorkbook(catalog), catalog, previous);
       setWorkbook(checked);
       setWorkbookPrevious(notes);
       workbookResult.moveFocus();
@@ -81,26 +82,24 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     }
   }
 
-  const select = host.selectCell ? (ref: CellRef) => void hostAction(() => host.selectCell!(ref)) : undefined;
+  const select = excel ? (ref: CellRef) => void hostAction(() => excel.selectCell(ref)) : undefined;
   const marked = workbook ? highlightCells(workbook.problems) : [];
 
   return (
     <div className={styles.root}>
-      {inExcel && (
+      {excel && (
         <>
           <Text>Kontrollera den ifyllda mallen som är öppen i Excel. Klicka på ett problem för att gå till cellen.</Text>
           <div className={styles.buttons}>
-            <Button appearance="primary" onClick={checkActiveWorkbook} disabled={reading}>
+            <Button appearance="primary" onClick={() => checkActiveWorkbook(excel)} disabled={reading}>
               Kontrollera aktiv arbetsbok
             </Button>
-            {host.highlight && workbook && marked.length > 0 && (
-              <Button onClick={() => hostAction(() => host.highlight!(marked), `${marked.length} celler är markerade: fel i orange, varningar i gult.`)}>
+            {workbook && marked.length > 0 && (
+              <Button onClick={() => hostAction(() => excel.highlight(marked), `${marked.length} celler är markerade: fel i orange, varningar i gult.`)}>
                 Markera celler med problem
               </Button>
             )}
-            {host.clearHighlight && (
-              <Button onClick={() => hostAction(() => host.clearHighlight!(), "Markeringen är borttagen.")}>Ta bort markering</Button>
-            )}
+            <Button onClick={() => hostAction(() => excel.clearHighlight(), "Markeringen är borttagen.")}>Ta bort markering</Button>
           </div>
           {reading && <Spinner size="tiny" label="Läser arbetsboken …" />}
           <div ref={workbookResult.ref} tabIndex={-1} role="region" aria-label="Resultat för aktiv arbetsbok">
@@ -116,7 +115,7 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
         onFiles={setPrevious}
       />
       <FilePicker
-        label={inExcel ? "Eller kontrollera ifyllda mallar från filer" : "Ifyllda mallar att kontrollera"}
+        label={excel ? "Eller kontrollera ifyllda mallar från filer" : "Ifyllda mallar att kontrollera"}
         hint="Välj en eller flera filer (.xlsx, .xlsm, .xls, .ods). Filerna läses bara, de ändras aldrig."
         disabled={operation.busy}
         onFiles={checkPicked}

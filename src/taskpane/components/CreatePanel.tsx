@@ -2,12 +2,11 @@ import { useState } from "react";
 import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog, Uppdrag } from "../../core/model";
 import type { Period } from "../../core/period";
-import type { HostOperations } from "../../excel/hostOperations";
+import type { HostOperations } from "../host";
 import type { ExpectedUnit } from "../../core/rollup";
 import { errorText } from "../errors";
 import { EXPECTED_UNITS_FILE, downloadExpectedUnits } from "../expectedUnits";
-import { templateFileName } from "../../workbook/fileNames";
-import { checkPeriodInput, examplePeriod, frequencyText } from "../periodInput";
+import { checkPeriodFor, examplePeriod, frequencyText } from "../../core/templateRequest";
 import { yieldToBrowser } from "../pickedFiles";
 import { parseUnitList } from "../../core/unitList";
 import { useOperation, type Outcome } from "../useOperation";
@@ -67,7 +66,7 @@ export function CreatePanel({ host, catalog, onUseExpectedUnits }: CreatePanelPr
   const uppdrag = catalog.uppdrag.find((u) => u.id === uppdragId);
   if (!uppdrag) return <Notice notice={{ intent: "error", text: "Katalogen har inga uppdrag." }} />;
   const units = parseUnitList(unitsText, uppdrag);
-  const period = checkPeriodInput(uppdrag, periodText);
+  const period = checkPeriodFor(uppdrag, periodText);
   const unitsError = units.errors.join("\n") || (submitted && units.units.length === 0 ? "Skriv minst en enhet." : undefined);
   const periodError = !period.ok && (submitted || periodText.trim() !== "") ? period.error : undefined;
 
@@ -77,15 +76,13 @@ export function CreatePanel({ host, catalog, onUseExpectedUnits }: CreatePanelPr
     setCreatedUnits(undefined);
     if (!uppdrag || !period.ok || units.errors.length > 0 || units.units.length === 0) return;
     const list = units.units;
-    const code = period.period.code;
     let created = 0;
     const outcome = await operation.run(list.length, async (signal, onProgress) => {
-      const { writeTemplate } = await loadWorkbookModule();
-      for (const u of list) {
+      const { planTemplates } = await loadWorkbookModule();
+      for (const template of planTemplates(uppdrag, period.period, list, { dueDate: dueDate || undefined, contact: contact.trim() || undefined })) {
         if (signal.aborted) return created;
         await yieldToBrowser();
-        const bytes = await writeTemplate(uppdrag, { unit: u.unit, period: code, parts: u.parts, dueDate: dueDate || undefined, contact: contact.trim() || undefined });
-        await host.openTemplate(bytes, templateFileName(uppdrag, code, u.unit));
+        await host.openTemplate(await template.write(), template.fileName);
         created++;
         onProgress(created, list.length);
       }

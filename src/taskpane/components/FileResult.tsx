@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Problem, Uppdrag } from "../../core/model";
-import type { CellRef } from "../../excel/hostOperations";
+import type { CellRef } from "../host";
 import { problemText } from "../../core/messages/sv";
 import { Notice } from "./Notice";
 import { ProblemList } from "./ProblemList";

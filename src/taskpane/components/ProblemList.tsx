@@ -1,6 +1,6 @@
 import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Problem, Uppdrag } from "../../core/model";
-import type { CellRef } from "../../excel/hostOperations";
+import type { CellRef } from "../host";
 import { cellOf, groupBySeverity, problemLine } from "../problems";
 
 export interface ProblemListProps {

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../core/model";
-import type { HostOperations } from "../../excel/hostOperations";
+import type { HostOperations } from "../host";
 import type { CollectedRollup, FileOutcome } from "../../workbook/collect";
 import { errorText } from "../errors";
 import { EXPECTED_UNITS_ACCEPT, EXPECTED_UNITS_FILE } from "../expectedUnits";
-import { level2FileName } from "../../workbook/fileNames";
 import { pickedFile } from "../pickedFiles";
 import { parseUnitList } from "../../core/unitList";
 import { rollupNotice } from "../rollupOutcome";
@@ -71,13 +70,10 @@ export function RollupPanel({ host, catalog, expectedText, onExpectedTextChange,
     const outcome = await operation.run(picked.length, async (signal, onProgress): Promise<RollupRun> => {
       const workbook = await loadWorkbookModule();
       const outcomes = await workbook.checkFiles(picked.map(pickedFile), catalog, { signal, onProgress });
-      const collected = workbook.rollupFiles(outcomes, catalog, { expectedUnits: expected.units.length > 0 ? expected.units : undefined });
-      if (!collected) return { files: outcomes };
-      const bytes = await workbook.writeLevel2(collected);
-      if (signal.aborted) return { files: outcomes };
-      const fileName = level2FileName(collected);
-      await host.deliverLevel2(bytes, collected, fileName);
-      return { files: collected.files, collected, fileName };
+      const level2 = await workbook.levelTwoOf(outcomes, catalog, { expectedUnits: expected.units.length > 0 ? expected.units : undefined });
+      if (!level2 || signal.aborted) return { files: outcomes };
+      await host.deliverLevel2(level2.bytes, level2.fileName);
+      return { files: level2.collected.files, collected: level2.collected, fileName: level2.fileName };
     });
     result.moveFocus();
     if (outcome.status === "cancelled") return setNotice({ intent: "warning", text: "Avbrutet. Ingen sammanställning gjordes." });

@@ -1,6 +1,8 @@
 /**
- * A1 addresses as the Excel API gives them ("'Verksamhetsmått'!C7", "Data!A1:I20").
- * Kept free of SheetJS so the task pane does not load a spreadsheet library to read a name.
+ * A1 addresses, as the Excel API gives them ("'Verksamhetsmått'!C7", "Data!A1:I20") and as
+ * defined names in files hold them ("'Blad'!$C$12:$C$20"): the one parser for both readers
+ * and the writers. Kept free of SheetJS so the task pane does not load a spreadsheet library
+ * to read a name.
  */
 
 export interface SheetAddress {
