@@ -51,6 +51,8 @@ export interface ValueTypeDescriptor {
    * A type with one input cell reads the first non-blank cell.
    */
   parse(measure: Measure, cells: readonly RawCell[]): ParseOutcome;
+  /** A cell formatted as a percentage holds a fraction that means its percentage (0,45 shown 45 % is 45): the readers scale it. */
+  fractionAsPercent?: true;
   /** Excel number format of the input (or derived) cell; undefined = as typed. */
   numberFormat?: string;
   /** Excel number format of the level-2 figure; undefined = general. */

@@ -14,6 +14,7 @@ export const percent: ValueTypeDescriptor = {
   bounds,
   aggregations: ["weightedMean", "none"],
   parse: oneCell(numberCell(["%", "procent"], 1e6)),
+  fractionAsPercent: true,
   level2NumberFormat: "0.0",
   wideValue: false,
   longText: false,
