@@ -47,6 +47,8 @@ export function accountingFaults(inputs: readonly string[], outcomes: readonly F
         // Reader rejections name the file in their text; the roll-up's (other period, duplicate) in their location.
         if (!text.includes(file) && o.reason.location?.file !== file) add(i, `reason ${o.reason.code} does not name the file: ${JSON.stringify(text)}`);
         for (const f of textFaults(o.reason, "reason")) add(i, f);
+        // The catch-all of collect.ts keeps the run going, but what it catches is a bug in the reader, not a file's fault.
+        if (o.reason.code === "unreadableFile" && /oväntat fel/.test(text)) add(i, `the reader threw (caught as "${text}")`);
       }
     }
     if (o.status !== "rejected" && !o.report) add(i, `${o.status} without a report`);
