@@ -323,7 +323,7 @@ const random: DocMutation[] = [
       const target = r.pick(templateNames(doc));
       if (!target) return undefined;
       const sheets = [...doc.sheets().keys()];
-      const sheet = r.chance(0.8) ? r.pick(sheets) : r.pick(["Finns inte", "", "Blad1", "'"]);
+      const sheet = (r.chance(0.8) ? r.pick(sheets) : undefined) ?? r.pick(["Finns inte", "", "Blad1", "'"]);
       const ref = r.pick([
         `${quoteSheet(sheet)}!$${r.pick(["A", "B", "C", "D", "XFD"])}$${1 + r.int(300)}`,
         `${quoteSheet(sheet)}!$C$9:$C$5`,
