@@ -1,6 +1,7 @@
 /**
  * How a fuzz run is bounded and repeated, from the environment: FUZZ_SEED repeats a run,
- * FUZZ_CASE runs one case of it alone, FUZZ_CASES and FUZZ_BUDGET_MS bound it.
+ * FUZZ_CASE runs one case of it alone, FUZZ_CASES and FUZZ_BUDGET_MS bound it, FUZZ_VERBOSE
+ * prints the count and time, FUZZ_XLS adds mutated .xls files (SheetJS can hang on them, see generate.ts).
  */
 import { randomInt } from "node:crypto";
 
