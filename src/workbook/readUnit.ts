@@ -134,16 +134,21 @@ function sheetjsBook(wb: XLSX.WorkBook, file: string, deadline: Deadline): Book 
   if (wb.SheetNames.length > LIMITS.sheets) reject("tooManySheets", file, { count: wb.SheetNames.length, max: LIMITS.sheets });
   const names = new Map<string, string>();
   for (const n of wb.Workbook?.Names ?? []) {
-    if (n.Sheet === undefined || n.Sheet === null) names.set(n.Name.toLowerCase(), n.Ref);
+    // A damaged <definedName> may lack its name or reference (found by fuzzing): it names nothing.
+    if ((n.Sheet === undefined || n.Sheet === null) && typeof n.Name === "string" && typeof n.Ref === "string") names.set(n.Name.toLowerCase(), n.Ref);
   }
+  const hasSheet = (sheet: string) => wb.SheetNames.includes(sheet);
+  // SheetJS leaves a sheet it cannot parse out of wb.Sheets (but in SheetNames): a sheet the reader needs then refuses the file.
+  const sheetOf = (sheet: string): XLSX.WorkSheet =>
+    (Object.prototype.hasOwnProperty.call(wb.Sheets, sheet) ? wb.Sheets[sheet] : undefined) ?? reject("unreadableFile", file, { reason: `bladet ${sheet} är skadat och gick inte att läsa, så filen används inte` });
   return {
     sheetNames: wb.SheetNames,
     names,
-    hasSheet: (sheet) => Object.prototype.hasOwnProperty.call(wb.Sheets, sheet),
-    cell: (sheet, r, c) => wb.Sheets[sheet]?.[encodeCell({ r, c })] as Cell | undefined,
+    hasSheet,
+    cell: (sheet, r, c) => (hasSheet(sheet) ? (sheetOf(sheet)[encodeCell({ r, c })] as Cell | undefined) : undefined),
     scan(sheet) {
       deadline.check();
-      const ws = wb.Sheets[sheet]!;
+      const ws = sheetOf(sheet);
       // The cells that exist, not the declared range: a <dimension> of A1:XFD1048576 is 17 billion cells.
       const keys = Object.keys(ws).filter((k) => k[0] !== "!");
       const tooLarge = () => reject("sheetTooLargeToScan", file, { sheet, maxRows: LIMITS.scanRows, maxCells: LIMITS.scanCells });
