@@ -4,6 +4,7 @@
  */
 import type { Location, Problem } from "../model";
 import { formatParam } from "./format";
+import { FINANCE_MESSAGES } from "./financeSv";
 
 type Params = Record<string, string>;
 
@@ -11,6 +12,7 @@ type Params = Record<string, string>;
 const countWord = (n: string) => ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"][Number(n)] ?? n;
 
 export const MESSAGES = {
+  ...FINANCE_MESSAGES,
   // Reading what was typed
   notANumber: (p: Params) => `"${p.input}" är inte ett tal. Skriv bara siffror, t.ex. 12 eller 3,5.`,
   ambiguousDot: (p: Params) => `"${p.input}" är otydligt: punkt kan vara tusentalsavgränsare eller decimaltecken. Skriv utan punkt (t.ex. 1 234) eller med decimalkomma (t.ex. 1,234).`,

@@ -1,0 +1,64 @@
+/**
+ * A unit's money from the budget table: per scenario, intäkter, kostnader and netto in tkr as
+ * positive magnitudes (netto = intäkter − kostnader, negative for a net cost), summed exactly over
+ * the rows mapped to the unit. A row missing a figure makes the unit's figure missing, not smaller.
+ */
+import { fromMicro, toMicro } from "../exact";
+import type { BudgetTable, Scenario } from "./model";
+import type { RowMatch } from "./mapping";
+import { matchKey } from "./mapping";
+import { toMagnitude } from "./signs";
+
+export type MoneyKind = "intakter" | "kostnader" | "netto";
+export type UnitMoney = Partial<Record<Scenario, Partial<Record<MoneyKind, number>>>>;
+
+export interface MoneySelection {
+  /** Columns of this year (or with no year in the header). */
+  year?: number;
+  /** In a table with a period column: rows of this period. */
+  period?: string;
+}
+
+/** tkr in micro-units from a printed figure in the table's unit. */
+function tkrMicro(value: number, unit: "tkr" | "kr"): bigint {
+  return unit === "tkr" ? toMicro(value) : toMicro(value) / 1000n;
+}
+
+/** Each matched unit's money; empty when the table's unit is unknown (never guessed). */
+export function unitMoney(table: BudgetTable, matched: readonly RowMatch[], selection: MoneySelection = {}): Map<string, UnitMoney> {
+  const result = new Map<string, UnitMoney>();
+  const unit = table.unit;
+  if (!unit) return result;
+  const columns = table.amountColumns.flatMap((col, i) =>
+    col.series.kind !== "skillnad" && col.series.scenario && (col.series.year === undefined || selection.year === undefined || col.series.year === selection.year) ? [{ col, i }] : [],
+  );
+  const rowsOf = new Map<string, typeof table.rows>();
+  for (const m of matched) {
+    const keys = new Set([matchKey(m.row)]);
+    const rows = table.rows.filter((r) => !r.isSumma && keys.has(matchKey(r.label)) && (selection.period === undefined || r.period === selection.period));
+    rowsOf.set(m.unit, [...(rowsOf.get(m.unit) ?? []), ...rows]);
+  }
+  for (const [unitName, rows] of rowsOf) {
+    const money: UnitMoney = {};
+    for (const { col, i } of columns) {
+      const kind = col.series.kind as MoneyKind;
+      let total = 0n;
+      let complete = rows.length > 0;
+      for (const row of rows) {
+        const printed = row.amounts[i];
+        const magnitude = printed === undefined ? undefined : toMagnitude(kind, printed, table.signs);
+        if (magnitude === undefined) complete = false;
+        else total += tkrMicro(magnitude, unit);
+      }
+      if (complete) (money[col.series.scenario!] ??= {})[kind] = fromMicro(total);
+    }
+    // Netto from intäkter and kostnader when the table has no netto column.
+    for (const figures of Object.values(money)) {
+      if (figures.netto === undefined && figures.intakter !== undefined && figures.kostnader !== undefined) {
+        figures.netto = fromMicro(toMicro(figures.intakter) - toMicro(figures.kostnader));
+      }
+    }
+    result.set(unitName, money);
+  }
+  return result;
+}
