@@ -51,7 +51,7 @@ export interface RowMatch extends TableRowRef {
 
 export interface StaleEntry {
   entry: MappingEntry;
-  reason: "rowGone" | "unitGone";
+  why: "rowGone" | "unitGone";
 }
 
 export interface MatchResult {
@@ -97,8 +97,8 @@ export function matchRows(table: BudgetTable, units: readonly string[], saved?: 
   const savedByRow = new Map<string, MappingEntry>();
   const stale: StaleEntry[] = [];
   for (const entry of saved?.entries ?? []) {
-    if (!rowByKey.has(matchKey(entry.row))) stale.push({ entry, reason: "rowGone" });
-    else if (entry.unit !== null && !unitByKey.has(matchKey(entry.unit))) stale.push({ entry, reason: "unitGone" });
+    if (!rowByKey.has(matchKey(entry.row))) stale.push({ entry, why: "rowGone" });
+    else if (entry.unit !== null && !unitByKey.has(matchKey(entry.unit))) stale.push({ entry, why: "unitGone" });
     else savedByRow.set(matchKey(entry.row), entry);
   }
   const matched: RowMatch[] = [];
@@ -119,7 +119,7 @@ export function matchRows(table: BudgetTable, units: readonly string[], saved?: 
     ...unmatchedRows.map((r): Problem => ({ code: "financeRowWithoutUnit", severity: "varning", location: where, params: { row: r.row, rows: r.rowNumbers.join(", ") } })),
     ...unmatchedUnits.map((u): Problem => ({ code: "financeUnitWithoutBudget", severity: "varning", location: where, params: { unit: u } })),
     ...stale.map((s): Problem => ({
-      code: s.reason === "rowGone" ? "financeMappingRowGone" : "financeMappingUnitGone",
+      code: s.why === "rowGone" ? "financeMappingRowGone" : "financeMappingUnitGone",
       severity: "varning",
       location: where,
       params: { row: s.entry.row, unit: s.entry.unit ?? "" },

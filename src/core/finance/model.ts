@@ -35,7 +35,7 @@ export interface AmountColumn extends ColumnRef {
 
 /** A column that could not be placed: listed, never guessed. */
 export interface UnplacedColumn extends ColumnRef {
-  reason: "unknown" | "duplicate";
+  why: "unknown" | "duplicate";
 }
 
 export interface BudgetRow {

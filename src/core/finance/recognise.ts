@@ -121,7 +121,7 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
     if (c === labelIndex || c === periodIndex || !hasContent(c)) continue;
     const f = facts[c]!;
     if (f.kind === undefined && f.scenario === undefined) {
-      unplaced.push({ ...ref(c), reason: "unknown" });
+      unplaced.push({ ...ref(c), why: "unknown" });
       report("financeColumnUnplaced", "varning", { column: columnLetter(c), header: ref(c).header || "(utan rubrik)" }, headerCell(c));
       continue;
     }
@@ -137,7 +137,7 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
     const key = JSON.stringify(series);
     const earlier = seen.get(key);
     if (earlier) {
-      unplaced.push({ ...ref(c), reason: "duplicate" });
+      unplaced.push({ ...ref(c), why: "duplicate" });
       report("financeDuplicateColumn", "fel", { column: columnLetter(c), other: earlier.letter, series: describeSeries(series) }, headerCell(c));
       continue;
     }

@@ -76,8 +76,8 @@ describe("a confirmed mapping", () => {
     const mapping: BudgetMapping = { ...confirmed, entries: [...confirmed.entries, { row: "Kostenheten", unit: "Vård och Omsorg" }] };
     const result = matchRows(table, ["FUNKTIONSHINDER", "Individ- och familjeomsorg"], mapping);
     expect(result.stale).toEqual([
-      { entry: { row: "Vård & omsorg", unit: "Vård och Omsorg" }, reason: "unitGone" },
-      { entry: { row: "Kostenheten", unit: "Vård och Omsorg" }, reason: "rowGone" },
+      { entry: { row: "Vård & omsorg", unit: "Vård och Omsorg" }, why: "unitGone" },
+      { entry: { row: "Kostenheten", unit: "Vård och Omsorg" }, why: "rowGone" },
     ]);
     expect(result.unmatchedRows.map((r) => r.row)).toEqual(["Vård & omsorg"]);
     expect(result.problems.map((p) => p.code)).toEqual(["financeRowWithoutUnit", "financeMappingUnitGone", "financeMappingRowGone"]);

@@ -47,7 +47,7 @@ describe("headers", () => {
     ];
     const table = read(cells, { unit: "tkr" });
     expect(table.amountColumns.map((c) => c.letter)).toEqual(["B"]);
-    expect(table.unplaced.map((c) => [c.letter, c.header, c.reason])).toEqual([
+    expect(table.unplaced.map((c) => [c.letter, c.header, c.why])).toEqual([
       ["C", "Kommentar", "unknown"],
       ["D", "Konto", "unknown"],
       ["E", "Budget netto", "duplicate"],
