@@ -81,7 +81,7 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
   let headerStart = firstData;
   while (headerStart > 0 && firstData - headerStart < MAX_HEADER_ROWS && !isBlankRow(cells[headerStart - 1])) headerStart--;
   if (firstData <= 0 || headerStart === firstData) {
-    report("financeNoHeader", "fel", { file: options.source });
+    report("financeNoHeader", "fel", {});
     return empty;
   }
   const headerIndexes = Array.from({ length: firstData - headerStart }, (_, i) => headerStart + i);
@@ -105,7 +105,10 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
 
   const labelIndex = facts.findIndex((f) => f.label !== undefined);
   if (labelIndex < 0) {
-    report("financeNoLabelColumn", "fel", { file: options.source, row: headerIndexes.map((r) => r + 1).join("–") });
+    // Intäkter, Kostnader, Netto down the first column (as 003's table per nämnd): the table is turned.
+    const kindsDown = cells.slice(firstData).filter((row) => headerFacts(text(row[0])).kind !== undefined).length;
+    if (kindsDown >= 2) report("financeTableTurned", "fel", { column: "A" });
+    else report("financeNoLabelColumn", "fel", { row: headerIndexes.map((r) => r + 1).join("–") });
     return { ...empty, headerRows: headerIndexes.map((r) => r + 1) };
   }
   const kind = facts[labelIndex]!.label!;
@@ -148,7 +151,7 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
   }
   if (assumedNet.length > 0) report("financeAssumedNet", "varning", { columns: assumedNet.join(", ") });
   if (noScenario.length > 0) report("financeScenarioUnknown", "varning", { columns: noScenario.join(", ") });
-  if (amountColumns.length === 0) report("financeNoAmountColumns", "fel", { file: options.source });
+  if (amountColumns.length === 0) report("financeNoAmountColumns", "fel", {});
 
   const unit = resolveUnit(facts, options.unit, report);
 

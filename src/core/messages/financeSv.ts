@@ -6,9 +6,10 @@ const at = (p: Params) => `Rad ${p.row}, kolumn ${p.column}${p.label || p.series
 
 export const FINANCE_MESSAGES = {
   // Recognising the table
-  financeNoHeader: (p: Params) => `${p.file}: ingen budgettabell hittades (en rubrikrad ovanför rader med belopp). Kontrollera att filen är en driftredovisning med rubriker som Verksamhet, Intäkter, Kostnader, Netto.`,
-  financeNoLabelColumn: (p: Params) => `${p.file}: ingen kolumn med verksamhet, uppdrag, enhet eller ansvar hittades i rubrikerna (rad ${p.row}). Skriv t.ex. "Verksamhet" överst i kolumnen med namnen.`,
-  financeNoAmountColumns: (p: Params) => `${p.file}: inga kolumner med intäkter, kostnader, netto, budget, utfall eller prognos hittades i rubrikerna.`,
+  financeNoHeader: () => `Ingen budgettabell hittades (en rubrikrad ovanför rader med belopp). Kontrollera att filen är en driftredovisning med rubriker som Verksamhet, Intäkter, Kostnader, Netto.`,
+  financeNoLabelColumn: (p: Params) => `Ingen kolumn med verksamhet, uppdrag, enhet eller ansvar hittades i rubrikerna (rad ${p.row}). Skriv t.ex. "Verksamhet" överst i kolumnen med namnen.`,
+  financeTableTurned: (p: Params) => `Tabellen har intäkter, kostnader och netto som rader i kolumn ${p.column}. Vänd den så att varje verksamhet är en rad och intäkter, kostnader och netto är kolumner.`,
+  financeNoAmountColumns: () => `Inga kolumner med intäkter, kostnader, netto, budget, utfall eller prognos hittades i rubrikerna.`,
   financeColumnUnplaced: (p: Params) => `Kolumn ${p.column} ("${p.header}") kunde inte tolkas och används inte. Ge den en rubrik som Intäkter, Kostnader, Netto, Budget, Utfall eller Prognos om den ska med.`,
   financeDuplicateColumn: (p: Params) => `Kolumn ${p.column} betyder samma sak som kolumn ${p.other} (${p.series}) och används inte. Ta bort den ena eller förtydliga rubriken.`,
   financeAssumedNet: (p: Params) => `Rubrikerna säger inte om beloppen är intäkter, kostnader eller netto; kolumn ${p.columns} läses som netto.`,

@@ -154,6 +154,31 @@ describe("003's Driftredovisning", () => {
   });
 });
 
+describe("003's table per nämnd (Intäkter, Kostnader, Nettokostnad as rows)", () => {
+  it("is not guessed at: the user is asked to turn it so that each verksamhet is a row", () => {
+    const cells: Cell[][] = [
+      ["Socialnämnden", "Utfall 2019", "Budget 2020", "Budget 2021"],
+      ["Intäkter", 65708, 51317, 57004],
+      ["Kostnader", -396299, -368665, -359261],
+      ["Nettokostnad", -330591, -317348, 302257],
+    ];
+    const table = recogniseBudgetTable(cells, { source: "sn.csv", unit: "tkr" });
+    expect(table.rows).toEqual([]);
+    expect(table.problems.map((p) => formatProblem(p))).toEqual([
+      "Fel: sn.csv: Tabellen har intäkter, kostnader och netto som rader i kolumn A. Vänd den så att varje verksamhet är en rad och intäkter, kostnader och netto är kolumner.",
+    ]);
+  });
+
+  it("once turned, its Budget 2021 netto printed positive (302 257 among negative nettos) is flagged", () => {
+    const cells: Cell[][] = [
+      ["Verksamhet", "Utfall 2019 intäkter", "Utfall 2019 kostnader", "Utfall 2019 nettokostnad", "Budget 2020 intäkter", "Budget 2020 kostnader", "Budget 2020 nettokostnad", "Budget 2021 intäkter", "Budget 2021 kostnader", "Budget 2021 nettokostnad"],
+      ["Socialnämnden", 65708, -396299, -330591, 51317, -368665, -317348, 57004, -359261, 302257],
+    ];
+    const table = recogniseBudgetTable(cells, { source: "sn.csv", unit: "tkr" });
+    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell])).toEqual([["financeRowSignDiffers", "J2"]]);
+  });
+});
+
 describe("003's Investeringar", () => {
   const INVEST: Cell[][] = [
     ["Investeringar", "Budget 2021", "Budget 2022", "Budget 2023"],
