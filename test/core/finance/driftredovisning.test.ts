@@ -7,6 +7,7 @@
 import { checkBudgetTable, summaBlocks } from "../../../src/core/finance/checks";
 import { recogniseBudgetTable } from "../../../src/core/finance/recognise";
 import { describeSigns } from "../../../src/core/finance/signs";
+import { readBudgetTable, recognitionLines } from "../../../src/core/finance/budgetFile";
 import type { Cell } from "../../../src/core/finance/model";
 import { formatProblem } from "../../../src/core/messages/sv";
 import { parseCsv } from "../../../src/workbook/readPeriodFile";
@@ -195,6 +196,29 @@ describe("003's Investeringar", () => {
     expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell, p.params.printed, p.params.sum])).toEqual([
       ["financeSumMismatch", "C4", 45, 105],
       ["financeSumMismatch", "D4", 27, 87],
+    ]);
+  });
+});
+
+describe("what the user is told was recognised", () => {
+  it("names every column's reading, the unit, the signs and the Summa row", () => {
+    const withComment = copy(DRIFT);
+    withComment[1]![8] = "Kommentar"; // under the spanning 2020, so its header reads "2020 / Kommentar"
+    const { table, problems } = readBudgetTable(withComment, { source: "drift.xlsx", scenario: "budget" });
+    expect(problems.map((p) => p.code)).toEqual(["financeColumnUnplaced"]);
+    expect(recognitionLines(table)).toEqual([
+      'Kolumn A ("tkr / Verksamhet"): verksamhet (radernas namn)',
+      'Kolumn B ("2021 / Intäkter"): budget 2021, intäkter',
+      'Kolumn C ("2021 / Kostnader"): budget 2021, kostnader',
+      'Kolumn D ("2021 / Netto"): budget 2021, netto',
+      'Kolumn E ("2020 / Intäkter"): budget 2020, intäkter',
+      'Kolumn F ("2020 / Kostnader"): budget 2020, kostnader',
+      'Kolumn G ("2020 / Netto"): budget 2020, netto',
+      'Kolumn H ("2020 / Skillnad"): skillnad',
+      'Kolumn I ("2020 / Kommentar"): används inte (rubriken kunde inte tolkas)',
+      "Belopp i tkr (enligt rubriken)",
+      "Tecken i tabellen: intäkter positiva, kostnader negativa, netto = intäkter + kostnader, en nettokostnad är negativ.",
+      'Rad 8 ("Summa") summerar rad 4–7',
     ]);
   });
 });
