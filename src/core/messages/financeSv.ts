@@ -41,6 +41,7 @@ export const FINANCE_MESSAGES = {
   financeMappingUnreadable: (p: Params) => `Den sparade kopplingen ${p.file} kan inte läsas (${p.reason}) och används inte; raderna kopplas på namn.`,
   financeMappingOtherUppdrag: (p: Params) => `Den sparade kopplingen ${p.file} gäller uppdraget ${p.found}, inte ${p.expected}, och används inte.`,
   // Key figures
+  financeNoColumnForPeriod: (p: Params) => `Budgetfilen har ingen kolumn med ${p.scenario} för ${p.period} (den har ${p.found}). Använd budgetfilen för rätt år eller period.`,
   financeBadPeriodisation: (p: Params) => `Periodiseringen kan inte användas: ${p.reason}.`,
   financeNoVolumeMeasure: (p: Params) => `Uppdraget har inget nyckeltal som ställer kostnaderna mot en volym (brukare, patienter, årsarbetare); kostnaderna för ${p.units} kan inte relateras till något.`,
   financeCostsWithoutVolume: (p: Params) => `Enheten ${p.unit} har kostnader men ingen volym att relatera dem till (${p.figures} saknar nämnare).`,

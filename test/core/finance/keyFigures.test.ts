@@ -2,7 +2,7 @@
  * Key figures computed by hand here and compared: per unit, and at level 2 as a ratio of sums
  * over the units that have both parts (never a mean of the units' figures).
  */
-import { unitMoney } from "../../../src/core/finance/amounts";
+import { selectionProblems, unitMoney } from "../../../src/core/finance/amounts";
 import { computeKeyFigures, type UnitFinanceInput } from "../../../src/core/finance/keyFigures";
 import { matchRows } from "../../../src/core/finance/mapping";
 import { recogniseBudgetTable } from "../../../src/core/finance/recognise";
@@ -132,5 +132,25 @@ describe("a unit's money from the budget table", () => {
     const money = unitMoney(table, match.matched, { year: 2025 }).get("Psykiatri");
     // By hand: intäkter 150 tkr, kostnader 3 000,5 tkr, netto 150 − 3 000,5 = −2 850,5; utfall kostnader missing for syd → missing.
     expect(money).toEqual({ budget: { intakter: 150, kostnader: 3000.5, netto: -2850.5 } });
+  });
+
+  it("takes the columns of the follow-up's year and period only, and says when the budget is for another year", () => {
+    const table = recogniseBudgetTable(
+      [["Enhet", "Budget 2024 netto tkr", "Utfall 2025T1 netto tkr", "Utfall 2025H1 netto tkr"], ["A", -1200, -350, -640]],
+      { source: "b.xlsx" },
+    );
+    const match = matchRows(table, ["A"]);
+    const selection = { year: 2025, period: "2025H1" };
+    expect(unitMoney(table, match.matched, selection).get("A")).toEqual({ utfall: { netto: -640 } });
+    expect(selectionProblems(table, selection).map((p) => formatProblem(p))).toEqual([
+      "Fel: b.xlsx: Budgetfilen har ingen kolumn med budget för 2025H1 (den har 2024). Använd budgetfilen för rätt år eller period.",
+    ]);
+  });
+
+  it("in a long table with a period column, takes the rows of the follow-up's period", () => {
+    const table = recogniseBudgetTable([["Enhet", "Period", "Utfall netto tkr"], ["A", "2025T1", -10], ["A", "2025T2", -12]], { source: "b.xlsx" });
+    const match = matchRows(table, ["A"]);
+    expect(match.matched).toEqual([{ row: "A", rowNumbers: [2, 3], unit: "A", via: "name" }]);
+    expect(unitMoney(table, match.matched, { year: 2025, period: "2025T2" }).get("A")).toEqual({ utfall: { netto: -12 } });
   });
 });
