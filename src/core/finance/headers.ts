@@ -33,9 +33,9 @@ const INVESTMENT_LABEL = /\b(investering|investeringar|projekt)\b/;
 const PERIOD_COLUMN = /^(period|ar|manad|tertial|halvar)$/;
 // Order matters: "nettokostnad" is netto, "budgetavvikelse" is a deviation, not a budget.
 const KINDS: [RegExp, AmountKind][] = [
-  [/\b(skillnad|avvikelse|budgetavvikelse|differens|diff)\b/, "skillnad"],
+  [/\b(skillnad|avvikelse|budgetavvikelse|prognosavvikelse|differens|diff)\b/, "skillnad"],
   [/\b(netto|nettokostnad|nettokostnader|nettointakt|nettointakter|nettoresultat)\b/, "netto"],
-  [/\b(intakt|intakter|intakter tkr)\b/, "intakter"],
+  [/\b(intakt|intakter)\b/, "intakter"],
   [/\b(kostnad|kostnader|bruttokostnad|bruttokostnader)\b/, "kostnader"],
 ];
 const SCENARIOS: [RegExp, Scenario][] = [

@@ -78,13 +78,16 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
   const empty: BudgetTable = { source: options.source, ...(options.sheet ? { sheet: options.sheet } : {}), headerRows: [], amountColumns: [], unplaced: [], rows: [], signs: {}, kind: "drift", problems };
 
   const firstData = cells.findIndex(isDataRow);
-  let headerStart = firstData;
-  while (headerStart > 0 && firstData - headerStart < MAX_HEADER_ROWS && !isBlankRow(cells[headerStart - 1])) headerStart--;
-  if (firstData <= 0 || headerStart === firstData) {
+  // The header is the run of non-blank rows above the first data row (blank rows between are skipped).
+  let headerEnd = firstData;
+  while (headerEnd > 0 && isBlankRow(cells[headerEnd - 1])) headerEnd--;
+  let headerStart = headerEnd;
+  while (headerStart > 0 && headerEnd - headerStart < MAX_HEADER_ROWS && !isBlankRow(cells[headerStart - 1])) headerStart--;
+  if (firstData <= 0 || headerStart === headerEnd) {
     report("financeNoHeader", "fel", {});
     return empty;
   }
-  const headerIndexes = Array.from({ length: firstData - headerStart }, (_, i) => headerStart + i);
+  const headerIndexes = Array.from({ length: headerEnd - headerStart }, (_, i) => headerStart + i);
   const width = Math.max(...cells.map((r) => r.length));
 
   // Per column, the header texts of each header row; a group header (2021, Budget) spans right to the next filled cell.

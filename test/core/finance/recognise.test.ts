@@ -65,6 +65,13 @@ describe("headers", () => {
     expect(series([["Enhet", "Kostnader"], ["A", -10]], { unit: "tkr", scenario: "utfall" })).toEqual([["B", { kind: "kostnader", scenario: "utfall" }]]);
   });
 
+  it("skips a title above and blank rows between the header and the data", () => {
+    const table = read([["Driftredovisning per verksamhet"], [], ["Verksamhet", "Budget netto tkr", "Prognosavvikelse"], [null, null], ["A", -10, 1]]);
+    expect(table.headerRows).toEqual([3]);
+    expect(table.amountColumns.map((c) => c.series.kind)).toEqual(["netto", "skillnad"]);
+    expect(table.rows.map((r) => [r.rowNumber, r.label])).toEqual([[5, "A"]]);
+  });
+
   it("needs a label column (verksamhet, uppdrag, enhet, ansvar) and says so when there is none", () => {
     expect(codes([["Namn", "Budget"], ["A", -10]], { unit: "tkr" })).toEqual(["financeNoLabelColumn"]);
     expect(codes([["bara text"], ["mer text"]])).toEqual(["financeNoHeader"]);
