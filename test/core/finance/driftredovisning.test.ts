@@ -155,6 +155,24 @@ describe("003's Driftredovisning", () => {
   });
 });
 
+describe("a ledger export (intäkter negative as credits, kostnader positive as debits)", () => {
+  it("is detected as such, netto = intäkter + kostnader with a net cost positive, and a unit's money comes out the same", () => {
+    const table = recogniseBudgetTable(
+      [
+        ["Ansvar", "Utfall intäkter", "Utfall kostnader", "Utfall netto"],
+        ["A", -10, 100, 90],
+        ["B", -5, 50, 45],
+        ["C", 3, 20, 23],
+        ["Summa", -12, 170, 158],
+      ],
+      { source: "ledger.csv", unit: "kr" },
+    );
+    expect(table.signs).toEqual({ intakter: -1, kostnader: 1, netto: -1 });
+    expect(describeSigns(table.signs)).toBe("Tecken i tabellen: intäkter negativa, kostnader positiva, netto = intäkter + kostnader, en nettokostnad är positiv.");
+    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell])).toEqual([["financePositiveIncome", "B4"]]);
+  });
+});
+
 describe("003's table per nämnd (Intäkter, Kostnader, Nettokostnad as rows)", () => {
   it("is not guessed at: the user is asked to turn it so that each verksamhet is a row", () => {
     const cells: Cell[][] = [
