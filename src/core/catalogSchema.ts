@@ -110,4 +110,3 @@ export const fragmentFileSchema = z.strictObject({
 export type UppdragFile = z.infer<typeof uppdragFileSchema>;
 export type FragmentFile = z.infer<typeof fragmentFileSchema>;
 export type MeasureFile = z.infer<typeof measureSchema>;
-export type KeyFigureFile = z.infer<typeof keyFigureSchema>;
