@@ -6,6 +6,7 @@
 import type { Location, Problem } from "../model";
 import type { Message, MessageCode, MessageParams, TextParams } from "./codes";
 import { formatParam } from "./format";
+import { FINANCE_MESSAGES } from "./financeSv";
 
 /** A text for every code (a missing one does not compile), reading only the parameters its code has. */
 type Messages = { readonly [C in MessageCode]: (p: TextParams<MessageParams[C]>) => string };
@@ -14,6 +15,7 @@ type Messages = { readonly [C in MessageCode]: (p: TextParams<MessageParams[C]>)
 const countWord = (n: string) => ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"][Number(n)] ?? n;
 
 export const MESSAGES: Messages = {
+  ...FINANCE_MESSAGES,
   // Reading what was typed
   notANumber: (p) => `"${p.input}" är inte ett tal. Skriv bara siffror, t.ex. 12 eller 3,5.`,
   ambiguousDot: (p) => `"${p.input}" är otydligt: punkt kan vara tusentalsavgränsare eller decimaltecken. Skriv utan punkt (t.ex. 1 234) eller med decimalkomma (t.ex. 1,234).`,
