@@ -11,7 +11,7 @@ import { zipSync } from "fflate";
 import type { ReadOutcome } from "./identify";
 import { readCells, type CellAccess } from "./cellAccess";
 import { decodeRange, parseAddress } from "./a1";
-import { Deadline, LIMITS, WorkbookRejected, reject, rejectFileSize } from "./limits";
+import { Deadline, LIMITS, WorkbookRejected, reject, rejectFileSize, rejectFullReadSize } from "./limits";
 import { ZipPackage } from "./zip";
 import { targetedBook } from "./targetedRead";
 import { sheetjs } from "./sheetjs";
@@ -62,6 +62,7 @@ function parseCfb(bytes: Uint8Array, file: string): XLSX.WorkBook {
     if (e instanceof WorkbookRejected) throw e;
     return reject("notAWorkbook", file);
   }
+  if (bytes.length > LIMITS.fullReadBytes) rejectFullReadSize(file);
   return parseChecked(bytes, file);
 }
 
@@ -71,10 +72,12 @@ const UNUSED_ENTRY = /(^|\/)(media|embeddings|printerSettings)\/|vbaProject\.bin
 /** The whole zip for SheetJS, every entry inflated under the limits and stored again with true sizes. */
 function parseZip(zip: ZipPackage): XLSX.WorkBook {
   const files: Record<string, Uint8Array> = {};
+  let fullReadBytes = 0;
   for (const name of zip.entries.keys()) {
     if (name.endsWith("/") || UNUSED_ENTRY.test(name)) continue;
     zip.deadline.check();
     files[name] = zip.read(name)!;
+    if ((fullReadBytes += files[name]!.length) > LIMITS.fullReadBytes) rejectFullReadSize(zip.file);
   }
   let rebuilt: Uint8Array;
   try {

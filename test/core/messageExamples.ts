@@ -63,6 +63,7 @@ export const EXAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   tooManySheets: { file, count: 250, max: 200 },
   nameRangeTooLarge: { file, name: "U_patienter_nya", cells: 1_048_576, ref: "Verksamhetsmått!$C:$C", max: 5000 },
   sheetTooLargeToScan: { file, sheet: "Verksamhetsmått", maxRows: 20_000, maxCells: 200_000 },
+  fullReadTooLarge: { file: "inkommet/norr.xlsx", max: "4" },
   fileTooSlow: { file: "inkommet/norr.xlsx", seconds: "2" },
   measureNotFound: { file, measure, name: "U_patienter_nya" },
   nameMissingUsedLabel: { name: "U_patienter_nya", measure },

@@ -102,6 +102,7 @@ export interface ProblemParams extends RuleProblemParams, FinanceProblemParams {
   tooManySheets: FileParams & { count: number; max: number };
   nameRangeTooLarge: FileParams & { name: string; cells: number; ref: string; max: number };
   sheetTooLargeToScan: FileParams & { sheet: string; maxRows: number; maxCells: number };
+  fullReadTooLarge: { file: string; max: string };
   fileTooSlow: { file: string; seconds: string };
   measureNotFound: FileParams & { measure: string; name: string };
   nameMissingUsedLabel: { name: string; measure: string };

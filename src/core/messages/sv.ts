@@ -70,6 +70,7 @@ export const MESSAGES: Messages = {
   tooManySheets: (p) => `${p.file} har ${p.count} blad, fler än de ${p.max} som läses. Filen läses inte; be enheten använda mallen som skickades ut.`,
   nameRangeTooLarge: (p) => `${p.file} läses inte: namnet ${p.name} pekar på ${p.cells} celler (${p.ref}), fler än de ${p.max} ett mått kan ha. Rätta namnet (Formler → Namnhanteraren) eller använd mallen som skickades ut.`,
   sheetTooLargeToScan: (p) => `${p.file} läses inte: namnen i mallen saknas och bladet ${p.sheet} är för stort att söka igenom efter benämningar (fler än ${p.maxRows} rader eller ${p.maxCells} ifyllda celler). Använd mallen som skickades ut.`,
+  fullReadTooLarge: (p) => `${p.file} läses inte: namnen i mallen saknas eller filen är inte sparad som .xlsx, och den är för stor (mer än ${p.max} MB uppackad) för att läsas i sin helhet. En ifylld mall är omkring 0,1 MB; be enheten använda mallen som skickades ut.`,
   fileTooSlow: (p) => `${p.file} tog längre tid än ${p.seconds} sekunder att läsa, så den används inte (en ifylld mall läses på några hundradelar). Filen är skadad eller gjord för att hålla upp läsningen; be enheten skicka mallen igen.`,
   measureNotFound: (p) => `Måttet "${p.measure}" hittades inte i ${p.file}: namnet ${p.name} och benämningen saknas båda. Värdet räknas som saknat.`,
   nameMissingUsedLabel: (p) => `Namnet ${p.name} saknades; värdet lästes i stället bredvid benämningen "${p.measure}". Kontrollera att rätt cell lästes.`,
