@@ -1,6 +1,6 @@
 /**
  * checkFiles on several cores: reading a workbook is CPU work, so with many files the command
- * line spreads them over worker threads (one per core, at most 4). Fewer than 200 files take
+ * line spreads them over worker threads (one per core, at most 4, with 4 cores or more). Fewer than 200 files take
  * the plain sequential path, unless one of them only SheetJS can read (.xls, .ods, .xlsb): then
  * all go through one worker, which the time limit can end. UPPFOLJNING_WORKERS=0 forces the
  * sequential path; UPPFOLJNING_WORKERS=n forces n
@@ -23,6 +23,12 @@ import { LIMITS, timeLimit, tooSlowProblem } from "../workbook/limits";
  * more than it saves: measured on 2 cores, 100 files took 0,69 s with workers, 0,39 s without.
  */
 const MIN_FILES_FOR_WORKERS = 200;
+/**
+ * Nor do workers pay on 2 cores at any size (npm run bench, 2026-11-24, quiet machine: 300 files
+ * 4,09 s with workers, 3,19 s without; 1 000 files 9,18 s against 8,82 s): spreading by count only
+ * from this many cores, where the reading can outgrow the workers' start-up (not measured here).
+ */
+const MIN_CORES_FOR_WORKERS = 4;
 const WORKER_SCRIPT = path.join(__dirname, "checkWorker.js");
 /** A worker's heap: far above what a unit's workbook needs, low enough that a hostile file ends its worker, not the run. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 };
@@ -45,7 +51,7 @@ function workerCount(paths: readonly { path: string }[]): number {
   // The worker script exists only in the built package (dist/), not when running from sources.
   if (!fs.existsSync(WORKER_SCRIPT) || files === 0) return 0;
   if (asked !== undefined) return Number.isFinite(Number(asked)) && Number(asked) >= 2 ? Math.min(Number(asked), files) : 0;
-  if (files >= MIN_FILES_FOR_WORKERS && cores >= 2) return Math.min(cores, 4);
+  if (files >= MIN_FILES_FOR_WORKERS && cores >= MIN_CORES_FOR_WORKERS) return Math.min(cores, 4);
   // SheetJS's parse cannot be interrupted, and its .xls parser can loop forever on a damaged file:
   // files only it reads go through one worker, which the time limit can end.
   return paths.some((p) => onlySheetjsReads(p.path)) ? 1 : 0;
