@@ -113,7 +113,7 @@ async function main() {
   console.log(`Maskin: ${os.cpus()[0]?.model ?? "okänd"}, ${os.cpus().length} kärnor, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`);
   const python = spawnSync("python3", ["-c", "import openpyxl, pandas"]).status === 0;
   console.log("Tid är hela processen (start till slut): `uppfoljning rollup mapp --out nivå2.xlsx` mot golvet (packa upp och avkoda samma filer).");
-  console.log(`Utan trådar: samma körning med UPPFOLJNING_WORKERS=0 (standard använder trådar från ${WORKERS_FROM_FILES} filer; under det är de samma väg).`);
+  console.log(`Utan trådar: samma körning med UPPFOLJNING_WORKERS=0 (standard använder trådar från ${WORKERS_FROM_FILES} filer på minst 4 kärnor; annars är de samma väg).`);
   console.log(
     python
       ? "Analytikerns skript: src/bench/analyst.py, openpyxl load_workbook(data_only=True) i vanligt läge (inte read_only), de namngivna cellerna U_*, summa per mått med pandas."

@@ -1,7 +1,9 @@
 /**
  * checkFiles on several cores: reading a workbook is CPU work, so with many files the command
- * line spreads them over worker threads (one per core, at most 4). Fewer than 200 files take
- * the plain sequential path, as does UPPFOLJNING_WORKERS=0; UPPFOLJNING_WORKERS=n forces n
+ * line spreads them over worker threads (one per core, at most 4, with 4 cores or more). Fewer than 200 files take
+ * the plain sequential path, unless one of them only SheetJS can read (.xls, .ods, .xlsb): then
+ * all go through one worker, which the time limit can end. UPPFOLJNING_WORKERS=0 forces the
+ * sequential path; UPPFOLJNING_WORKERS=n forces n
  * workers. The outcomes are the same either way, in the order given. Either way a file has
  * LIMITS.fileSeconds to be read (UPPFOLJNING_FILE_SECONDS sets another limit).
  */
@@ -21,6 +23,12 @@ import { LIMITS, timeLimit, tooSlowProblem } from "../workbook/limits";
  * more than it saves: measured on 2 cores, 100 files took 0,69 s with workers, 0,39 s without.
  */
 const MIN_FILES_FOR_WORKERS = 200;
+/**
+ * Nor do workers pay on 2 cores at any size (npm run bench, 2026-11-24, quiet machine: 300 files
+ * 4,09 s with workers, 3,19 s without; 1 000 files 9,18 s against 8,82 s): spreading by count only
+ * from this many cores, where the reading can outgrow the workers' start-up (not measured here).
+ */
+const MIN_CORES_FOR_WORKERS = 4;
 const WORKER_SCRIPT = path.join(__dirname, "checkWorker.js");
 /** A worker's heap: far above what a unit's workbook needs, low enough that a hostile file ends its worker, not the run. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 };
@@ -36,19 +44,37 @@ function fileSeconds(): number {
   return Number.isFinite(asked) && asked > 0 ? asked : LIMITS.fileSeconds;
 }
 
-function workerCount(files: number): number {
+function workerCount(paths: readonly { path: string }[]): number {
+  const files = paths.length;
   const asked = process.env.UPPFOLJNING_WORKERS;
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   // The worker script exists only in the built package (dist/), not when running from sources.
-  if (!fs.existsSync(WORKER_SCRIPT) || files < 2) return 0;
+  if (!fs.existsSync(WORKER_SCRIPT) || files === 0) return 0;
   if (asked !== undefined) return Number.isFinite(Number(asked)) && Number(asked) >= 2 ? Math.min(Number(asked), files) : 0;
-  return files >= MIN_FILES_FOR_WORKERS && cores >= 2 ? Math.min(cores, 4) : 0;
+  if (files >= MIN_FILES_FOR_WORKERS && cores >= MIN_CORES_FOR_WORKERS) return Math.min(cores, 4);
+  // SheetJS's parse cannot be interrupted, and its .xls parser can loop forever on a damaged file:
+  // files only it reads go through one worker, which the time limit can end.
+  return paths.some((p) => onlySheetjsReads(p.path)) ? 1 : 0;
+}
+
+/** A file the targeted reader cannot read at all: an OLE container (.xls, also renamed), or not an .xlsx/.xlsm. */
+function onlySheetjsReads(file: string): boolean {
+  if (!/\.xls[xm]$/i.test(file)) return true;
+  try {
+    const fd = fs.openSync(file, "r");
+    const head = Buffer.alloc(4);
+    fs.readSync(fd, head, 0, 4, 0);
+    fs.closeSync(fd);
+    return head.readUInt32BE(0) === 0xd0cf11e0;
+  } catch {
+    return false; // the reader reports what is wrong with it
+  }
 }
 
 export async function checkPaths(paths: { name: string; path: string }[], catalog: Catalog, options: Omit<CheckOptions, "signal"> = {}): Promise<FileOutcome[]> {
   const files: InputFile[] = paths.map((p) => ({ name: p.name, read: async () => readRegularFile(p.path) }));
   const seconds = (timeLimit.seconds = fileSeconds());
-  const workers = workerCount(paths.length);
+  const workers = workerCount(paths);
   if (workers === 0) return checkFiles(files, catalog, options);
 
   // Structured clone carries the Map of previous reports to each worker as it is.

@@ -106,6 +106,26 @@ function checkUppdrag(u: Uppdrag, where: (kind: "measures" | "rules" | "sections
   });
 }
 
+/** Key figures name measures of the uppdrag that count persons or cases: a number a unit types in, not a ratio. */
+function checkKeyFigures(u: Uppdrag, errors: CatalogError[]) {
+  const byId = new Map(u.measures.map((m) => [m.id, m]));
+  const ids = new Set<string>();
+  (u.keyFigures ?? []).forEach((k, i) => {
+    const err = (field: string, message: string) => errors.push({ file: u.file, field: `keyFigures[${i}]${field ? `.${field}` : ""}`, message });
+    if (ids.has(k.id)) err("id", `nyckeltalet "${k.id}" finns redan i uppdraget`);
+    else if (byId.has(k.id)) err("id", `"${k.id}" är redan ett mått i uppdraget; ge nyckeltalet ett eget id`);
+    ids.add(k.id);
+    if (k.kind !== "perVolume") return;
+    const fields: [string, string][] = "measure" in k.per ? [["per.measure", k.per.measure]] : [["per.start", k.per.start], ["per.end", k.per.end]];
+    for (const [field, id] of fields) {
+      const m = byId.get(id);
+      if (!m) err(field, `måttet "${id}" finns inte i uppdraget`);
+      else if (m.type !== "count" && m.type !== "decimal") err(field, `måttet "${id}" har typen ${m.type}; ett nyckeltal delar med ett antal (count) eller ett tal med decimaler (decimal)`);
+    }
+    if ("start" in k.per && k.per.start === k.per.end) err("per", "start och end är samma mått; ange olika mått eller bara measure");
+  });
+}
+
 function ruleMeasureIds(r: Rule): [string, string][] {
   switch (r.type) {
     case "balance":
@@ -180,6 +200,7 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
     const u: Uppdrag = { ...rest, sections, measures: measures.map(toMeasure), rules: rules as Rule[], file };
     const before = errors.length;
     checkUppdrag(u, where, errors);
+    checkKeyFigures(u, errors);
     if (errors.length === before) uppdrag.push(u);
   }
   uppdrag.sort((a, b) => a.id.localeCompare(b.id));

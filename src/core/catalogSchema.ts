@@ -60,6 +60,27 @@ const sectionSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+const keyFigureSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("perVolume"),
+    id,
+    label: z.string().min(1),
+    help: z.string().min(1).optional(),
+    amount: z.enum(["kostnader", "intakter", "nettokostnad"]),
+    scenario: z.enum(["utfall", "budget"]).default("utfall"),
+    per: z.union([z.strictObject({ measure: id }), z.strictObject({ start: id, end: id })]),
+    unit: z.string().min(1),
+  }),
+  z.strictObject({
+    kind: z.literal("budgetDeviation"),
+    id,
+    label: z.string().min(1),
+    help: z.string().min(1).optional(),
+    compare: z.enum(["utfall", "prognos"]).default("utfall"),
+    as: z.enum(["tkr", "procent"]),
+  }),
+]);
+
 const content = {
   sections: z.array(sectionSchema).default([]),
   measures: z.array(measureSchema).default([]),
@@ -77,6 +98,7 @@ export const uppdragFileSchema = z.strictObject({
   parts: z.array(z.strictObject({ id, label: z.string().min(1) })).default([]),
   include: z.array(z.string()).default([]),
   ...content,
+  keyFigures: z.array(keyFigureSchema).default([]),
 });
 
 export const fragmentFileSchema = z.strictObject({

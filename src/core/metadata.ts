@@ -15,7 +15,8 @@ export type CheckedMetaKey = keyof typeof META_MAX_LENGTH;
 
 /** Text a spreadsheet would run as a formula (the same starts csv.ts guards against). */
 const FORMULA_START = /^\s*[=+\-@]/;
-const CONTROL = /[\p{Cc}]/u;
+/** Control characters, and the bidi controls that reorder how the text around them is shown. */
+const CONTROL = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 function metaProblem<C extends CodesWith<{ file: string }>>(code: C, file: string, params: Omit<ProblemParams[C], "file">): Problem {
   const p: ProblemOf<C> = { code, severity: "fel", location: { file }, params: { file, ...params } as ProblemParams[C] };

@@ -123,6 +123,25 @@ export type RuleType = Rule["type"];
 
 export type Frequency = "halvar" | "tertial" | "manad" | "ar";
 
+/**
+ * A key figure (nyckeltal) that puts money beside measures. perVolume: an amount from the budget
+ * table (tkr) per person or case, in kr; `per` is a measure (a flow or one stock) or a start and
+ * end stock, averaged when both exist. budgetDeviation: utfall (or helårsprognos) − budget on
+ * netto, in tkr or in % of the budget; partial-year utfall is compared with the periodised budget.
+ */
+export type KeyFigure =
+  | {
+      kind: "perVolume";
+      id: string;
+      label: string;
+      help?: string;
+      amount: "kostnader" | "intakter" | "nettokostnad";
+      scenario: "utfall" | "budget";
+      per: { measure: string } | { start: string; end: string };
+      unit: string;
+    }
+  | { kind: "budgetDeviation"; id: string; label: string; help?: string; compare: "utfall" | "prognos"; as: "tkr" | "procent" };
+
 export interface Uppdrag {
   id: string;
   version: string;
@@ -135,6 +154,8 @@ export interface Uppdrag {
   sections: Section[];
   measures: Measure[];
   rules: Rule[];
+  /** Key figures beside the measures they use (absent = none). */
+  keyFigures?: KeyFigure[];
   /** The file it was loaded from, for messages. */
   file: string;
 }

@@ -13,7 +13,7 @@ import { OFFICE_READY_TIMEOUT_MS, detectHost } from "./detectHost";
 async function start() {
   const container = document.getElementById("container");
   if (!container) return;
-  const { catalog, errors } = loadBundledCatalog();
+  const { catalog, errors, sources } = loadBundledCatalog();
   const root = createRoot(container);
   let continueWithout: () => void = () => undefined;
   const giveUp = new Promise<void>((resolve) => (continueWithout = resolve));
@@ -29,7 +29,7 @@ async function start() {
   document.documentElement.dataset.host = host.kind;
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} catalog={catalog} catalogErrors={errors} />
+      <App host={host} catalog={catalog} catalogErrors={errors} catalogSources={sources} />
     </FluentProvider>,
   );
 }

@@ -15,6 +15,11 @@ export const LIMITS = {
   entryBytes: 16 * 1024 * 1024,
   /** Bytes all entries read from one file may inflate to together. */
   totalBytes: 40 * 1024 * 1024,
+  /**
+   * Bytes SheetJS's full parse may be given (all entries it reads, inflated; an .xls as it is).
+   * A template is about 100 KB; the parse cannot be interrupted and takes about 0,3 s a MB.
+   */
+  fullReadBytes: 4 * 1024 * 1024,
   /** Entries in the zip (each sheet is one; a template has about 15). */
   zipEntries: 2000,
   /** Sheets in the workbook (a template has 3–6). */
@@ -77,4 +82,5 @@ export const tooSlowProblem = (file: string, seconds: number): Problem => filePr
 export const rejectTooSlow = (file: string, seconds: number): never => {
   throw new WorkbookRejected(tooSlowProblem(file, seconds));
 };
+export const rejectFullReadSize = (file: string): never => reject("fullReadTooLarge", file, { max: mb(LIMITS.fullReadBytes) });
 export const rejectTotalSize = (file: string): never => reject("zipTotalTooLarge", file, { max: mb(LIMITS.totalBytes) });

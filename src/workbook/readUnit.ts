@@ -11,7 +11,7 @@ import { zipSync } from "fflate";
 import type { ReadOutcome } from "./identify";
 import { readCells, type CellAccess } from "./cellAccess";
 import { decodeRange, parseAddress } from "./a1";
-import { Deadline, LIMITS, WorkbookRejected, reject, rejectFileSize } from "./limits";
+import { Deadline, LIMITS, WorkbookRejected, reject, rejectFileSize, rejectFullReadSize } from "./limits";
 import { ZipPackage } from "./zip";
 import { targetedBook } from "./targetedRead";
 import { sheetjs } from "./sheetjs";
@@ -62,6 +62,7 @@ function parseCfb(bytes: Uint8Array, file: string): XLSX.WorkBook {
     if (e instanceof WorkbookRejected) throw e;
     return reject("notAWorkbook", file);
   }
+  if (bytes.length > LIMITS.fullReadBytes) rejectFullReadSize(file);
   return parseChecked(bytes, file);
 }
 
@@ -71,10 +72,12 @@ const UNUSED_ENTRY = /(^|\/)(media|embeddings|printerSettings)\/|vbaProject\.bin
 /** The whole zip for SheetJS, every entry inflated under the limits and stored again with true sizes. */
 function parseZip(zip: ZipPackage): XLSX.WorkBook {
   const files: Record<string, Uint8Array> = {};
+  let fullReadBytes = 0;
   for (const name of zip.entries.keys()) {
     if (name.endsWith("/") || UNUSED_ENTRY.test(name)) continue;
     zip.deadline.check();
     files[name] = zip.read(name)!;
+    if ((fullReadBytes += files[name]!.length) > LIMITS.fullReadBytes) rejectFullReadSize(zip.file);
   }
   let rebuilt: Uint8Array;
   try {
@@ -134,16 +137,21 @@ function sheetjsBook(wb: XLSX.WorkBook, file: string, deadline: Deadline): Book 
   if (wb.SheetNames.length > LIMITS.sheets) reject("tooManySheets", file, { count: wb.SheetNames.length, max: LIMITS.sheets });
   const names = new Map<string, string>();
   for (const n of wb.Workbook?.Names ?? []) {
-    if (n.Sheet === undefined || n.Sheet === null) names.set(n.Name.toLowerCase(), n.Ref);
+    // A damaged <definedName> may lack its name or reference (found by fuzzing): it names nothing.
+    if ((n.Sheet === undefined || n.Sheet === null) && typeof n.Name === "string" && typeof n.Ref === "string") names.set(n.Name.toLowerCase(), n.Ref);
   }
+  const hasSheet = (sheet: string) => wb.SheetNames.includes(sheet);
+  // SheetJS leaves a sheet it cannot parse out of wb.Sheets (but in SheetNames): a sheet the reader needs then refuses the file.
+  const sheetOf = (sheet: string): XLSX.WorkSheet =>
+    (Object.prototype.hasOwnProperty.call(wb.Sheets, sheet) ? wb.Sheets[sheet] : undefined) ?? reject("unreadableFile", file, { reason: `bladet ${sheet} är skadat och gick inte att läsa, så filen används inte` });
   return {
     sheetNames: wb.SheetNames,
     names,
-    hasSheet: (sheet) => Object.prototype.hasOwnProperty.call(wb.Sheets, sheet),
-    cell: (sheet, r, c) => wb.Sheets[sheet]?.[encodeCell({ r, c })] as Cell | undefined,
+    hasSheet,
+    cell: (sheet, r, c) => (hasSheet(sheet) ? (sheetOf(sheet)[encodeCell({ r, c })] as Cell | undefined) : undefined),
     scan(sheet) {
       deadline.check();
-      const ws = wb.Sheets[sheet]!;
+      const ws = sheetOf(sheet);
       // The cells that exist, not the declared range: a <dimension> of A1:XFD1048576 is 17 billion cells.
       const keys = Object.keys(ws).filter((k) => k[0] !== "!");
       const tooLarge = () => reject("sheetTooLargeToScan", file, { sheet, maxRows: LIMITS.scanRows, maxCells: LIMITS.scanCells });

@@ -52,6 +52,15 @@ describe("interpreting a measure's cell", () => {
     expect(out.problems).toEqual([{ code: "notANumber", severity: "fel", measureId: "patienter_nya", params: { input: "ca 12" } }]);
   });
 
+  // Found by the fuzzer (test/fuzz): a cell's text is quoted back in the message, escape sequences and all.
+  it("quotes the input with control characters and bidi overrides shown as \\uXXXX, and a long one cut", () => {
+    const inputOf = (out: ReturnType<typeof parseMeasureInput>) => (out.problems[0]?.params as { input?: string } | undefined)?.input;
+    expect(inputOf(parseMeasureInput(measure("patienter_nya"), "\u001b[2J\u0007tolv\u0000"))).toBe("\\u001b[2J\\u0007tolv\\u0000");
+    expect(inputOf(parseMeasureInput(measure("kval_delaktighet_metod"), "\u202eA tehnE"))).toBe("\\u202eA tehnE");
+    const long = inputOf(parseMeasureInput(measure("patienter_nya"), "x".repeat(40_000)));
+    expect(long).toBe(`${"x".repeat(100)}… (40 000 tecken)`);
+  });
+
   it("reports error values such as #DIV/0!", () => {
     const out = parseMeasureInput(measure("patienter_nya"), { error: "#DIV/0!" });
     expect(out.problems[0]).toMatchObject({ code: "errorValue", params: { input: "#DIV/0!" } });

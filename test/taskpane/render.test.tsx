@@ -5,7 +5,7 @@
  */
 import { renderToString } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { loadTemplates } from "../../src/cli/templateFiles";
+import { loadTemplates, readTemplateSources } from "../../src/cli/templateFiles";
 import type { HostOperations } from "../../src/taskpane/host";
 import { App } from "../../src/taskpane/components/App";
 import { createStandaloneHost } from "../../src/taskpane/standaloneHost";
@@ -53,6 +53,17 @@ test("fristående: bara filer, inga Excel-knappar; alla fyra flikarna", () => {
   expect(html).toContain("Ifyllda mallar att kontrollera");
   for (const tab of ["Skapa", "Kontrollera", "Sammanställ", "Ekonomi"]) expect(html).toContain(`>${tab}<`);
   expect(html).toContain("Psykiatrisk hemsjukvård och hemrehabilitering");
+});
+
+test("with the bundled catalog's files, the controller can add an uppdrag file of their own; without them, not", () => {
+  const withSources = renderToString(
+    <FluentProvider theme={webLightTheme}>
+      <App host={createStandaloneHost(() => undefined)} catalog={catalog} catalogSources={readTemplateSources()} />
+    </FluentProvider>,
+  );
+  expect(withSources).toContain("Eget uppdrag (katalogfil, .json)");
+  expect(withSources).toMatch(/accept="\.json"/);
+  expect(render(createStandaloneHost(() => undefined))).not.toContain("Eget uppdrag");
 });
 
 describe("Sammanställ: vad som räknas med", () => {

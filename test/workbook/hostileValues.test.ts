@@ -47,3 +47,21 @@ it("a value at the limit is still read", async () => {
   expect(outcome!.report!.values.patienter_start).toEqual({ kind: "number", value: 1e9 });
   expect(() => rollupFiles([outcome!], catalog)).not.toThrow();
 });
+
+// Found by the fuzzer (test/fuzz): SheetJS drops a sheet it cannot parse (here for an empty date
+// cell) from wb.Sheets but keeps it in SheetNames; the reader then crashed looking for labels on it.
+it("a sheet SheetJS cannot parse rejects the file naming the sheet, not as an unexpected error", async () => {
+  const bytes = withStartCell(filled, '<c r="C5" t="d"><v></v></c>');
+  const [outcome] = await checkFiles([inMemoryFile("norr.xlsx", bytes)], catalog);
+  expect(outcome!.status).toBe("rejected");
+  expect(problemText(outcome!.reason!)).toBe("norr.xlsx kunde inte läsas: bladet Verksamhetsmått är skadat och gick inte att läsa, så filen används inte.");
+});
+
+it("a defined name without its name attribute names nothing, and the file is still read (found by fuzzing)", async () => {
+  // A date cell sends the file to the full parse, where SheetJS lists the nameless name with Name undefined.
+  const dated = withStartCell(filled, '<c r="C5" t="d"><v>2025-01-01</v></c>');
+  const bytes = editEntries(dated, /^xl\/workbook\.xml$/, (s) => s.replace(/<definedName name="U_patienter_nya"/, "<definedName"));
+  const [outcome] = await checkFiles([inMemoryFile("norr.xlsx", bytes)], catalog);
+  expect(outcome!.status).toBe("read");
+  expect(outcome!.problems.map((p) => p.code)).toEqual(expect.arrayContaining([expect.stringMatching(/^namesMissingUsedLabels$|^nameMissingUsedLabel$/)]));
+});

@@ -3,6 +3,7 @@
  * lockStructure does): edited entries, sizes declared falsely, zip64 structure.
  */
 import { deflateSync, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { concat } from "../fuzz/rawZip";
 
 export type Entries = Record<string, Uint8Array>;
 
@@ -127,12 +128,5 @@ export function toZip64(zip: Uint8Array): Uint8Array {
   ev.setUint16(86, 0xffff, true);
   ev.setUint32(88, 0xffffffff, true);
   ev.setUint32(92, 0xffffffff, true);
-  const parts = [...chunks, ...central, end];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concat([...chunks, ...central, end]);
 }

@@ -21,6 +21,9 @@ describe("identify refuses", () => {
     ["a month that does not exist", { period: "2025M13" }, "metaBadPeriod", /"2025M13"/],
     ["a unit name of 10 000 characters", { enhet: "x".repeat(10_000) }, "metaTooLong", /fältet enhet i bladet Metadata är 10 000 tecken långt \(högst 200\)/],
     ["a unit name with an escape sequence", { enhet: "Team \u001b[2JNorr" }, "metaControl", /osynliga styrtecken/],
+    // Found by the fuzzer (test/fuzz): a right-to-left override is no \p{Cc} control, but reorders the text it is shown in.
+    ["a part with a right-to-left override", { delar: "\u202eA tehnE" }, "metaControl", /fältet delar i bladet Metadata innehåller osynliga styrtecken/],
+    ["a unit name with a right-to-left override", { enhet: "Team \u202eNorr" }, "metaControl", /fältet enhet/],
     ["a unit name of invisible characters only", { enhet: "\u200b\u200b" }, "noUnit", /saknar enhetens namn/],
   ])("%s", (_what, change, code, text) => {
     const id = identify({ ...good(), ...change }, "norr.xlsx", catalog);

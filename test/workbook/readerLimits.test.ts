@@ -59,6 +59,15 @@ describe("zip limits", () => {
     expect(p).toMatchObject({ code: "zipEntryTooLarge", params: { entry: "xl/sharedStrings.xml" } });
   });
 
+  it("refuses to hand SheetJS's full parse more than its limit, which it could not interrupt", () => {
+    // Names lost, so the file needs the full parse; its sheet is padded past that limit but under the entry limit.
+    const bytes = rezip(filled, (f) => {
+      editText(f, "xl/workbook.xml", (x) => x.replace(/<definedNames>.*<\/definedNames>/s, ""));
+      editText(f, sheetPath(f, SHEET), (x) => x.replace("<worksheet ", `<worksheet ${padding(LIMITS.fullReadBytes + MB)} `));
+    });
+    expect(rejection(bytes)).toMatchObject({ code: "fullReadTooLarge", params: { max: "4" } });
+  });
+
   it("refuses a file whose entries together inflate past the total limit, each under the entry limit", () => {
     const each = LIMITS.entryBytes - MB;
     const bytes = rezip(filled, (f) => {

@@ -4,6 +4,7 @@
  * Numbers are formatted the Swedish way when the text is made (format.ts).
  * Adding a code: its parameters here, its text in sv.ts, an example in the messages test.
  */
+import type { FINANCE_MESSAGES } from "./financeSv";
 
 interface FileParams {
   file: string;
@@ -47,7 +48,14 @@ export type LevelTwoParams = {
 }[RuleProblemCode];
 
 /** Every problem code: the stable `code` of a problem in JSON (docs/json.md). */
-export interface ProblemParams extends RuleProblemParams {
+/**
+ * The budget table's codes (finance/, texts in financeSv.ts). Their parameters are plain texts
+ * each text reads by name; typing them per code, as above, is still to do.
+ */
+export type FinanceProblemCode = keyof typeof FINANCE_MESSAGES;
+export type FinanceProblemParams = { [C in FinanceProblemCode]: Record<string, string | number> };
+
+export interface ProblemParams extends RuleProblemParams, FinanceProblemParams {
   // Reading what was typed
   notANumber: InputParams;
   ambiguousDot: InputParams;
@@ -94,6 +102,7 @@ export interface ProblemParams extends RuleProblemParams {
   tooManySheets: FileParams & { count: number; max: number };
   nameRangeTooLarge: FileParams & { name: string; cells: number; ref: string; max: number };
   sheetTooLargeToScan: FileParams & { sheet: string; maxRows: number; maxCells: number };
+  fullReadTooLarge: { file: string; max: string };
   fileTooSlow: { file: string; seconds: string };
   measureNotFound: FileParams & { measure: string; name: string };
   nameMissingUsedLabel: { name: string; measure: string };

@@ -6,6 +6,7 @@
 import type { Location, Problem } from "../model";
 import type { Message, MessageCode, MessageParams, TextParams } from "./codes";
 import { formatParam } from "./format";
+import { FINANCE_MESSAGES } from "./financeSv";
 
 /** A text for every code (a missing one does not compile), reading only the parameters its code has. */
 type Messages = { readonly [C in MessageCode]: (p: TextParams<MessageParams[C]>) => string };
@@ -14,6 +15,7 @@ type Messages = { readonly [C in MessageCode]: (p: TextParams<MessageParams[C]>)
 const countWord = (n: string) => ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"][Number(n)] ?? n;
 
 export const MESSAGES: Messages = {
+  ...FINANCE_MESSAGES,
   // Reading what was typed
   notANumber: (p) => `"${p.input}" är inte ett tal. Skriv bara siffror, t.ex. 12 eller 3,5.`,
   ambiguousDot: (p) => `"${p.input}" är otydligt: punkt kan vara tusentalsavgränsare eller decimaltecken. Skriv utan punkt (t.ex. 1 234) eller med decimalkomma (t.ex. 1,234).`,
@@ -68,6 +70,7 @@ export const MESSAGES: Messages = {
   tooManySheets: (p) => `${p.file} har ${p.count} blad, fler än de ${p.max} som läses. Filen läses inte; be enheten använda mallen som skickades ut.`,
   nameRangeTooLarge: (p) => `${p.file} läses inte: namnet ${p.name} pekar på ${p.cells} celler (${p.ref}), fler än de ${p.max} ett mått kan ha. Rätta namnet (Formler → Namnhanteraren) eller använd mallen som skickades ut.`,
   sheetTooLargeToScan: (p) => `${p.file} läses inte: namnen i mallen saknas och bladet ${p.sheet} är för stort att söka igenom efter benämningar (fler än ${p.maxRows} rader eller ${p.maxCells} ifyllda celler). Använd mallen som skickades ut.`,
+  fullReadTooLarge: (p) => `${p.file} läses inte: namnen i mallen saknas eller filen är inte sparad som .xlsx, och den är för stor (mer än ${p.max} MB uppackad) för att läsas i sin helhet. En ifylld mall är omkring 0,1 MB; be enheten använda mallen som skickades ut.`,
   fileTooSlow: (p) => `${p.file} tog längre tid än ${p.seconds} sekunder att läsa, så den används inte (en ifylld mall läses på några hundradelar). Filen är skadad eller gjord för att hålla upp läsningen; be enheten skicka mallen igen.`,
   measureNotFound: (p) => `Måttet "${p.measure}" hittades inte i ${p.file}: namnet ${p.name} och benämningen saknas båda. Värdet räknas som saknat.`,
   nameMissingUsedLabel: (p) => `Namnet ${p.name} saknades; värdet lästes i stället bredvid benämningen "${p.measure}". Kontrollera att rätt cell lästes.`,

@@ -8,8 +8,22 @@ import type { ParseOutcome, Random, TemplateValidation, TidyCell } from "./descr
 /** Something was typed but could not be read (already reported; not also "saknas"). */
 export const INVALID: Value = { kind: "missing", invalid: true };
 
+/** Control characters and bidi controls, which would act on a terminal or reorder a cell instead of being shown. */
+const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const INPUT_SHOWN = 100;
+
+/** What the cell held, as a message quotes it: unshowable characters as \uXXXX, a long text cut with its length. */
+function shownInput(input: string): string {
+  const visible = input.replace(UNSHOWABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (visible.length <= INPUT_SHOWN) return visible;
+  // Never end on half a surrogate pair.
+  return `${visible.slice(0, INPUT_SHOWN).replace(/[\ud800-\udbff]$/, "")}… (${input.length.toLocaleString("sv-SE").replace(/\u00a0/g, " ")} tecken)`;
+}
+
 export function cellProblem<C extends ProblemCode>(measure: Measure, code: C, ...[params]: RestParams<C>): Problem {
-  const p: ProblemOf<C> = { code, severity: "fel", measureId: measure.id, params: (params ?? {}) as ProblemParams[C] };
+  const given = (params ?? {}) as ProblemParams[C] & { input?: unknown };
+  const shown = typeof given.input === "string" ? { ...given, input: shownInput(given.input) } : given;
+  const p: ProblemOf<C> = { code, severity: "fel", measureId: measure.id, params: shown };
   return p as Problem;
 }
 

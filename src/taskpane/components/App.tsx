@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from "react";
 import { Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../core/model";
-import { formatCatalogError, type CatalogError } from "../../core/catalog";
+import { formatCatalogError, type CatalogError, type CatalogSource } from "../../core/catalog";
+import { addUppdragFiles, addedPath } from "../addedUppdrag";
+import { FilePicker } from "./FilePicker";
 import type { ExpectedUnit } from "../../core/rollup";
 import { formatUnitList } from "../../core/unitList";
 import type { HostOperations } from "../host";
@@ -15,6 +17,8 @@ export interface AppProps {
   host: HostOperations;
   catalog: Catalog;
   catalogErrors?: readonly CatalogError[];
+  /** The bundled catalog files: given, the controller can add uppdrag files of their own for the session. */
+  catalogSources?: readonly CatalogSource[];
 }
 
 type TabId = "skapa" | "kontrollera" | "sammanstall" | "ekonomi";
@@ -31,8 +35,21 @@ const useStyles = makeStyles({
 });
 
 /** The task pane: four tabs, each a step of the follow-up cycle. Panels stay mounted so results survive a tab switch. */
-export function App({ host, catalog, catalogErrors = [] }: AppProps) {
+export function App({ host, catalog: bundled, catalogErrors = [], catalogSources }: AppProps) {
   const styles = useStyles();
+  const [catalog, setCatalog] = useState(bundled);
+  const [added, setAdded] = useState<CatalogSource[]>([]);
+  const [addErrors, setAddErrors] = useState<string[]>([]);
+  const addUppdrag = async (files: File[]) => {
+    if (!catalogSources) return;
+    const picked = await Promise.all(files.map(async (f) => ({ path: addedPath(f.name), text: await f.text() })));
+    const result = addUppdragFiles(catalogSources, added, picked);
+    setAddErrors(result.ok ? [] : result.errors);
+    if (result.ok) {
+      setCatalog(result.catalog);
+      setAdded(result.added);
+    }
+  };
   const [tab, setTab] = useState<TabId>("skapa");
   /** Sammanställ's expected units, here so that Skapa can fill them in. */
   const [expectedText, setExpectedText] = useState("");
@@ -58,6 +75,16 @@ export function App({ host, catalog, catalogErrors = [] }: AppProps) {
         <Text size={200}>{host.kind === "excel" ? "Tillägg i Excel" : "Fristående sida: mallar och sammanställningar laddas ned som filer."}</Text>
       </header>
       {catalogErrors.length > 0 && <Notice notice={{ intent: "error", title: "Katalogen kunde inte läsas helt", text: catalogErrors.map(formatCatalogError).join("\n") }} />}
+      {catalogSources && (
+        <FilePicker
+          label="Eget uppdrag (katalogfil, .json)"
+          hint={added.length > 0 ? `Tillagt för den här sessionen: ${added.map((a) => a.path.replace(addedPath(""), "")).join(", ")}.` : "Läggs till de inbyggda uppdragen för den här sessionen."}
+          accept=".json"
+          multiple={false}
+          onFiles={(files) => void addUppdrag(files)}
+        />
+      )}
+      {addErrors.length > 0 && <Notice notice={{ intent: "error", title: "Uppdraget kunde inte läggas till", text: addErrors.join("\n") }} />}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Arbetsmoment" size="small" className={styles.tabs}>
         {tabs.map((t) => (
           <Tab key={t.id} id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`} className={styles.tab}>
