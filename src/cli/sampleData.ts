@@ -5,6 +5,7 @@
 import type { Measure, Uppdrag } from "../core/model";
 import { appliesTo, isInput } from "../core/measures";
 import type { FillValue } from "../workbook/fill";
+import { valueTypeOf } from "../core/valueTypes";
 
 /** mulberry32: a tiny seeded generator, enough for sample data. */
 export function seeded(seed: number): () => number {
@@ -18,36 +19,8 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const TEXTS = [
-  "Arbetet följer plan. Rutinen för uppföljning har setts över och förbättringsområden är identifierade.",
-  "Två avvikelser analyserades på APT; åtgärder är införda och följs upp nästa period.",
-  "Brukarnas synpunkter har samlats in vid avslutssamtal och leder till en ändrad introduktion.",
-];
-
 function sampleFor(m: Measure, rnd: () => number): FillValue | FillValue[] {
-  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
-  switch (m.type) {
-    case "count":
-      return int(0, Math.min(m.checks.warnAbove ?? 40, 40));
-    case "decimal":
-      return Math.round(int(100, 1500)) / 100;
-    case "tkr":
-      return int(100, 5000);
-    case "percent":
-      return int(60, 98);
-    case "days":
-      return int(1, 30);
-    case "daysList":
-      return Array.from({ length: int(0, 6) }, () => int(3, 45));
-    case "yesNo":
-      return rnd() < 0.8 ? "Ja" : "Nej";
-    case "choice":
-      return m.options![int(0, m.options!.length - 2)]!;
-    case "text":
-      return TEXTS[int(0, TEXTS.length - 1)]!;
-    case "ratio":
-      return null;
-  }
+  return valueTypeOf(m).sample(m, rnd);
 }
 
 const num = (v: FillValue | FillValue[] | undefined) => (typeof v === "number" ? v : 0);

@@ -4,9 +4,11 @@
  * Every problem names the file and the field. No I/O here: callers pass the files' text.
  */
 import { z } from "zod";
-import type { AggregationKind, Catalog, Measure, RatioFormula, Rule, Uppdrag, ValueType } from "./model";
+import type { Catalog, Measure, RatioFormula, Rule, Uppdrag } from "./model";
 import { fragmentFileSchema, uppdragFileSchema, type FragmentFile, type MeasureFile, type UppdragFile } from "./catalogSchema";
 import { messageText } from "./messages/sv";
+import { valueTypeOf } from "./valueTypes";
+import { aggregationOf } from "./aggregations";
 
 export interface CatalogSource {
   /** Path as shown in messages, e.g. templates/psykiatrisk-hemsjukvard.json */
@@ -23,21 +25,6 @@ export interface CatalogError {
 export function formatCatalogError(e: CatalogError): string {
   return `${e.file}: ${e.field ? `${e.field}: ` : ""}${e.message}`;
 }
-
-/** Which aggregations make sense for which value type. */
-const ALLOWED: Record<ValueType, AggregationKind[]> = {
-  count: ["sum", "stock", "none"],
-  decimal: ["sum", "stock", "none"],
-  tkr: ["sum", "none"],
-  percent: ["weightedMean", "none"],
-  days: ["weightedMean", "none"],
-  daysList: ["pooled"],
-  yesNo: ["yesCount", "none"],
-  choice: ["tally", "none"],
-  text: ["text"],
-  ratio: ["ratio"],
-};
-const NUMERIC: ValueType[] = ["count", "decimal", "tkr", "percent", "days", "ratio"];
 
 function fieldPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("");
@@ -86,30 +73,33 @@ function checkUppdrag(u: Uppdrag, where: (kind: "measures" | "rules" | "sections
   });
   const numeric = (id: string) => {
     const m = byId.get(id);
-    return m !== undefined && NUMERIC.includes(m.type);
+    return m !== undefined && valueTypeOf(m).numeric;
   };
   u.measures.forEach((m, i) => {
     if (!sections.has(m.section)) err("measures", i, "section", messageText("catalogUnknownSection", { section: m.section }));
     if (m.part !== undefined && !parts.has(m.part)) err("measures", i, "part", messageText("catalogUnknownPart", { part: m.part }));
-    if (!ALLOWED[m.type].includes(m.aggregate)) err("measures", i, "aggregate", messageText("catalogAggregateMismatch", { aggregate: m.aggregate, type: m.type, allowed: ALLOWED[m.type].join(", ") }));
-    if (m.type === "ratio" && !m.formula) err("measures", i, "formula", messageText("catalogRatioWithoutFormula", {}));
-    if (m.type !== "ratio" && m.formula) err("measures", i, "formula", messageText("catalogFormulaNotRatio", {}));
+    const allowed = valueTypeOf(m).aggregations;
+    if (!allowed.includes(m.aggregate)) err("measures", i, "aggregate", messageText("catalogAggregateMismatch", { aggregate: m.aggregate, type: m.type, allowed: allowed.join(", ") }));
+    const derived = valueTypeOf(m).entry === "derived";
+    if (derived && !m.formula) err("measures", i, "formula", messageText("catalogRatioWithoutFormula", {}));
+    if (!derived && m.formula) err("measures", i, "formula", messageText("catalogFormulaNotRatio", {}));
     if (m.formula) {
       for (const t of [...m.formula.numerator, ...m.formula.denominator]) {
         if (!numeric(t.measure)) err("measures", i, "formula", messageText("catalogFormulaNotNumeric", { measure: t.measure }));
-        else if (byId.get(t.measure)!.type === "ratio") err("measures", i, "formula", messageText("catalogFormulaOfRatio", { measure: t.measure }));
+        else if (valueTypeOf(byId.get(t.measure)!).entry === "derived") err("measures", i, "formula", messageText("catalogFormulaOfRatio", { measure: t.measure }));
       }
     }
-    if (m.type === "choice" && !m.options) err("measures", i, "options", messageText("catalogChoiceWithoutOptions", {}));
-    if (m.aggregate === "weightedMean" && (!m.weight || !numeric(m.weight))) err("measures", i, "weight", messageText("catalogWeightMissing", {}));
-    if (m.aggregate === "pooled" && !m.statistic) err("measures", i, "statistic", messageText("catalogStatisticMissing", {}));
+    const lacking = valueTypeOf(m).catalogCheck?.(m);
+    if (lacking) err("measures", i, lacking.field, messageText(lacking.code, {}));
+    const missing = aggregationOf(m).catalogCheck?.(m, numeric);
+    if (missing) err("measures", i, missing.field, messageText(missing.code, {}));
     if (m.countedBy !== undefined && byId.get(m.countedBy)?.type !== "count") err("measures", i, "countedBy", messageText("catalogCountedByNotCount", { measure: m.countedBy }));
   });
   u.rules.forEach((r, i) => {
     const ids = ruleMeasureIds(r);
     for (const [field, id] of ids) {
       if (!byId.has(id)) err("rules", i, field, messageText("catalogRuleUnknownMeasure", { measure: id }));
-      else if (r.type === "listCount" && field === "list" ? byId.get(id)!.type !== "daysList" : !numeric(id)) {
+      else if (r.type === "listCount" && field === "list" ? valueTypeOf(byId.get(id)!).entry !== "cases" : !numeric(id)) {
         err("rules", i, field, messageText("catalogRuleWrongType", { measure: id, type: byId.get(id)!.type, rule: r.type }));
       }
     }

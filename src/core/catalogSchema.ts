@@ -1,6 +1,6 @@
 /** The schema of a catalog file in templates/: one uppdrag, or a fragment several uppdrag include. */
 import { z } from "zod";
-import { AGGREGATIONS, MEASURE_KINDS, VALUE_TYPES } from "./model";
+import { AGGREGATIONS, MEASURE_KINDS, VALUE_TYPE_IDS } from "./model";
 import { messageText } from "./messages/sv";
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, messageText("schemaId", {}));
@@ -14,7 +14,7 @@ export const measureSchema = z.strictObject({
   help: z.string().min(1),
   kind: z.enum(MEASURE_KINDS),
   levels: z.array(z.union([z.literal(2), z.literal(3)])).min(1).default([2, 3]),
-  type: z.enum(VALUE_TYPES),
+  type: z.enum(VALUE_TYPE_IDS),
   unit: z.string().default(""),
   section: id,
   part: id.optional(),

@@ -5,6 +5,7 @@
 import type { Location, Problem, RawCell, UnitReport, Uppdrag, Value } from "./model";
 import { appliesTo, isInput, numberOf } from "./measures";
 import { parseMeasureInput } from "./parse";
+import { valueTypeOf } from "./valueTypes";
 
 export interface RawReport {
   uppdragId: string;
@@ -41,7 +42,7 @@ export function interpretReport(uppdrag: Uppdrag, raw: RawReport): { report: Uni
   for (const measure of uppdrag.measures) {
     const value = values[measure.id];
     // Only a blank list: an unreadable one ("x") stays invalid, it is not "no cases".
-    if (measure.type !== "daysList" || !measure.countedBy || value?.kind !== "missing" || value.invalid) continue;
+    if (valueTypeOf(measure).entry !== "cases" || !measure.countedBy || value?.kind !== "missing" || value.invalid) continue;
     if (numberOf(values[measure.countedBy]) === 0) values[measure.id] = { kind: "list", values: [] };
   }
   const { cells: _cells, caseLocations: _perCell, ...rest } = raw;

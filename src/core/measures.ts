@@ -1,9 +1,10 @@
 /** Lookups over an uppdrag's measures. */
 import type { Measure, Uppdrag, Value } from "./model";
+import { valueTypeOf } from "./valueTypes";
 
 /** Measures a unit types in (everything but derived ratios). */
 export function isInput(measure: Measure): boolean {
-  return measure.type !== "ratio";
+  return valueTypeOf(measure).entry !== "derived";
 }
 
 /** Does a workbook covering `parts` (undefined = all) ask for this measure? */

@@ -17,8 +17,8 @@ export const MEASURE_KINDS = [
 ] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
-/** What a unit types into the cell (or, for `ratio`, what the template derives). */
-export const VALUE_TYPES = [
+/** What a unit types into the cell (or, for `ratio`, what the template derives). What each means: valueTypes/. */
+export const VALUE_TYPE_IDS = [
   "count", // whole number >= 0 (antal)
   "decimal", // number with decimals >= 0 (årsarbetare, timmar)
   "tkr", // amount in thousands of kronor, may be negative (netto)
@@ -30,7 +30,7 @@ export const VALUE_TYPES = [
   "text", // free text (analys)
   "ratio", // derived: numerator / denominator of other measures, never typed
 ] as const;
-export type ValueType = (typeof VALUE_TYPES)[number];
+export type ValueType = (typeof VALUE_TYPE_IDS)[number];
 
 /**
  * How a level-2 figure is made from the units' values.

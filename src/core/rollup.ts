@@ -9,13 +9,14 @@
  */
 import type { AggregationKind, Measure, Problem, ProblemOf, UnitReport, Uppdrag, Value } from "./model";
 import type { CodesWith, ProblemParams } from "./messages/codes";
-import { messageText } from "./messages/sv";
-import { exactRatio, exactSum, fromMicro, toMicro } from "./exact";
 import { appliesTo } from "./measures";
-import { figureInputs, termsMicro } from "./derive";
+import { figureInputs } from "./derive";
+import { aggregationOf, headlineStatistic, median, type FigureDetails } from "./aggregations";
 import { problemMeasures } from "./rules/concerns";
 import { levelTwoProblems } from "./rules/levelTwo";
 import { unitKey } from "./unitName";
+
+export type { FigureDetails };
 
 export interface ExpectedUnit {
   unit: string;
@@ -31,21 +32,6 @@ export interface Accumulation {
   units: Map<string, string[] | undefined>;
   /** unit → its values (inputs only). */
   values: Map<string, Record<string, Value>>;
-}
-
-export interface FigureDetails {
-  numerator?: number;
-  denominator?: number;
-  count?: number;
-  median?: number;
-  mean?: number;
-  min?: number;
-  max?: number;
-  yes?: number;
-  answered?: number;
-  weightTotal?: number;
-  tally?: Record<string, number>;
-  texts?: { unit: string; text: string }[];
 }
 
 export interface Figure {
@@ -104,16 +90,8 @@ function addUnitKey(keys: Set<string>, unit: string): boolean {
 
 const byName = (a: string, b: string) => a.localeCompare(b, "sv");
 
-/** The median of numbers sorted ascending (the mean of the two middle ones for an even count). */
-export function median(sorted: readonly number[]): number {
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : exactSum([sorted[mid - 1]!, sorted[mid]!]) / 2;
-}
-
-/** A pooled measure's headline over sorted cases: the mean or the median, as the catalog says. */
-export function headlineStatistic(measure: Measure, sorted: readonly number[]): number {
-  return measure.statistic === "mean" ? exactSum(sorted) / sorted.length : median(sorted);
-}
+/** How a pooled figure is found, kept here too for the figure's readers. */
+export { headlineStatistic, median };
 
 /** Units asked for the measure: reporting units whose workbook covers its part, plus expected units that sent nothing. */
 function askedUnits(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[]): { reporting: string[]; absent: string[] } {
@@ -137,7 +115,6 @@ export function errorMeasures(uppdrag: Uppdrag, reports: readonly UnitReport[], 
 
 function figureFor(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[], errors: ErrorMeasures): Figure {
   const asked = askedUnits(measure, acc, absent);
-  const valueOf = (unit: string) => acc.values.get(unit)?.[measure.id];
   const needs = figureInputs(measure);
   const has = (unit: string) =>
     needs.every((id) => {
@@ -151,63 +128,7 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
   const base = { measureId: measure.id, aggregate: measure.aggregate, contributors, missing, complete: missing.length === 0, flaggedUnits };
   if (contributors.length === 0) return { ...base, value: null, details: {} };
 
-  switch (measure.aggregate) {
-    case "sum":
-    case "stock": {
-      const numbers = contributors.map((u) => (valueOf(u) as { value: number }).value);
-      return { ...base, value: exactSum(numbers), details: {} };
-    }
-    case "ratio": {
-      const f = measure.formula!;
-      let num = 0n;
-      let den = 0n;
-      for (const u of contributors) {
-        num += termsMicro(f.numerator, acc.values.get(u)!)!;
-        den += termsMicro(f.denominator, acc.values.get(u)!)!;
-      }
-      const value = exactRatio(num, den, f.factor);
-      const details = { numerator: fromMicro(num), denominator: fromMicro(den) };
-      return value === null ? { ...base, value, details, note: messageText("figureZeroDenominator", {}) } : { ...base, value, details };
-    }
-    case "pooled": {
-      const cases = contributors.flatMap((u) => (valueOf(u) as { values: number[] }).values).sort((a, b) => a - b);
-      if (cases.length === 0) return { ...base, value: null, details: { count: 0 }, note: messageText("figureNoCases", {}) };
-      const mean = exactSum(cases) / cases.length;
-      const med = median(cases);
-      const details = { count: cases.length, median: med, mean, min: cases[0]!, max: cases[cases.length - 1]! };
-      return { ...base, value: headlineStatistic(measure, cases), details };
-    }
-    case "weightedMean": {
-      let weighted = 0n;
-      let weights = 0n;
-      for (const u of contributors) {
-        const v = (valueOf(u) as { value: number }).value;
-        const w = (acc.values.get(u)![measure.weight!] as { value: number }).value;
-        weighted += toMicro(v) * toMicro(w);
-        weights += toMicro(w);
-      }
-      // weighted carries micro² units: divide by the weights (micro) and once more by the scale.
-      const value = weights === 0n ? null : Number(weighted) / Number(weights) / 1e6;
-      return { ...base, value, details: { weightTotal: fromMicro(weights) }, ...(value === null ? { note: messageText("figureZeroWeights", {}) } : {}) };
-    }
-    case "yesCount": {
-      const yes = contributors.filter((u) => (valueOf(u) as { value: boolean }).value).length;
-      return { ...base, value: yes, details: { yes, answered: contributors.length } };
-    }
-    case "tally": {
-      const tally: Record<string, number> = {};
-      for (const option of measure.options ?? []) tally[option] = 0;
-      for (const u of contributors) {
-        const choice = (valueOf(u) as { value: string }).value;
-        tally[choice] = (tally[choice] ?? 0) + 1;
-      }
-      return { ...base, value: contributors.length, details: { tally } };
-    }
-    case "text":
-      return { ...base, value: null, details: { texts: contributors.map((u) => ({ unit: u, text: (valueOf(u) as { value: string }).value })) } };
-    case "none":
-      return { ...base, value: null, details: {} };
-  }
+  return { ...base, ...aggregationOf(measure).rollUp(measure, contributors, (unit) => acc.values.get(unit)!) };
 }
 
 /** Level-2 figures for every measure of the uppdrag. `absent` are expected units that sent nothing; `errors` flags figures. */

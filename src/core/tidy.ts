@@ -5,6 +5,8 @@
 import type { UnitReport, Uppdrag } from "./model";
 import type { RollupResult } from "./rollup";
 import { computeUnitRatio } from "./derive";
+import { valueTypeOf } from "./valueTypes";
+import { aggregationOf } from "./aggregations";
 
 export interface TidyRow {
   uppdrag: string;
@@ -45,23 +47,7 @@ function unitRows(uppdrag: Uppdrag, report: UnitReport, period: string): TidyRow
     }
     const v = report.values[m.id];
     if (v === undefined) continue; // not asked of this unit (another part)
-    switch (v.kind) {
-      case "missing":
-        rows.push({ ...common, value: null });
-        break;
-      case "number":
-        rows.push({ ...common, value: v.value });
-        break;
-      case "yesNo":
-        rows.push({ ...common, value: v.value ? "Ja" : "Nej" });
-        break;
-      case "text":
-        rows.push({ ...common, value: v.value });
-        break;
-      case "list":
-        v.values.forEach((days, i) => rows.push({ ...common, value: days, caseNumber: i + 1 }));
-        break;
-    }
+    for (const cell of valueTypeOf(m).tidy(v)) rows.push({ ...common, ...cell });
   }
   return rows;
 }
@@ -71,7 +57,7 @@ export function tidyRows(uppdrag: Uppdrag, result: RollupResult): TidyRow[] {
   const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
   for (const f of result.figures) {
     const m = byId.get(f.measureId)!;
-    if (m.aggregate === "text" || m.aggregate === "none") continue;
+    if (!aggregationOf(m).tidy) continue;
     rows.push({ uppdrag: uppdrag.id, period: result.period, level: 2, unit: LEVEL2_UNIT, measureId: m.id, label: m.label, value: f.value, unitOfMeasure: m.unit, caseNumber: null, templateVersion: uppdrag.version });
   }
   return rows;

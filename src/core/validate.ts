@@ -9,6 +9,7 @@ import { appliesTo, isInput } from "./measures";
 import { parsePeriod, previousPeriod } from "./period";
 import { RuleContext, runRule } from "./rules";
 import { unitKey } from "./rollup";
+import { boundsOf, valueTypeOf } from "./valueTypes";
 
 type MeasureCode = CodesWith<{ measure: string }>;
 
@@ -17,8 +18,6 @@ function measureProblem<C extends MeasureCode>(measure: Measure, report: UnitRep
   return p as Problem;
 }
 
-const WHOLE_NUMBER_TYPES = new Set(["count", "days", "daysList"]);
-
 /** `caseIndex`: which value of a list of cases, so the problem names that case's cell. */
 function checkNumber(measure: Measure, report: UnitReport, value: number, caseIndex?: number): Problem[] {
   const out: Problem[] = [];
@@ -26,19 +25,18 @@ function checkNumber(measure: Measure, report: UnitReport, value: number, caseIn
   const unit = measure.unit;
   const at = (caseIndex !== undefined ? report.caseLocations?.[measure.id]?.[caseIndex] : undefined) ?? report.locations?.[measure.id];
   const problem = <C extends MeasureCode>(code: C, severity: Problem["severity"], params: Omit<ProblemParams[C], "measure">) => measureProblem(measure, report, code, severity, params, at);
-  if (WHOLE_NUMBER_TYPES.has(measure.type) && !Number.isInteger(value)) out.push(problem("notWholeNumber", "fel", { value }));
-  const min = c.min ?? (measure.type === "tkr" ? undefined : 0);
+  if (valueTypeOf(measure).wholeNumber && !Number.isInteger(value)) out.push(problem("notWholeNumber", "fel", { value }));
+  // The same bounds the template's data validation enforces (a percent above 100 is an error in both).
+  const { min, max } = boundsOf(measure);
   if (min !== undefined && value < min) out.push(problem(min === 0 ? "negative" : "belowMin", "fel", { value, min, unit }));
-  else if (c.max !== undefined && value > c.max) out.push(problem("aboveMax", "fel", { value, max: c.max, unit }));
+  else if (max !== undefined && value > max) out.push(problem("aboveMax", "fel", { value, max, unit }));
   else if (c.warnAbove !== undefined && value > c.warnAbove) out.push(problem("unusuallyHigh", "varning", { value, limit: c.warnAbove, unit }));
   else if (c.warnBelow !== undefined && value < c.warnBelow) out.push(problem("unusuallyLow", "varning", { value, limit: c.warnBelow, unit }));
   return out;
 }
 
-const ANSWER_TYPES = new Set(["yesNo", "choice", "text"]);
-
 function requiredProblem(measure: Measure, report: UnitReport): Problem {
-  return measureProblem(measure, report, ANSWER_TYPES.has(measure.type) ? "requiredAnswer" : "required", "fel", {});
+  return measureProblem(measure, report, valueTypeOf(measure).answer ? "requiredAnswer" : "required", "fel", {});
 }
 
 function checkValue(measure: Measure, report: UnitReport, value: Value | undefined): Problem[] {

@@ -7,6 +7,7 @@
  * outcome both ways. No spreadsheet library here, so the task pane can use it without one.
  */
 import type { Catalog, RawCell } from "../core/model";
+import { valueTypeOf } from "../core/valueTypes";
 import { blockAddress, decodeRange, encodeCell, parseAddress, type CellPosition } from "./a1";
 import { buildReport, fileProblem, identify, type Located, type ReadOutcome } from "./identify";
 import { COLUMNS, HEADERS, META_KEYS, META_SHEET, definedName, metaName, rowsFor, type MetaKey } from "./layout";
@@ -138,7 +139,7 @@ function readIdentified(access: CellAccess, file: string, catalog: Catalog): Rea
   if (!identity.ok) return identity;
   let findLabel: ((label: string) => LabelPlace | undefined) | undefined;
   return buildReport(identity, file, (measure): Located | undefined => {
-    const asPercent = measure.type === "percent";
+    const asPercent = valueTypeOf(measure).fractionAsPercent === true;
     const name = definedName(measure.id);
     const target = targetOf(access, name);
     if (target) {
@@ -150,7 +151,7 @@ function readIdentified(access: CellAccess, file: string, catalog: Catalog): Rea
     findLabel ??= labelIndex(access);
     const found = findLabel(measure.label);
     if (!found) return undefined;
-    const rows = measure.type === "daysList" ? Array.from({ length: rowsFor(measure) - 1 }, (_, i) => found.r + 1 + i) : [found.r];
+    const rows = valueTypeOf(measure).entry === "cases" ? Array.from({ length: rowsFor(measure) - 1 }, (_, i) => found.r + 1 + i) : [found.r];
     const cell = blockAddress({ row: rows[0]!, col: found.valueColumn }, rows.length, 1);
     const location = { file, sheet: found.sheet, cell };
     return {

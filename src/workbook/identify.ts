@@ -11,6 +11,7 @@ import type { RawReport } from "../core/interpret";
 import { definedName, type MetaKey } from "./layout";
 import { metaParts, metaPeriod, metaTextProblem, metaUnit } from "../core/metadata";
 import { hasConfusableLetters } from "../core/unitName";
+import { valueTypeOf } from "../core/valueTypes";
 
 /** The codes of problems that name a file. */
 export type FileCode = CodesWith<{ file: string }>;
@@ -87,9 +88,10 @@ export function buildReport(identity: Extract<Identity, { ok: true }>, file: str
       notes.push(measureNotFound(measure.id, measure.label, file));
       continue;
     }
-    cells[measure.id] = measure.type === "daysList" ? found.values : (found.values[0] ?? null);
+    const cases = valueTypeOf(measure).entry === "cases";
+    cells[measure.id] = cases ? found.values : (found.values[0] ?? null);
     locations[measure.id] = found.location;
-    if (measure.type === "daysList" && found.cells) caseLocations[measure.id] = found.cells.map((cell) => ({ ...found.location, cell }));
+    if (cases && found.cells) caseLocations[measure.id] = found.cells.map((cell) => ({ ...found.location, cell }));
     if (found.note) notes.push(found.note);
   }
   const raw: RawReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: identity.unit, period: identity.period, ...(parts ? { parts } : {}), file, cells, locations, ...(Object.keys(caseLocations).length > 0 ? { caseLocations } : {}) };

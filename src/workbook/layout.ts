@@ -3,6 +3,7 @@
  * defined names and the hidden metadata sheet. Change it here and both follow.
  */
 import type { Measure } from "../core/model";
+import { valueTypeOf } from "../core/valueTypes";
 
 export const INSTRUCTIONS_SHEET = "Instruktioner";
 /** Hidden (veryHidden) sheet with what the workbook is: uppdrag, version, unit, period. */
@@ -37,5 +38,5 @@ export function metaName(key: MetaKey): string {
 
 /** How many rows a measure takes on its sheet. */
 export function rowsFor(measure: Measure): number {
-  return measure.type === "daysList" ? 1 + (measure.maxCases ?? DEFAULT_MAX_CASES) : 1;
+  return valueTypeOf(measure).entry === "cases" ? 1 + (measure.maxCases ?? DEFAULT_MAX_CASES) : 1;
 }

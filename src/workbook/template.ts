@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import type { Measure, RatioFormula, Section, Term, Uppdrag } from "../core/model";
 import { parsePeriod, type Period } from "../core/period";
 import { appliesTo, isInput } from "../core/measures";
+import { valueTypeOf, type TemplateValidation } from "../core/valueTypes";
 import { formulaInputs } from "../core/derive";
 import { checkPeriod, unknownPartErrors } from "../core/templateRequest";
 import {
@@ -189,7 +190,7 @@ const HOW_TO = [
 // Input sheets
 
 function writeSectionSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, section: Section, measures: Measure[], present: ReadonlySet<string>, lists: ListWriter) {
-  const wide = measures.some((m) => m.type === "text" || m.type === "choice");
+  const wide = measures.some((m) => valueTypeOf(m).wideValue);
   ws.columns = [
     { width: WIDTHS.id },
     { width: WIDTHS.label },
@@ -232,23 +233,24 @@ function writeHeader(row: ExcelJS.Row) {
 
 /** One measure: id, label, value cell, unit, help; a list of days adds its case rows below. */
 function writeMeasureRow(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, rowNumber: number, measure: Measure, present: ReadonlySet<string>, lists: ListWriter) {
+  const entry = valueTypeOf(measure).entry;
   const row = ws.getRow(rowNumber);
   row.getCell(COLUMNS.id).value = measure.id;
   row.getCell(COLUMNS.id).font = GREY_SMALL;
   row.getCell(COLUMNS.id).alignment = { vertical: "top" };
   row.getCell(COLUMNS.label).value = measure.label;
   row.getCell(COLUMNS.label).alignment = WRAP;
-  row.getCell(COLUMNS.unit).value = measure.type === "daysList" ? "ärenden" : measure.unit;
+  row.getCell(COLUMNS.unit).value = entry === "cases" ? "ärenden" : measure.unit;
   row.getCell(COLUMNS.unit).alignment = { vertical: "top" };
   row.getCell(COLUMNS.help).value = helpText(measure);
   row.getCell(COLUMNS.help).alignment = WRAP;
-  row.height = Math.max(heightFor([[measure.label, WIDTHS.label], [helpText(measure), WIDTHS.help]]), measure.type === "text" ? TEXT_ROW_HEIGHT : 0);
+  row.height = Math.max(heightFor([[measure.label, WIDTHS.label], [helpText(measure), WIDTHS.help]]), valueTypeOf(measure).longText ? TEXT_ROW_HEIGHT : 0);
 
   const value = row.getCell(COLUMNS.value);
-  if (measure.type === "ratio") {
+  if (entry === "derived") {
     writeRatioCell(value, measure, present);
     addName(wb, absoluteRef(ws.name, rowNumber), definedName(measure.id));
-  } else if (measure.type === "daysList") {
+  } else if (entry === "cases") {
     writeCaseRows(wb, ws, rowNumber, measure);
   } else {
     styleInput(value, measure);
@@ -261,15 +263,11 @@ function writeMeasureRow(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, rowNumber:
 /** The help column: the catalog's help, plus the checks a unit should know about. */
 function helpText(measure: Measure): string {
   const extra: string[] = [];
-  if (measure.checks.required && isInput(measure)) extra.push(isNumeric(measure) ? "Ska fyllas i (0 om inget)." : "Ska fyllas i.");
+  if (measure.checks.required && isInput(measure)) extra.push(valueTypeOf(measure).numeric ? "Ska fyllas i (0 om inget)." : "Ska fyllas i.");
   if (measure.checks.warnAbove !== undefined) extra.push(`Värden över ${measure.checks.warnAbove} är ovanliga – kontrollera.`);
-  if (measure.type === "daysList") extra.push(`En rad per ärende, högst ${rowsFor(measure) - 1} ärenden.`);
-  if (measure.type === "ratio") extra.push("Räknas fram av mallen.");
+  if (valueTypeOf(measure).entry === "cases") extra.push(`En rad per ärende, högst ${rowsFor(measure) - 1} ärenden.`);
+  if (valueTypeOf(measure).entry === "derived") extra.push("Räknas fram av mallen.");
   return [measure.help, ...extra].filter((s) => s.trim() !== "").join(" ");
-}
-
-function isNumeric(measure: Measure): boolean {
-  return ["count", "decimal", "tkr", "percent", "days", "daysList"].includes(measure.type);
 }
 
 /** A list of days: the measure row shows how many cases are filled; each case has its own input row. */
@@ -299,51 +297,20 @@ function styleInput(cell: ExcelJS.Cell, measure: Measure) {
   cell.protection = { locked: false };
   cell.fill = INPUT_FILL;
   cell.border = BOX;
-  const format = numberFormat(measure);
+  const format = valueTypeOf(measure).numberFormat;
   if (format) cell.numFmt = format;
-  if (measure.type === "text") cell.alignment = WRAP;
-}
-
-/** Counts show whole numbers; amounts two decimals (shown with the user's decimal comma); the rest as typed. */
-function numberFormat(measure: Measure): string | undefined {
-  switch (measure.type) {
-    case "count":
-    case "days":
-    case "daysList":
-      return "0";
-    case "decimal":
-    case "tkr":
-      return "0.00";
-    case "text":
-      return "@";
-    default:
-      return undefined;
-  }
+  if (valueTypeOf(measure).longText) cell.alignment = WRAP;
 }
 
 // ---------------------------------------------------------------------------
 // Data validation
 
+/** The type's validation (bounds as the validator applies them) in Excel's terms. */
 function validationFor(measure: Measure, lists: ListWriter | undefined): ExcelJS.DataValidation | undefined {
-  const { min, max } = measure.checks;
-  switch (measure.type) {
-    case "count":
-    case "days":
-    case "daysList":
-      return numberRule(measure, "whole", min ?? 0, max, "ett heltal");
-    case "decimal":
-      return numberRule(measure, "decimal", min ?? 0, max, "ett tal (decimalkomma går bra)");
-    case "tkr":
-      return numberRule(measure, "decimal", min, max, "ett belopp i tkr (minus för underskott)");
-    case "percent":
-      return numberRule(measure, "decimal", min ?? 0, max ?? 100, "en procentsats som tal (45 för 45 %)");
-    case "yesNo":
-      return listRule(measure, '"Ja,Nej"', "Välj Ja eller Nej i listan.");
-    case "choice":
-      return listRule(measure, choiceFormula(measure, lists), "Välj ett av alternativen i listan.");
-    default:
-      return undefined;
-  }
+  const wanted: TemplateValidation | undefined = valueTypeOf(measure).validation(measure);
+  if (!wanted) return undefined;
+  if (wanted.kind === "number") return numberRule(measure, wanted.whole ? "whole" : "decimal", wanted.min, wanted.max, wanted.what);
+  return listRule(measure, listFormula(measure.id, wanted.options, lists), wanted.prompt);
 }
 
 function numberRule(measure: Measure, type: "whole" | "decimal", min: number | undefined, max: number | undefined, what: string): ExcelJS.DataValidation {
@@ -362,13 +329,13 @@ function numberRule(measure: Measure, type: "whole" | "decimal", min: number | u
     type,
     ...rule,
     allowBlank: true,
-    ...messages(measure, `${wanted} ${blankHint(measure)}`, `${wanted}${measure.type === "daysList" ? " En rad per ärende." : ""}`),
+    ...messages(measure, `${wanted} ${blankHint(measure)}`, `${wanted}${valueTypeOf(measure).entry === "cases" ? " En rad per ärende." : ""}`),
   };
 }
 
 /** What a blank means, as the validator will judge it: "leave it blank" only where a blank is not an error. */
 function blankHint(measure: Measure): string {
-  if (measure.type === "daysList") return "En rad per ärende; rader utan ärende lämnas tomma.";
+  if (valueTypeOf(measure).entry === "cases") return "En rad per ärende; rader utan ärende lämnas tomma.";
   return measure.checks.required ? "Ska fyllas i; skriv 0 om inget har hänt under perioden." : "Lämna tomt om uppgiften saknas.";
 }
 
@@ -389,11 +356,10 @@ function messages(measure: Measure, prompt: string, error: string): Partial<Exce
 }
 
 /** Inline "a,b,c" when it fits Excel's 255 characters and no option has a comma or quote; else a range. */
-function choiceFormula(measure: Measure, lists: ListWriter | undefined): string {
-  const options = measure.options ?? [];
+function listFormula(id: string, options: readonly string[], lists: ListWriter | undefined): string {
   const inline = `"${options.join(",")}"`;
   if (!lists || (inline.length - 2 <= LIMITS.inlineList && !options.some((o) => o.includes(",") || o.includes('"')))) return inline;
-  return lists.add(measure.id, options);
+  return lists.add(id, options);
 }
 
 interface ListWriter {
@@ -421,7 +387,7 @@ function listWriter(meta: ExcelJS.Worksheet): ListWriter {
 function writeRatioCell(cell: ExcelJS.Cell, measure: Measure, present: ReadonlySet<string>) {
   cell.fill = FORMULA_FILL;
   cell.border = BOX;
-  cell.numFmt = "0.0";
+  cell.numFmt = valueTypeOf(measure).numberFormat ?? "0.0";
   const formula = measure.formula && ratioFormula(measure.formula, present);
   // A term outside the chosen parts has no name in this workbook: no formula rather than #NAME?.
   if (formula) cell.value = { formula };

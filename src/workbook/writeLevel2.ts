@@ -8,13 +8,13 @@
  */
 import { cellText, safeCellValue } from "../core/cellText";
 import ExcelJS from "exceljs";
-import type { Measure, Problem, Term, UnitReport, Uppdrag } from "../core/model";
+import type { Measure, Problem, UnitReport, Uppdrag } from "../core/model";
 import { headlineStatistic, type Figure } from "../core/rollup";
 import { computeUnitRatio, formulaInputs } from "../core/derive";
 import { parsePeriod } from "../core/period";
-import { AGGREGATION_LABELS } from "../core/messages/labels";
+import { valueTypeOf } from "../core/valueTypes";
+import { aggregationOf } from "../core/aggregations";
 import { problemText } from "../core/messages/sv";
-import { formatNumber } from "../core/messages/format";
 import { ERROR_POLICY, flaggedFigureText } from "../core/messages/policy";
 import { LEVEL2_UNIT, TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
 import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
@@ -83,50 +83,14 @@ function unitRange(ctx: SummaryContext, row: number): string {
   return `${columnLetters(ctx.firstUnitCol)}${row}:${columnLetters(ctx.lastUnitCol)}${row}`;
 }
 
-/**
- * 1 for each unit whose cells in all the given ranges are numbers, else 0, as one SUMPRODUCT
- * argument: units without an input (blank, "–" for a part not covered) drop out, as in the
- * roll-up. The ranges themselves go in as separate arguments, where SUMPRODUCT reads text as 0
- * (arithmetic on a text cell would give #VALUE!).
- */
-function presentMask(ranges: readonly string[]): string {
-  return ranges.length === 1 ? `--ISNUMBER(${ranges[0]})` : ranges.map((r) => `ISNUMBER(${r})`).join("*");
-}
-
 /** Excel's own computation of a level-2 figure from the unit columns (or the listed cases); undefined when it has no rows to refer to. */
 function level2Formula(measure: Measure, row: number, ctx: SummaryContext): string | undefined {
-  const units = unitRange(ctx, row);
-  switch (measure.aggregate) {
-    case "sum":
-    case "stock":
-      return `SUM(${units})`;
-    case "yesCount":
-      return `COUNTIF(${units},"Ja")`;
-    case "tally":
-      // Units that chose an option: every text in the row but the marks for parts not covered.
-      return `COUNTA(${units})-COUNTIF(${units},"${NOT_COVERED}")`;
-    case "ratio": {
-      const f = measure.formula!;
-      const inputRows = formulaInputs(f).map((id) => ctx.rowOf.get(id));
-      if (inputRows.some((r) => r === undefined)) return undefined;
-      const mask = presentMask(inputRows.map((r) => unitRange(ctx, r!)));
-      const sum = (terms: readonly Term[]) => terms.map((t, i) => `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}SUMPRODUCT(${mask},${unitRange(ctx, ctx.rowOf.get(t.measure)!)})`).join("");
-      return `(${sum(f.numerator)})/(${sum(f.denominator)})${f.factor !== 1 ? `*${f.factor}` : ""}`;
-    }
-    case "weightedMean": {
-      const weightRow = ctx.rowOf.get(measure.weight!);
-      if (weightRow === undefined) return undefined;
-      const weights = unitRange(ctx, weightRow);
-      const mask = presentMask([units, weights]);
-      return `SUMPRODUCT(${mask},${units},${weights})/SUMPRODUCT(${mask},${weights})`;
-    }
-    case "pooled": {
-      const cases = ctx.caseRange.get(measure.id);
-      return cases && `${measure.statistic === "mean" ? "AVERAGE" : "MEDIAN"}(${cases})`;
-    }
-    default:
-      return undefined;
-  }
+  return aggregationOf(measure).formula(measure, row, {
+    unitRange: (r) => unitRange(ctx, r),
+    rowOf: (id) => ctx.rowOf.get(id),
+    caseRange: (id) => ctx.caseRange.get(id),
+    notCovered: NOT_COVERED,
+  });
 }
 
 /** The level-2 cell: a live formula carrying the roll-up's figure as its cached result. */
@@ -138,23 +102,14 @@ function level2Cell(measure: Measure, figure: Figure, row: number, ctx: SummaryC
 }
 
 function basisText(measure: Measure, figure: Figure, unitOf: (id: string) => string): string {
-  if (measure.aggregate === "tally") return Object.entries(figure.details.tally ?? {}).filter(([, n]) => n > 0).map(([o, n]) => `${o}: ${n}`).join("; ");
-  if (measure.aggregate === "yesCount") return `Ja för ${figure.details.yes ?? 0} av ${figure.details.answered ?? 0} enheter`;
-  if (measure.aggregate === "pooled") return `${figure.details.count ?? 0} ärenden; medel ${round(figure.details.mean)}, median ${round(figure.details.median)}`;
-  if (measure.aggregate === "ratio" && figure.details.denominator !== undefined) return `${number(figure.details.numerator)} / ${number(figure.details.denominator)}`;
-  if (measure.aggregate === "weightedMean" && figure.details.weightTotal !== undefined) return `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)} ${unitOf(measure.weight!)}`;
-  return `${figure.contributors.length} enheter`;
+  return aggregationOf(measure).basis(measure, figure, unitOf);
 }
-
-/** Numbers in text cells with the Swedish decimal comma. */
-const number = (n: number | undefined) => (n === undefined ? "–" : formatNumber(n));
-const round = (n: number | undefined) => number(n === undefined ? undefined : Math.round(n * 10) / 10);
 
 /** The Ärenden sheet's rows (one per case) and, per pooled measure, the range its cases take. */
 function caseLayout(uppdrag: Uppdrag, units: UnitReport[]): { rows: (string | number)[][]; ranges: Map<string, string> } {
   const rows: (string | number)[][] = [];
   const ranges = new Map<string, string>();
-  for (const m of uppdrag.measures.filter((x) => x.type === "daysList")) {
+  for (const m of uppdrag.measures.filter((x) => valueTypeOf(x).entry === "cases")) {
     const first = rows.length + 2; // row 1 is the header
     for (const r of units) {
       const v = r.values[m.id];
@@ -221,7 +176,7 @@ function summaryLayout(collected: CollectedRollup): SummaryLayout {
   const firstUnitCol = FIXED.length + 1;
   const lastUnitCol = FIXED.length + Math.max(result.used.length, 1);
   const figureIds = new Set(result.figures.map((f) => f.measureId));
-  const shown = uppdrag.measures.filter((m) => m.aggregate !== "text" && figureIds.has(m.id));
+  const shown = uppdrag.measures.filter((m) => !aggregationOf(m).sideBySide && figureIds.has(m.id));
   // Rows are fixed first so that ratio formulas can refer to rows further down.
   const rowOf = new Map<string, number>();
   const plan: SummaryLayout["plan"] = [];
@@ -286,13 +241,14 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: 
     excelRow.getCell(1).value = m.id;
     excelRow.getCell(2).value = m.label;
     excelRow.getCell(3).value = m.unit;
-    excelRow.getCell(4).value = AGGREGATION_LABELS[m.aggregate];
+    excelRow.getCell(4).value = aggregationOf(m).label;
     units.forEach((u, i) => (excelRow.getCell(firstUnitCol + i).value = m.part && u.parts && !u.parts.includes(m.part) ? NOT_COVERED : safeCellValue(unitCell(m, u))));
     const l2 = excelRow.getCell(level2Col);
     l2.value = level2Cell(m, figure, item.row, ctx);
     l2.fill = LEVEL2_FILL;
     l2.font = BOLD;
-    if (m.type === "ratio" || m.type === "decimal" || m.type === "percent" || m.aggregate === "pooled") l2.numFmt = "0.0";
+    const format = valueTypeOf(m).level2NumberFormat;
+    if (format) l2.numFmt = format;
     excelRow.getCell(level2Col + 1).value = cellText(basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : ""));
     excelRow.getCell(level2Col + 2).value = cellText(figure.missing.join(", "));
     excelRow.getCell(level2Col + 3).value = safeCellValue(flaggedFigureText(figure.flaggedUnits) || null);
@@ -308,7 +264,7 @@ function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport
   ws.getColumn(2).width = 40;
   units.forEach((_, i) => (ws.getColumn(3 + i).width = 45));
   const figureOf = new Map(figures.map((f) => [f.measureId, f]));
-  for (const m of uppdrag.measures.filter((x) => x.aggregate === "text" && figureOf.has(x.id))) {
+  for (const m of uppdrag.measures.filter((x) => aggregationOf(x).sideBySide && figureOf.has(x.id))) {
     const texts = new Map((figureOf.get(m.id)!.details.texts ?? []).map((t) => [t.unit, t.text]));
     const row = ws.addRow([m.id, m.label, ...units.map((u) => texts.get(u.unit) ?? (u.values[m.id] ? "(saknas)" : "–"))].map(cellText));
     row.alignment = { wrapText: true, vertical: "top" };

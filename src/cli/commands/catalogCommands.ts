@@ -3,7 +3,9 @@
  * --json, for scripts (the contract is documented in docs/json.md).
  */
 import type { Measure, Uppdrag } from "../../core/model";
-import { AGGREGATION_LABELS, FREQUENCY_LABELS, KIND_LABELS, TYPE_LABELS } from "../../core/messages/labels";
+import { FREQUENCY_LABELS, KIND_LABELS } from "../../core/messages/labels";
+import { aggregationOf } from "../../core/aggregations";
+import { valueTypeOf } from "../../core/valueTypes";
 import { cliCatalog, requireUppdrag } from "../catalog";
 import type { Io } from "../io";
 
@@ -62,7 +64,7 @@ export function describeCommand(io: Io, id: string, options: { json?: boolean })
   for (const section of u.sections) {
     io.out(`\n${section.label} – blad "${section.sheet}"`);
     for (const m of u.measures.filter((x) => x.section === section.id)) {
-      const details = [KIND_LABELS[m.kind], TYPE_LABELS[m.type] + (m.unit ? ` [${m.unit}]` : ""), `nivå 2: ${AGGREGATION_LABELS[m.aggregate]}`, checksText(m)].filter((s) => s !== "");
+      const details = [KIND_LABELS[m.kind], valueTypeOf(m).label + (m.unit ? ` [${m.unit}]` : ""), `nivå 2: ${aggregationOf(m).label}`, checksText(m)].filter((s) => s !== "");
       const part = m.part ? ` (del: ${u.parts.find((p) => p.id === m.part)?.label ?? m.part})` : "";
       io.out(`  ${m.id}: ${m.label}${part}\n      ${details.join("; ")}`);
     }

@@ -1,5 +1,5 @@
-/** Swedish names of the catalog's enumerations, for what people read (describe, workbooks). */
-import type { AggregationKind, Frequency, MeasureKind, ValueType } from "../model";
+/** Swedish names of the catalog's enumerations, for what people read (describe, workbooks). A value type's and an aggregation's are in their descriptors (valueTypes/, aggregations/). */
+import type { Frequency, MeasureKind } from "../model";
 
 export const KIND_LABELS: Record<MeasureKind, string> = {
   struktur: "Strukturmått",
@@ -10,31 +10,6 @@ export const KIND_LABELS: Record<MeasureKind, string> = {
   grundlaggande: "Grundläggande kvalitetsuppföljning",
   kvalitetskrav: "Kvalitetskrav",
   garanti: "Service- och värdighetsgaranti",
-};
-
-export const TYPE_LABELS: Record<ValueType, string> = {
-  count: "antal (heltal ≥ 0)",
-  decimal: "tal med decimaler ≥ 0",
-  tkr: "belopp i tkr",
-  percent: "procent 0–100",
-  days: "dagar (heltal ≥ 0)",
-  daysList: "dagar per ärende (en rad per ärende)",
-  yesNo: "Ja/Nej",
-  choice: "val ur lista",
-  text: "fritext",
-  ratio: "beräknad kvot",
-};
-
-export const AGGREGATION_LABELS: Record<AggregationKind, string> = {
-  sum: "summa",
-  stock: "summa av bestånd vid samma datum",
-  ratio: "kvot av summor",
-  pooled: "alla ärenden sammanslagna",
-  weightedMean: "vägt medelvärde",
-  yesCount: "antal enheter med Ja av de som svarat",
-  tally: "antal enheter per val",
-  text: "texter enhet för enhet",
-  none: "summeras inte",
 };
 
 export const FREQUENCY_LABELS: Record<Frequency, string> = {

@@ -2,16 +2,15 @@
  * The uppdrag's cross-measure rules run on the level-2 figures: does the whole uppdrag's flow
  * balance, is a part at most its total? Continuity and list counts are per-unit matters.
  */
-import type { AggregationKind, Problem, RuleType, UnitReport, Uppdrag } from "../model";
+import type { Problem, RuleType, UnitReport, Uppdrag } from "../model";
 import type { LevelTwoParams } from "../messages/codes";
 import type { Figure } from "../rollup";
 import { RuleContext } from "./context";
 import { ruleMeasures } from "./concerns";
 import { runRule } from "./index";
+import { AGGREGATES } from "../aggregations";
 
 const LEVEL_TWO_RULES: ReadonlySet<RuleType> = new Set(["balance", "atMost", "atLeast", "requiresPositive", "ratioRange"]);
-/** Aggregations whose figure is a number the rules can compare. */
-const NUMERIC: ReadonlySet<AggregationKind> = new Set(["sum", "stock", "ratio", "weightedMean", "pooled"]);
 
 /** A rule context whose numbers are the level-2 figures instead of one unit's values. */
 class FigureContext extends RuleContext {
@@ -50,7 +49,7 @@ function unevenBasis(ids: readonly string[], byId: ReadonlyMap<string, Figure>, 
  */
 export function levelTwoProblems(uppdrag: Uppdrag, figures: readonly Figure[]): Problem[] {
   const byId = new Map(figures.map((f) => [f.measureId, f]));
-  const values = new Map(figures.filter((f) => NUMERIC.has(f.aggregate) && f.value !== null).map((f) => [f.measureId, f.value!]));
+  const values = new Map(figures.filter((f) => AGGREGATES[f.aggregate].numeric && f.value !== null).map((f) => [f.measureId, f.value!]));
   const ctx = new FigureContext(uppdrag, values);
   const out: Problem[] = [];
   for (const rule of uppdrag.rules.filter((r) => LEVEL_TWO_RULES.has(r.type))) {

@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
-import type { Measure, Problem, Uppdrag } from "../../core/model";
+import type { Problem, Uppdrag } from "../../core/model";
 import type { Figure } from "../../core/rollup";
+import { aggregationOf } from "../../core/aggregations";
 import { flaggedFigureText } from "../../core/messages/policy";
 import { problemText } from "../../core/messages/sv";
 
@@ -12,8 +13,6 @@ export interface KeyFigureTableProps {
 }
 
 const NUMBER = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
-/** Aggregations with one figure to show; texts, tallies and per-unit measures are in the workbook. */
-const SHOWN = new Set(["sum", "stock", "ratio", "pooled", "weightedMean", "yesCount"]);
 
 const useStyles = makeStyles({
   valueHeader: { width: "40%" },
@@ -22,20 +21,17 @@ const useStyles = makeStyles({
   flag: { display: "block", color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
-function shownValue(measure: Measure, figure: Figure): { value: string; unit: string } {
-  if (measure.aggregate === "yesCount") return { value: `${figure.details.yes ?? 0} av ${figure.details.answered ?? 0}`, unit: "enheter" };
-  return { value: NUMBER.format(figure.value!), unit: measure.unit };
-}
-
 /** The level-2 figures at a glance, each flagged when it rests on values with errors; the workbook has them all, with their basis. */
 export function KeyFigureTable({ uppdrag, figures, levelTwoProblems = [] }: KeyFigureTableProps) {
   const styles = useStyles();
   const byId = new Map(figures.map((f) => [f.measureId, f]));
   const rows = uppdrag.measures.flatMap((m) => {
     const figure = byId.get(m.id);
-    if (!figure || figure.value === null || !SHOWN.has(m.aggregate)) return [];
+    // Only aggregations with one figure to show; texts, tallies and per-unit measures are in the workbook.
+    const keyFigure = aggregationOf(m).keyFigure;
+    if (!figure || figure.value === null || !keyFigure) return [];
     const notes = [flaggedFigureText(figure.flaggedUnits), ...levelTwoProblems.filter((p) => p.measureId === m.id).map(problemText)].filter((t) => t !== "");
-    return [{ measure: m, notes, ...shownValue(m, figure) }];
+    return [{ measure: m, notes, ...keyFigure(m, figure, (n) => NUMBER.format(n)) }];
   });
   if (rows.length === 0) return null;
   return (

@@ -1,0 +1,25 @@
+/** choice: one of the measure's `options`. */
+import type { ValueTypeDescriptor } from "./descriptor";
+import { INVALID, between, cellProblem, oneCell, scalarTidy, shown } from "./shared";
+
+export const choice: ValueTypeDescriptor = {
+  label: "val ur lista",
+  entry: "cell",
+  numeric: false,
+  wholeNumber: false,
+  answer: true,
+  bounds: {},
+  aggregations: ["tally", "none"],
+  parse: oneCell((measure, first) => {
+    const text = shown(first).trim();
+    const match = (measure.options ?? []).find((o) => o.toLowerCase() === text.toLowerCase());
+    if (match) return { value: { kind: "text", value: match }, problems: [] };
+    return { value: INVALID, problems: [cellProblem(measure, "notAnOption", { input: text, options: (measure.options ?? []).join(", ") })] };
+  }),
+  catalogCheck: (measure) => (!measure.options ? { field: "options", code: "catalogChoiceWithoutOptions" } : undefined),
+  wideValue: true,
+  longText: false,
+  validation: (m) => ({ kind: "list", options: m.options ?? [], prompt: "Välj ett av alternativen i listan." }),
+  tidy: scalarTidy,
+  sample: (m, random) => m.options![between(random, 0, m.options!.length - 2)]!,
+};

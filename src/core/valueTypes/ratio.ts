@@ -1,0 +1,23 @@
+/** ratio: derived from the numerator and denominator of other measures (formula); never typed. */
+import { MISSING } from "../model";
+import type { ValueTypeDescriptor } from "./descriptor";
+import { scalarTidy } from "./shared";
+
+export const ratio: ValueTypeDescriptor = {
+  label: "beräknad kvot",
+  entry: "derived",
+  numeric: true,
+  wholeNumber: false,
+  answer: false,
+  bounds: {},
+  aggregations: ["ratio"],
+  // Derived figures are computed, never read: whatever the cell holds is ignored.
+  parse: () => ({ value: MISSING, problems: [] }),
+  numberFormat: "0.0",
+  level2NumberFormat: "0.0",
+  wideValue: false,
+  longText: false,
+  validation: () => undefined,
+  tidy: scalarTidy,
+  sample: () => null,
+};
