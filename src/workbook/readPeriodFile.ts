@@ -30,7 +30,7 @@ export function readPeriodFile(bytes: Uint8Array, file: string): PeriodRecordRea
 }
 
 /** UTF-8 (with or without BOM) as we write it; Windows-1252 when Excel saved it as "CSV (semikolonavgränsad)". */
-function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, "");
   } catch {
