@@ -25,9 +25,9 @@ const DRIFT: Row[] = [
 const swedishText = (n: number) => `${n < 0 ? "\u2212" : ""}${Math.abs(n).toLocaleString("en-US").replace(/,/g, " ")}`;
 const csvOf = (rows: Row[]) => rows.map((r) => r.map((c) => (c === null ? "" : typeof c === "number" && Math.abs(c) >= 3000 ? swedishText(c) : String(c))).join(";")).join("\r\n");
 
-function xlsxOf(rows: Row[], sheet = "Drift"): Buffer {
+function xlsxOf(rows: Row[], sheet = "Drift", origin = "A1"): Buffer {
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), sheet);
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows, { origin }), sheet);
   return XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer;
 }
 
@@ -39,6 +39,7 @@ beforeAll(() => {
   const planted = DRIFT.map((r) => [...r]);
   planted[7]![2] = -358261; // Summa Kostnader 2021 off by 1 000 tkr
   fs.writeFileSync(path.join(dir, "fel.xlsx"), xlsxOf(planted));
+  fs.writeFileSync(path.join(dir, "forskjuten.xlsx"), xlsxOf(planted, "Drift", "B3"));
   fs.writeFileSync(path.join(dir, "trasig.xlsx"), Buffer.from([0x50, 0x4b, 3, 4, 1, 2, 3]));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -66,6 +67,12 @@ describe("uppfoljning ekonomi", () => {
     expect(errorLines[0]).toContain("cell C8: Rad 8, kolumn C (Summa, 2021, kostnader)");
     expect(errorLines[1]).toContain("cell D8");
     expect(r.out).toMatch(/^2 fel, /m);
+  });
+
+  it("names Excel's own cells when the table does not start at A1", async () => {
+    const r = await cli(["ekonomi", "forskjuten.xlsx", "--json"], dir);
+    const json = JSON.parse(r.out);
+    expect(json.problems.filter((p: { severity: string }) => p.severity === "fel").map((p: { cell: string }) => p.cell)).toEqual(["D10", "E10"]);
   });
 
   it("--json parses and lists the problem with code, severity, message and cell", async () => {
