@@ -27,7 +27,11 @@ const csvOf = (rows: Row[]) => rows.map((r) => r.map((c) => (c === null ? "" : t
 
 function xlsxOf(rows: Row[], sheet = "Drift", origin = "A1"): Buffer {
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows, { origin }), sheet);
+  const ws = XLSX.utils.aoa_to_sheet(rows, { origin });
+  // Excel stores the used range only (B3:I10), not from A1 as aoa_to_sheet does.
+  const start = XLSX.utils.decode_cell(origin);
+  ws["!ref"] = XLSX.utils.encode_range({ s: start, e: XLSX.utils.decode_range(ws["!ref"]!).e });
+  XLSX.utils.book_append_sheet(book, ws, sheet);
   return XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer;
 }
 
