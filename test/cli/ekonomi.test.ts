@@ -27,7 +27,7 @@ const csvOf = (rows: Row[]) => rows.map((r) => r.map((c) => (c === null ? "" : t
 
 function xlsxOf(rows: Row[], sheet = "Drift", origin = "A1"): Buffer {
   const book = XLSX.utils.book_new();
-  const ws = XLSX.utils.aoa_to_sheet(rows, { origin });
+  const ws = XLSX.utils.sheet_add_aoa(XLSX.utils.aoa_to_sheet([]), rows, { origin });
   // Excel stores the used range only (B3:I10), not from A1 as aoa_to_sheet does.
   const start = XLSX.utils.decode_cell(origin);
   ws["!ref"] = XLSX.utils.encode_range({ s: start, e: XLSX.utils.decode_range(ws["!ref"]!).e });
@@ -60,6 +60,17 @@ describe("uppfoljning ekonomi", () => {
     expect(csv.out).toContain("Rad 8 (\"Summa\") summerar rad 4–7");
     expect(csv.out).toMatch(/^0 fel, /m);
     expect(xlsx.out).toContain("drift.xlsx, blad Drift:");
+  });
+
+  it("reads Excel's Windows-1252 CSV with the en dash minus (byte 0x96) as negative", async () => {
+    // Latin-1 bytes of the text with U+0096, which is byte 0x96: the en dash in Windows-1252.
+    const text = csvOf(DRIFT).replace(/\u2212/g, "\u0096");
+    fs.writeFileSync(path.join(dir, "drift1252.csv"), Buffer.from(text, "latin1"));
+    const r = await cli(["ekonomi", "drift1252.csv", "--json"], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.rows[0]).toMatchObject({ label: "Övergripande", amounts: [3246, -12135, -8889, 2067, -14053, -11986, -3097] });
+    expect(json.summary.errors).toBe(0);
   });
 
   it("flags a planted Summa mistake with exit 1, naming row and column", async () => {
