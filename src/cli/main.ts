@@ -72,6 +72,14 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option("--json", "skriv ut som JSON (se docs/json.md)")
     .action(async (files, o) => setExit(await (await import("./commands/rollup")).rollupCommand(io, files, o)));
 
+  p.command("ekonomi")
+    .argument("<budgetfil>", "budget- eller redovisningstabell från ekonomi (.xlsx, .xls, .ods eller .csv)")
+    .description("kontrollera en budgetfil: vilka kolumner som kändes igen, teckenkonventionen och summeringarna; slutstatus 0 utan fel, 1 vid fel, 2 om filen inte kunde läsas")
+    .option("--enhet <enhet>", "beloppens enhet (tkr eller kr) när rubriken inte anger den")
+    .option("--blad <namn>", "bladet som läses (annars det första)")
+    .option("--json", "skriv ut som JSON (se docs/json.md)")
+    .action(async (file, o) => setExit((await import("./commands/ekonomi")).ekonomiCommand(io, file, o)));
+
   p.command("demo")
     .description("visa hela kedjan på ett inbyggt exempel: mallar, ifyllda filer, kontroll och sammanställning")
     .option("--out-dir <mapp>", "mappen som exemplet skrivs till", "demo-utdata")

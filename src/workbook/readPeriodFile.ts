@@ -30,13 +30,18 @@ export function readPeriodFile(bytes: Uint8Array, file: string): PeriodRecordRea
 }
 
 /** UTF-8 (with or without BOM) as we write it; Windows-1252 when Excel saved it as "CSV (semikolonavgränsad)". */
-function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, "");
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return fromWindows1252(new TextDecoder("windows-1252").decode(bytes));
   }
 }
+
+// Node's TextDecoder reads "windows-1252" as Latin-1, leaving bytes 0x80–0x9F as invisible
+// control characters: Excel's en dash minus (0x96) would vanish and "–12 135" read as +12 135.
+const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+const fromWindows1252 = (text: string) => text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 
 /**
  * RFC 4180 with the separator of the header line (semicolon as we write it, comma or tab as
