@@ -14,6 +14,9 @@ import { decodeRange, parseAddress } from "./a1";
 import { Deadline, LIMITS, WorkbookRejected, reject, rejectFileSize, rejectFullReadSize } from "./limits";
 import { ZipPackage } from "./zip";
 import { targetedBook } from "./targetedRead";
+import { NeedsFullRead, type Book, type Cell } from "./book";
+
+export { NeedsFullRead, type Book, type Cell };
 import { sheetjs } from "./sheetjs";
 import { decodeCell, decodeRange as decodeSheetRange, encodeCell } from "./cellAddress";
 
@@ -94,8 +97,6 @@ function parseZip(zip: ZipPackage): XLSX.WorkBook {
 // ---------------------------------------------------------------------------
 // Cells
 
-/** A cell's value, as SheetJS gives it. */
-export type Cell = XLSX.CellObject;
 
 function rawOf(cell: Cell | undefined, asPercent = false): RawCell {
   if (!cell || cell.t === "z") return null;
@@ -114,23 +115,6 @@ function rawOf(cell: Cell | undefined, asPercent = false): RawCell {
   }
 }
 
-/**
- * A workbook as the reader uses it, whichever way it was read: SheetJS's full parse, or the
- * targeted scan of the named cells (targetedRead.ts), which throws NeedsFullRead for what only
- * the full parse can do (every cell of a sheet, for labels; dates; odd producers).
- */
-export interface Book {
-  sheetNames: readonly string[];
-  /** Workbook-scoped defined names, lower case → reference. */
-  names: Map<string, string>;
-  hasSheet(sheet: string): boolean;
-  cell(sheet: string, r: number, c: number): Cell | undefined;
-  /** Every cell with content, row by row, under the scan limits; the first row of the sheet's range. */
-  scan(sheet: string): { firstRow: number; cells: { r: number; c: number; cell: Cell }[] };
-}
-
-/** Thrown by a targeted Book for what needs the full parse. */
-export class NeedsFullRead extends Error {}
 
 /** SheetJS's parse as a Book; scanning counts rows and cells against the limits. */
 function sheetjsBook(wb: XLSX.WorkBook, file: string, deadline: Deadline): Book {

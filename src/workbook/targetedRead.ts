@@ -7,7 +7,7 @@
  * SheetJS does (dates, formulas without a value, odd producers, every cell for the labels)
  * throws NeedsFullRead and the file is read in full instead.
  */
-import { NeedsFullRead, type Book, type Cell } from "./readUnit";
+import { NeedsFullRead, type Book, type Cell } from "./book";
 import type { ZipPackage } from "./zip";
 import { encodeCell } from "./cellAddress";
 import { BUILTIN_FORMATS, isDateFormat } from "./numberFormats";
