@@ -8,18 +8,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
 import { cli } from "./helpers";
+import { DRIFT_003 } from "../core/finance/drift003";
 
 type Row = (string | number | null)[];
-const DRIFT: Row[] = [
-  ["tkr", 2021, null, null, 2020, null, null, null],
-  [null, "Intäkter", "Kostnader", "Netto", "Intäkter", "Kostnader", "Netto", "Skillnad"],
-  ["Verksamhet"],
-  ["Övergripande", 3246, -12135, -8889, 2067, -14053, -11986, -3097],
-  ["Vård och Omsorg", 25542, -165160, -139618, 20759, -170001, -149242, -9624],
-  ["Funktionshinder", 17200, -88139, -70938, 16968, -80387, -63419, 7519],
-  ["Individ- och familjeomsorg", 11016, -93829, -82813, 11523, -104224, -92701, -9888],
-  ["Summa", 57004, -359261, -302257, 51317, -368665, -317348, -15091],
-];
+const DRIFT: Row[] = DRIFT_003.map((r) => [...r]);
 
 /** As finance's export prints it: space thousands, minus sign U+2212 in places, semicolons. */
 const swedishText = (n: number) => `${n < 0 ? "\u2212" : ""}${Math.abs(n).toLocaleString("en-US").replace(/,/g, " ")}`;

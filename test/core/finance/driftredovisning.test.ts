@@ -12,19 +12,11 @@ import type { Cell } from "../../../src/core/finance/model";
 import { formatProblem } from "../../../src/core/messages/sv";
 import { parseCsv } from "../../../src/workbook/readPeriodFile";
 import type { Problem } from "../../../src/core/model";
+import { DRIFT_003 } from "./drift003";
 
 const paramsOf = (p: Problem) => p.params as Record<string, string | number | undefined>;
 
-const DRIFT: Cell[][] = [
-  ["tkr", 2021, null, null, 2020, null, null, null],
-  [null, "Intäkter", "Kostnader", "Netto", "Intäkter", "Kostnader", "Netto", "Skillnad"],
-  ["Verksamhet"],
-  ["Övergripande", 3246, -12135, -8889, 2067, -14053, -11986, -3097],
-  ["Vård och Omsorg", 25542, -165160, -139618, 20759, -170001, -149242, -9624],
-  ["Funktionshinder", 17200, -88139, -70938, 16968, -80387, -63419, 7519],
-  ["Individ- och familjeomsorg", 11016, -93829, -82813, 11523, -104224, -92701, -9888],
-  ["Summa", 57004, -359261, -302257, 51317, -368665, -317348, -15091],
-];
+const DRIFT: Cell[][] = DRIFT_003.map((r) => [...r]);
 
 const copy = (t: Cell[][]) => t.map((r) => [...r]);
 const read = (t: Cell[][]) => recogniseBudgetTable(t, { source: "drift.xlsx", sheet: "Drift", scenario: "budget" });
