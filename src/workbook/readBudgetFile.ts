@@ -7,8 +7,8 @@
 import type { Cell } from "../core/finance";
 import { formatProblem } from "../core/messages/sv";
 import { LIMITS, WorkbookRejected, rejectFileSize } from "./limits";
-import { decodeText, parseCsv } from "./readPeriodFile";
-import { parseWorkbookChecked } from "./readUnit";
+import { decodeText, parseCsv } from "./csvText";
+import { parseWorkbookChecked, sniff } from "./readUnit";
 import { sheetjs } from "./sheetjs";
 
 export type BudgetFileRead = { ok: true; cells: Cell[][]; sheet?: string } | { ok: false; message: string };
@@ -16,8 +16,7 @@ export type BudgetFileRead = { ok: true; cells: Cell[][]; sheet?: string } | { o
 export function readBudgetFile(bytes: Uint8Array, file: string, sheetName?: string): BudgetFileRead {
   try {
     if (bytes.length > LIMITS.fileBytes) rejectFileSize(file, bytes.length);
-    const isZipOrOle = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
-    if (!isZipOrOle) {
+    if (sniff(bytes) === "other") {
       if (sheetName !== undefined) return { ok: false, message: `${file} är en CSV-fil och har inga blad; --blad gäller bara arbetsböcker.` };
       return { ok: true, cells: parseCsv(decodeText(bytes)) };
     }

@@ -23,7 +23,7 @@ import { decodeCell, decodeRange as decodeSheetRange, encodeCell } from "./cellA
 export type { ReadOutcome } from "./identify";
 
 /** What kind of container the bytes are, from their first bytes. */
-function sniff(bytes: Uint8Array): "zip" | "cfb" | "other" {
+export function sniff(bytes: Uint8Array): "zip" | "cfb" | "other" {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "zip";
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "cfb";
   return "other";

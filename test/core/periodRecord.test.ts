@@ -8,7 +8,7 @@ import { compareLevelTwo, levelTwoValue, readPeriodRecord, unitValue, type Perio
 import { rollup } from "../../src/core/rollup";
 import { LEVEL2_UNIT, TIDY_HEADERS, TIDY_HEADERS_V1, tidyRow, tidyRows, type TidyRow } from "../../src/core/tidy";
 import { problemText } from "../../src/core/messages/sv";
-import { parseCsv } from "../../src/workbook/readPeriodFile";
+import { parseCsv } from "../../src/workbook/csvText";
 import { psyk, psykValues, unitWith } from "./builders";
 
 const u = psyk();

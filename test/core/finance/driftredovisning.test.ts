@@ -10,7 +10,7 @@ import { describeSigns } from "../../../src/core/finance/signs";
 import { readBudgetTable, recognitionLines } from "../../../src/core/finance/budgetFile";
 import type { Cell } from "../../../src/core/finance/model";
 import { formatProblem } from "../../../src/core/messages/sv";
-import { parseCsv } from "../../../src/workbook/readPeriodFile";
+import { parseCsv } from "../../../src/workbook/csvText";
 import type { Problem } from "../../../src/core/model";
 import { DRIFT_003 } from "./drift003";
 
