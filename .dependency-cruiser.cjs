@@ -13,7 +13,19 @@ module.exports = {
       comment: "src/core has no I/O, no Office, no React and no spreadsheet library, and imports no adapter.",
       severity: "error",
       from: { path: "^src/core/" },
-      to: { path: [`^src/(${ADAPTERS.join("|")})/`, "exceljs", "xlsx", "react", "@fluentui", "office-js", "commander", "fflate", io] },
+      to: {
+        path: [
+          `^src/(${ADAPTERS.join("|")})/`,
+          "exceljs",
+          "xlsx",
+          "react",
+          "@fluentui",
+          "office-js",
+          "commander",
+          "fflate",
+          io,
+        ],
+      },
     },
     {
       name: "core-without-node-builtins",
@@ -23,14 +35,16 @@ module.exports = {
     },
     {
       name: "workbook-not-into-front-ends",
-      comment: "The file layer serves the CLI and the task pane; it imports neither (nor the Office adapter).",
+      comment:
+        "The file layer serves the CLI and the task pane; it imports neither (nor the Office adapter).",
       severity: "error",
       from: { path: "^src/workbook/" },
       to: { path: "^src/(cli|taskpane|excel|bench)/" },
     },
     {
       name: "excel-only-the-host-interface",
-      comment: "The Office adapter implements the task pane's host interface (taskpane/host.ts) and nothing else of it.",
+      comment:
+        "The Office adapter implements the task pane's host interface (taskpane/host.ts) and nothing else of it.",
       severity: "error",
       from: { path: "^src/excel/" },
       to: { path: "^src/(cli|bench)/|^src/taskpane/(?!host\\.ts$)" },

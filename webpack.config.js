@@ -22,21 +22,24 @@ class InitialLoadSizePlugin {
     let report;
     compiler.hooks.thisCompilation.tap("InitialLoadSizePlugin", (compilation) => {
       // Measured at the report stage: after emit, webpack keeps only the assets' sizes.
-      compilation.hooks.processAssets.tap({ name: "InitialLoadSizePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
-        const entry = compilation.entrypoints.get("taskpane");
-        if (!entry) return;
-        const files = ["taskpane.html", ...entry.getFiles().filter((f) => !f.endsWith(".map"))];
-        let raw = 0;
-        let gzip = 0;
-        for (const file of files) {
-          const buffer = compilation.getAsset(file)?.source.buffer();
-          if (!buffer) continue;
-          raw += buffer.length;
-          gzip += zlib.gzipSync(buffer).length;
-        }
-        const kB = (n) => `${(n / 1024).toFixed(0)} kB`;
-        report = `Aktivitetsfönstrets första laddning (${files.join(", ")}): ${kB(raw)}, ${kB(gzip)} gzip.`;
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "InitialLoadSizePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const entry = compilation.entrypoints.get("taskpane");
+          if (!entry) return;
+          const files = ["taskpane.html", ...entry.getFiles().filter((f) => !f.endsWith(".map"))];
+          let raw = 0;
+          let gzip = 0;
+          for (const file of files) {
+            const buffer = compilation.getAsset(file)?.source.buffer();
+            if (!buffer) continue;
+            raw += buffer.length;
+            gzip += zlib.gzipSync(buffer).length;
+          }
+          const kB = (n) => `${(n / 1024).toFixed(0)} kB`;
+          report = `Aktivitetsfönstrets första laddning (${files.join(", ")}): ${kB(raw)}, ${kB(gzip)} gzip.`;
+        },
+      );
     });
     compiler.hooks.done.tap("InitialLoadSizePlugin", (stats) => {
       if (report && !stats.hasErrors()) console.log(report);
@@ -102,7 +105,10 @@ module.exports = async (_env, argv) => {
           exclude: /node_modules/,
           loader: "ts-loader",
           // Type errors are `npm run typecheck`'s job; ES modules so import() splits and tree shaking works.
-          options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2020", sourceMap: true } },
+          options: {
+            transpileOnly: true,
+            compilerOptions: { module: "esnext", target: "es2020", sourceMap: true },
+          },
         },
         // The catalog is bundled as the files' own text, parsed by the same loader the CLI uses.
         { test: /\.json$/, include: path.resolve(__dirname, "templates"), type: "asset/source" },
@@ -113,15 +119,24 @@ module.exports = async (_env, argv) => {
       new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
         resource.request = resource.request.replace(/^node:/, "");
       }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/taskpane/commands.html", chunks: ["commands"] }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/taskpane/commands.html",
+        chunks: ["commands"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (addinUrl ? content.toString().split(DEV_URL).join(addinUrl.replace(/\/?$/, "/")) : content),
+            transform: (content) =>
+              addinUrl ? content.toString().split(DEV_URL).join(addinUrl.replace(/\/?$/, "/")) : content,
           },
         ],
       }),
@@ -132,10 +147,27 @@ module.exports = async (_env, argv) => {
         chunks: "all",
         cacheGroups: {
           // Named so a test (and a look at the network tab) can tell they are not in the first load.
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 30, enforce: true },
-          xlsx: { test: /[\\/]node_modules[\\/](xlsx|@e965[\\/]xlsx)[\\/]/, name: "xlsx", chunks: "async", priority: 30, enforce: true },
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "exceljs",
+            chunks: "async",
+            priority: 30,
+            enforce: true,
+          },
+          xlsx: {
+            test: /[\\/]node_modules[\\/](xlsx|@e965[\\/]xlsx)[\\/]/,
+            name: "xlsx",
+            chunks: "async",
+            priority: 30,
+            enforce: true,
+          },
           // The pane's libraries in one cacheable file; the ribbon's function file stays tiny.
-          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: (chunk) => chunk.name === "taskpane", priority: 10 },
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: "vendor",
+            chunks: (chunk) => chunk.name === "taskpane",
+            priority: 10,
+          },
         },
       },
     },
@@ -151,7 +183,9 @@ module.exports = async (_env, argv) => {
           open: false,
           client: { overlay: { warnings: false } },
           onListening: () => {
-            console.log(`\nAktivitetsfönstret: ${scheme}://localhost:${PORT}/taskpane.html (fristående sida i webbläsaren, eller i Excel via manifest.xml)\n`);
+            console.log(
+              `\nAktivitetsfönstret: ${scheme}://localhost:${PORT}/taskpane.html (fristående sida i webbläsaren, eller i Excel via manifest.xml)\n`,
+            );
           },
         }
       : undefined,

@@ -11,8 +11,13 @@ import { OfficeAddinManifest, type ManifestInfo } from "office-addin-manifest";
 // Two of the reader's dependencies are ES modules that Jest's CommonJS runtime cannot load; the XML
 // path never calls them (uuid makes new ids, app-manifest handles JSON manifests), so they are stubbed.
 // They are mocked where the reader resolves them (its own node_modules may hold its own copies).
-jest.mock(require.resolve("uuid", { paths: [require.resolve("office-addin-manifest")] }), () => ({ v4: () => "00000000-0000-4000-8000-000000000000" }));
-jest.mock(require.resolve("@microsoft/app-manifest", { paths: [require.resolve("office-addin-manifest")] }), () => ({}));
+jest.mock(require.resolve("uuid", { paths: [require.resolve("office-addin-manifest")] }), () => ({
+  v4: () => "00000000-0000-4000-8000-000000000000",
+}));
+jest.mock(
+  require.resolve("@microsoft/app-manifest", { paths: [require.resolve("office-addin-manifest")] }),
+  () => ({}),
+);
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -56,7 +61,8 @@ describe("manifest.xml", () => {
     expect(info.displayName).toBe("Uppföljning");
     expect(info.description).toMatch(/mallar/);
     expect(info.description!.length).toBeLessThanOrEqual(250);
-    for (const [, text] of xml.matchAll(/<bt:String id="[^"]+" DefaultValue="([^"]+)"/g)) expect(text).toMatch(/[åäöÅÄÖ]|Uppföljning/);
+    for (const [, text] of xml.matchAll(/<bt:String id="[^"]+" DefaultValue="([^"]+)"/g))
+      expect(text).toMatch(/[åäöÅÄÖ]|Uppföljning/);
   });
 
   test("minsta behörighet som räcker: läsa och skriva arbetsboken", () => {
@@ -65,7 +71,10 @@ describe("manifest.xml", () => {
 
   test("kräver bara ExcelApi 1.1; nyare funktioner kontrolleras när de används", () => {
     const requirements = /<Requirements>([\s\S]*?)<\/Requirements>/.exec(xml)?.[1] ?? "";
-    const sets = [...requirements.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\s*\/>/g)].map((m) => ({ name: m[1], minVersion: m[2] }));
+    const sets = [...requirements.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\s*\/>/g)].map((m) => ({
+      name: m[1],
+      minVersion: m[2],
+    }));
     expect(sets).toEqual([{ name: "ExcelApi", minVersion: "1.1" }]);
   });
 
@@ -92,7 +101,9 @@ describe("manifest.xml", () => {
     }
     // The ribbon's images say their size in the manifest too.
     for (const [, size, id] of xml.matchAll(/<bt:Image size="(\d+)" resid="([^"]+)"\/>/g)) {
-      const url = new RegExp(`<bt:Image id="${id!.replace(".", "\\.")}" DefaultValue="([^"]+)"`).exec(xml)![1]!;
+      const url = new RegExp(`<bt:Image id="${id!.replace(".", "\\.")}" DefaultValue="([^"]+)"`).exec(
+        xml,
+      )![1]!;
       expect(url).toMatch(new RegExp(`icon-${size}\\.png$`));
     }
     // IconUrl is 32 px and HighResolutionIconUrl 64 px; the store listing uses the 128 px icon.

@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from "fflate";
 const dir = process.argv[2]!;
 let chars = 0;
 for (const name of fs.readdirSync(dir)) {
-  for (const data of Object.values(unzipSync(fs.readFileSync(path.join(dir, name))))) chars += strFromU8(data).length;
+  for (const data of Object.values(unzipSync(fs.readFileSync(path.join(dir, name)))))
+    chars += strFromU8(data).length;
 }
 process.stdout.write(String(chars));

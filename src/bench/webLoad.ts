@@ -15,7 +15,15 @@ import type { AddressInfo } from "node:net";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export interface WebFile {
   file: string;
@@ -37,7 +45,12 @@ export interface WebLoad {
 /** webpack --mode production into outDir; an error with webpack's output when it fails. */
 export function buildWeb(outDir: string): void {
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  const run = spawnSync(process.execPath, [cli, "--mode", "production"], { cwd: ROOT, env: { ...process.env, WEB_OUT: outDir }, encoding: "utf8", maxBuffer: 64 << 20 });
+  const run = spawnSync(process.execPath, [cli, "--mode", "production"], {
+    cwd: ROOT,
+    env: { ...process.env, WEB_OUT: outDir },
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   if (run.status !== 0) throw new Error(`webpack misslyckades:\n${run.stdout}\n${run.stderr}`);
 }
 
@@ -47,18 +60,27 @@ function heavyPackages(dir: string, file: string): string[] {
   const map = path.join(dir, `${file}.map`);
   if (!fs.existsSync(map)) return [];
   const sources = (JSON.parse(fs.readFileSync(map, "utf8")) as { sources?: string[] }).sources ?? [];
-  return [...new Set(sources.map((s) => HEAVY.exec(s)?.[1]).filter((p): p is string => p !== undefined))].sort();
+  return [
+    ...new Set(sources.map((s) => HEAVY.exec(s)?.[1]).filter((p): p is string => p !== undefined)),
+  ].sort();
 }
 
 function sizeOf(dir: string, file: string): WebFile {
   const bytes = fs.readFileSync(path.join(dir, file));
-  return { file, bytes: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length, heavy: heavyPackages(dir, file) };
+  return {
+    file,
+    bytes: bytes.length,
+    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+    heavy: heavyPackages(dir, file),
+  };
 }
 
 /** The page and the scripts it names load first; every other script of the pane comes later, on demand. */
 export function firstLoadFiles(dir: string): { initial: WebFile[]; later: WebFile[] } {
   const html = fs.readFileSync(path.join(dir, "taskpane.html"), "utf8");
-  const local = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|([^\s>"]+))/g)].map((m) => (m[1] ?? m[2])!).filter((src) => !/^[a-z]+:\/\//i.test(src));
+  const local = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|([^\s>"]+))/g)]
+    .map((m) => (m[1] ?? m[2])!)
+    .filter((src) => !/^[a-z]+:\/\//i.test(src));
   const initial = ["taskpane.html", ...local.map((src) => src.replace(/^\.?\//, ""))];
   const later = fs
     .readdirSync(dir)
@@ -70,8 +92,11 @@ export function firstLoadFiles(dir: string): { initial: WebFile[]; later: WebFil
 function serve(dir: string): Promise<{ url: string; close(): void }> {
   const server = http.createServer((req, res) => {
     const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": file.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript; charset=utf-8" });
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile())
+      return void res.writeHead(404).end();
+    res.writeHead(200, {
+      "content-type": file.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript; charset=utf-8",
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) =>
@@ -96,7 +121,9 @@ export async function timeLoads(dir: string, loads: number): Promise<number[]> {
   try {
     for (let i = 0; i < loads; i++) {
       const context = await browser.newContext({ viewport: { width: 400, height: 900 }, locale: "sv-SE" });
-      await context.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
+      await context.route("**/*", (route) =>
+        new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort(),
+      );
       const page = await context.newPage();
       const started = process.hrtime.bigint();
       await page.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });

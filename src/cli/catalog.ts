@@ -16,11 +16,18 @@ let extraFolders: readonly string[] = [];
 let cached: { key: string; catalog: Catalog } | undefined;
 
 /** The folders from the environment and the command line, resolved against cwd and checked to exist. */
-export function useCatalogFolders(fromOption: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
+export function useCatalogFolders(
+  fromOption: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   const fromEnv = (env[CATALOG_ENV] ?? "").split(path.delimiter).filter(Boolean);
   const folders = [...fromEnv, ...fromOption].map((f) => path.resolve(cwd, f));
   for (const folder of folders) {
-    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`Katalogmappen ${folder} finns inte eller är ingen mapp (--katalog eller ${CATALOG_ENV}).`);
+    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())
+      throw new UsageError(
+        `Katalogmappen ${folder} finns inte eller är ingen mapp (--katalog eller ${CATALOG_ENV}).`,
+      );
   }
   extraFolders = [...new Set(folders)].filter((f) => f !== TEMPLATES_DIR);
 }
@@ -33,8 +40,11 @@ export function cliCatalog(): Catalog {
   if (cached?.key === key) return cached.catalog;
   const sources = [TEMPLATES_DIR, ...extraFolders].flatMap((dir) => readTemplateSources(dir));
   const { catalog, errors } = loadCatalog(sources);
-  const where = extraFolders.length ? `Katalogen (templates/ och ${extraFolders.join(", ")})` : "Katalogen i templates/";
-  if (errors.length > 0) throw new UsageError(`${where} har fel:\n${errors.map(formatCatalogError).join("\n")}`);
+  const where = extraFolders.length
+    ? `Katalogen (templates/ och ${extraFolders.join(", ")})`
+    : "Katalogen i templates/";
+  if (errors.length > 0)
+    throw new UsageError(`${where} har fel:\n${errors.map(formatCatalogError).join("\n")}`);
   cached = { key, catalog };
   return catalog;
 }
@@ -42,6 +52,9 @@ export function cliCatalog(): Catalog {
 export function requireUppdrag(id: string): Uppdrag {
   const catalog = cliCatalog();
   const u = findUppdrag(catalog, id);
-  if (!u) throw new UsageError(`Uppdraget "${id}" finns inte. Finns: ${catalog.uppdrag.map((x) => x.id).join(", ")}.`);
+  if (!u)
+    throw new UsageError(
+      `Uppdraget "${id}" finns inte. Finns: ${catalog.uppdrag.map((x) => x.id).join(", ")}.`,
+    );
   return u;
 }

@@ -14,7 +14,12 @@ export const SCHEMA_FILE = path.resolve(__dirname, "..", "..", "docs", "katalog.
 export function catalogJsonSchema(): Record<string, unknown> {
   // "input": what a file may contain (fields with a default may be left out).
   const schema = z.toJSONSchema(z.union([uppdragFileSchema, fragmentFileSchema]), { io: "input" });
-  return { ...schema, title: "uppfoljning: katalogfil (ett uppdrag eller en gemensam del)", description: "Se README.md, avsnittet om katalogen. Laddas av src/core/catalog.ts, som också kontrollerar hänvisningar mellan mått." };
+  return {
+    ...schema,
+    title: "uppfoljning: katalogfil (ett uppdrag eller en gemensam del)",
+    description:
+      "Se README.md, avsnittet om katalogen. Laddas av src/core/catalog.ts, som också kontrollerar hänvisningar mellan mått.",
+  };
 }
 
 export const catalogJsonSchemaText = () => `${JSON.stringify(catalogJsonSchema(), null, 2)}\n`;

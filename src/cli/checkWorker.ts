@@ -37,7 +37,12 @@ const hangOn = process.env.UPPFOLJNING_TEST_HANG;
 
 parentPort!.on("message", async (job: WorkerJob) => {
   if (hangOn && path.basename(job.name) === hangOn) for (;;);
-  const outcome = await checkFile({ name: job.name, read: async () => readRegularFile(job.path) }, catalog, previous, setup.uppdragId);
+  const outcome = await checkFile(
+    { name: job.name, read: async () => readRegularFile(job.path) },
+    catalog,
+    previous,
+    setup.uppdragId,
+  );
   const { uppdrag, ...rest } = outcome;
   parentPort!.postMessage({ index: job.index, outcome: rest, uppdragId: uppdrag?.id });
 });

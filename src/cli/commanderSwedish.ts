@@ -10,7 +10,10 @@ const ERRORS: [RegExp, Replacement][] = [
   [/^error: missing required argument '(.*)'/m, "Fel: argumentet '$1' saknas"],
   [/^error: option '(.*)' argument missing/m, "Fel: flaggan '$1' saknar värde"],
   [/^error: required option '(.*)' not specified/m, "Fel: flaggan '$1' måste anges"],
-  [/^error: option '(.*)' cannot be used with option '(.*)'/m, "Fel: flaggorna '$1' och '$2' utesluter varandra; ange bara en av dem."],
+  [
+    /^error: option '(.*)' cannot be used with option '(.*)'/m,
+    "Fel: flaggorna '$1' och '$2' utesluter varandra; ange bara en av dem.",
+  ],
   [
     /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\./m,
     (_match, command: string | undefined, expected: string, got: string) =>
@@ -33,7 +36,8 @@ const HELP: [RegExp, Replacement][] = [
 export function swedish(text: string): string {
   let out = text;
   for (const [pattern, replacement] of [...ERRORS, ...HELP]) {
-    out = typeof replacement === "string" ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
+    out =
+      typeof replacement === "string" ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
   }
   return out;
 }

@@ -39,14 +39,20 @@ function statOrWhy(full: string): fs.Stats | string {
  * with a workbook extension is taken even when it turns out unreadable (then it is rejected,
  * not skipped), and a regular file named explicitly is always taken.
  */
-export function expandPaths(args: string[], cwd: string, skipped: (file: string, why: string) => void = () => undefined): string[] {
+export function expandPaths(
+  args: string[],
+  cwd: string,
+  skipped: (file: string, why: string) => void = () => undefined,
+): string[] {
   const out: string[] = [];
   const walked = new Set<string>();
   const walk = (dir: string) => {
     const real = fs.realpathSync(dir);
     if (walked.has(real)) return;
     walked.add(real);
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, e.name);
       if (e.name.startsWith("~$")) skipped(full, "Excels låsfil för en öppen arbetsbok");
       else if (e.name.startsWith(".")) skipped(full, "dold fil");
@@ -68,7 +74,8 @@ export function expandPaths(args: string[], cwd: string, skipped: (file: string,
     const full = path.resolve(cwd, arg);
     const stats = statOrWhy(full);
     if (typeof stats === "string") {
-      if (!fs.existsSync(full) && !isLink(full)) throw new UsageError(`Filen eller mappen "${arg}" finns inte.`);
+      if (!fs.existsSync(full) && !isLink(full))
+        throw new UsageError(`Filen eller mappen "${arg}" finns inte.`);
       skipped(full, stats);
     } else if (stats.isDirectory()) walk(full);
     else if (stats.isFile()) out.push(full);
@@ -88,7 +95,11 @@ function isLink(full: string): boolean {
 /** Collects what expandPaths skipped, to print as "hoppades över" and to list in JSON. */
 export function skipList(cwd: string) {
   const skipped: { file: string; reason: string }[] = [];
-  return { skipped, note: (file: string, why: string) => skipped.push({ file: path.relative(cwd, file) || file, reason: why }) };
+  return {
+    skipped,
+    note: (file: string, why: string) =>
+      skipped.push({ file: path.relative(cwd, file) || file, reason: why }),
+  };
 }
 
 /** Files as the pipeline names them: relative to where the command was run. */
@@ -142,5 +153,6 @@ function sameFile(a: string, b: string): boolean {
 export function assertNotAnInput(out: string, inputs: string[], cwd: string) {
   const target = path.resolve(cwd, out);
   const real = realTarget(target);
-  if (inputs.some((i) => path.resolve(i) === target || realTarget(i) === real || sameFile(i, target))) throw new UsageError(`Utfilen ${out} är en av indatafilerna; indata skrivs aldrig över.`);
+  if (inputs.some((i) => path.resolve(i) === target || realTarget(i) === real || sameFile(i, target)))
+    throw new UsageError(`Utfilen ${out} är en av indatafilerna; indata skrivs aldrig över.`);
 }

@@ -9,7 +9,11 @@ import { CATALOG_ENV, useCatalogFolders } from "./catalog";
 
 /** The version in package.json, next to src/ or dist/ wherever this module runs from. */
 function packageVersion(): string {
-  return (JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+  return (
+    JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
 }
 
 // Each command's module is loaded when that command runs: `list`, `describe` and `--help` then
@@ -18,15 +22,23 @@ const catalogCommands = () => import("./commands/catalogCommands");
 
 function program(io: Io, setExit: (code: number) => void): Command {
   const p = new Command("uppfoljning")
-    .description("Uppföljning av verksamhetsuppdrag: skapa mallar, kontrollera ifyllda filer och sammanställ till nivå 2.")
+    .description(
+      "Uppföljning av verksamhetsuppdrag: skapa mallar, kontrollera ifyllda filer och sammanställ till nivå 2.",
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(swedish(s)), writeErr: (s) => io.err(swedish(s)) })
     .version(packageVersion(), "-V, --version", "visa versionsnumret")
     .helpOption("-h, --help", "visa hjälp")
     .helpCommand("help [kommando]", "visa hjälp för ett kommando")
     .showHelpAfterError("(skriv uppfoljning --help för hjälp)")
-    .option("--katalog <mapp>", `lägg till uppdragen i en egen mapp med katalogfiler (kan anges flera gånger; även miljövariabeln ${CATALOG_ENV})`, (v: string, all: string[] | undefined) => [...(all ?? []), v])
-    .hook("preAction", (root) => useCatalogFolders(root.opts<{ katalog?: string[] }>().katalog ?? [], io.cwd));
+    .option(
+      "--katalog <mapp>",
+      `lägg till uppdragen i en egen mapp med katalogfiler (kan anges flera gånger; även miljövariabeln ${CATALOG_ENV})`,
+      (v: string, all: string[] | undefined) => [...(all ?? []), v],
+    )
+    .hook("preAction", (root) =>
+      useCatalogFolders(root.opts<{ katalog?: string[] }>().katalog ?? [], io.cwd),
+    );
 
   p.command("list")
     .description("lista uppdragen i katalogen")
@@ -41,12 +53,17 @@ function program(io: Io, setExit: (code: number) => void): Command {
 
   p.command("create")
     .argument("<uppdrag>", "uppdragets id, se uppfoljning list")
-    .description("skapa uppföljningsmallar: en för en enhet (--unit, --out) eller en per rad i en enhetslista (--units, --out-dir)")
-    .requiredOption("--period <period>", "period: 2025H1/2025H2 (halvår), 2025T1–T3 (tertial), 2025M01–M12 (månad) eller 2025 (helår)")
+    .description(
+      "skapa uppföljningsmallar: en för en enhet (--unit, --out) eller en per rad i en enhetslista (--units, --out-dir)",
+    )
+    .requiredOption(
+      "--period <period>",
+      "period: 2025H1/2025H2 (halvår), 2025T1–T3 (tertial), 2025M01–M12 (månad) eller 2025 (helår)",
+    )
     .addOption(new Option("--unit <enhet>", "enhetens namn").conflicts("units"))
     .option("--parts <delar>", "delar som mallen gäller, kommaseparerade (uppdrag med delar)")
     .option("--out <fil>", "mallfilen som skapas (.xlsx)")
-    .option("--units <fil>", "enhetslista: en enhet per rad, \"Enhet; del1, del2\" för vissa delar")
+    .option("--units <fil>", 'enhetslista: en enhet per rad, "Enhet; del1, del2" för vissa delar')
     .option("--out-dir <mapp>", "mappen där mallarna och listan över förväntade enheter skrivs")
     .option("--due <datum>", "sista dag att lämna in, ÅÅÅÅ-MM-DD")
     .option("--contact <text>", "vem enheten kan fråga")
@@ -59,7 +76,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option("--previous <filer...>", "förra periodens filer, för kontroll av att perioderna hänger ihop")
     .option("--uppdrag <id>", "kontrollera bara filer för detta uppdrag")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
-    .action(async (files, o) => setExit(await (await import("./commands/validate")).validateCommand(io, files, o)));
+    .action(async (files, o) =>
+      setExit(await (await import("./commands/validate")).validateCommand(io, files, o)),
+    );
 
   p.command("rollup")
     .argument("<filer...>", "ifyllda mallar eller mappar med mallar")
@@ -70,18 +89,24 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option("--uppdrag <id>", "sammanställ detta uppdrag (annars det som flest filer gäller)")
     .option("--period <period>", "sammanställ denna period (annars den som flest filer gäller)")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
-    .action(async (files, o) => setExit(await (await import("./commands/rollup")).rollupCommand(io, files, o)));
+    .action(async (files, o) =>
+      setExit(await (await import("./commands/rollup")).rollupCommand(io, files, o)),
+    );
 
   p.command("ekonomi")
     .argument("<budgetfil>", "budget- eller redovisningstabell från ekonomi (.xlsx, .xls, .ods eller .csv)")
-    .description("kontrollera en budgetfil: vilka kolumner som kändes igen, teckenkonventionen och summeringarna; slutstatus 0 utan fel, 1 vid fel, 2 om filen inte kunde läsas")
+    .description(
+      "kontrollera en budgetfil: vilka kolumner som kändes igen, teckenkonventionen och summeringarna; slutstatus 0 utan fel, 1 vid fel, 2 om filen inte kunde läsas",
+    )
     .option("--enhet <enhet>", "beloppens enhet (tkr eller kr) när rubriken inte anger den")
     .option("--blad <namn>", "bladet som läses (annars det första)")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
     .action(async (file, o) => setExit((await import("./commands/ekonomi")).ekonomiCommand(io, file, o)));
 
   p.command("demo")
-    .description("visa hela kedjan på ett inbyggt exempel: mallar, ifyllda filer, kontroll och sammanställning")
+    .description(
+      "visa hela kedjan på ett inbyggt exempel: mallar, ifyllda filer, kontroll och sammanställning",
+    )
     .option("--out-dir <mapp>", "mappen som exemplet skrivs till", "demo-utdata")
     .action(async (o) => setExit(await (await import("./commands/demo")).demoCommand(io, o)));
 

@@ -12,7 +12,14 @@ import * as path from "node:path";
 import * as fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { Catalog } from "../core/model";
-import { NO_PREVIOUS, checkFiles, failedFile, type CheckOptions, type FileOutcome, type InputFile } from "../workbook/collect";
+import {
+  NO_PREVIOUS,
+  checkFiles,
+  failedFile,
+  type CheckOptions,
+  type FileOutcome,
+  type InputFile,
+} from "../workbook/collect";
 import type { WorkerJob, WorkerSetup } from "./checkWorker";
 import { readRegularFile } from "./readRegular";
 import { catalogFolders } from "./catalog";
@@ -50,7 +57,8 @@ function workerCount(paths: readonly { path: string }[]): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   // The worker script exists only in the built package (dist/), not when running from sources.
   if (!fs.existsSync(WORKER_SCRIPT) || files === 0) return 0;
-  if (asked !== undefined) return Number.isFinite(Number(asked)) && Number(asked) >= 2 ? Math.min(Number(asked), files) : 0;
+  if (asked !== undefined)
+    return Number.isFinite(Number(asked)) && Number(asked) >= 2 ? Math.min(Number(asked), files) : 0;
   if (files >= MIN_FILES_FOR_WORKERS && cores >= MIN_CORES_FOR_WORKERS) return Math.min(cores, 4);
   // SheetJS's parse cannot be interrupted, and its .xls parser can loop forever on a damaged file:
   // files only it reads go through one worker, which the time limit can end.
@@ -71,14 +79,23 @@ function onlySheetjsReads(file: string): boolean {
   }
 }
 
-export async function checkPaths(paths: { name: string; path: string }[], catalog: Catalog, options: Omit<CheckOptions, "signal"> = {}): Promise<FileOutcome[]> {
+export async function checkPaths(
+  paths: { name: string; path: string }[],
+  catalog: Catalog,
+  options: Omit<CheckOptions, "signal"> = {},
+): Promise<FileOutcome[]> {
   const files: InputFile[] = paths.map((p) => ({ name: p.name, read: async () => readRegularFile(p.path) }));
   const seconds = (timeLimit.seconds = fileSeconds());
   const workers = workerCount(paths);
   if (workers === 0) return checkFiles(files, catalog, options);
 
   // Structured clone carries the Map of previous reports to each worker as it is.
-  const setup: WorkerSetup = { previous: options.previous ?? NO_PREVIOUS, uppdragId: options.uppdragId, catalogFolders: catalogFolders(), fileSeconds: seconds };
+  const setup: WorkerSetup = {
+    previous: options.previous ?? NO_PREVIOUS,
+    uppdragId: options.uppdragId,
+    catalogFolders: catalogFolders(),
+    fileSeconds: seconds,
+  };
   const byId = new Map(catalog.uppdrag.map((u) => [u.id, u]));
   const outcomes: FileOutcome[] = new Array(paths.length);
   let next = 0;
@@ -108,10 +125,13 @@ export async function checkPaths(paths: { name: string; path: string }[], catalo
       /** Set once the worker has loaded: its start-up does not count against a file's time. */
       let ready = false;
       const armBackstop = (job: WorkerJob) => {
-        backstop = setTimeout(() => {
-          timedOut = current === job;
-          end();
-        }, seconds * 1000 + BACKSTOP_MARGIN_MS);
+        backstop = setTimeout(
+          () => {
+            timedOut = current === job;
+            end();
+          },
+          seconds * 1000 + BACKSTOP_MARGIN_MS,
+        );
       };
       const send = () => {
         if (next >= paths.length) {
@@ -138,7 +158,18 @@ export async function checkPaths(paths: { name: string; path: string }[], catalo
       worker.on("exit", () => {
         clearTimeout(backstop);
         if (!current) return resolve();
-        record(current.index, timedOut ? { file: current.name, sha256: "", status: "rejected", reason: tooSlowProblem(current.name, seconds), problems: [] } : failedFile(current.name, failure));
+        record(
+          current.index,
+          timedOut
+            ? {
+                file: current.name,
+                sha256: "",
+                status: "rejected",
+                reason: tooSlowProblem(current.name, seconds),
+                problems: [],
+              }
+            : failedFile(current.name, failure),
+        );
         resolve(next < paths.length ? runWorker() : undefined);
       });
       send();

@@ -11,7 +11,8 @@ const NOT_REGULAR = "ENOTREG";
 export async function readRegularFile(file: string): Promise<Uint8Array> {
   const handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
-    if (!(await handle.stat()).isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: NOT_REGULAR, path: file });
+    if (!(await handle.stat()).isFile())
+      throw Object.assign(new Error(`${file} is not a regular file`), { code: NOT_REGULAR, path: file });
     return new Uint8Array(await handle.readFile());
   } finally {
     await handle.close();

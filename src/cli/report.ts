@@ -62,7 +62,13 @@ export function fileJson(o: FileOutcome) {
     parts: o.report?.parts ?? null,
     values: o.report ? valuesJson(o.report) : null,
     problems: o.problems.map((p) => problemJson(p, o.uppdrag)),
-    readByLabel: o.readByLabel?.map((r) => ({ measureId: r.measureId, measure: r.measure, sheet: r.sheet ?? null, cell: r.cell ?? null })) ?? null,
+    readByLabel:
+      o.readByLabel?.map((r) => ({
+        measureId: r.measureId,
+        measure: r.measure,
+        sheet: r.sheet ?? null,
+        cell: r.cell ?? null,
+      })) ?? null,
   };
 }
 

@@ -26,7 +26,11 @@ function sampleFor(m: Measure, rnd: () => number): FillValue | FillValue[] {
 const num = (v: FillValue | FillValue[] | undefined) => (typeof v === "number" ? v : 0);
 
 /** Values for every input measure the workbook asks for, made to satisfy the uppdrag's rules. */
-export function sampleValues(uppdrag: Uppdrag, seed: number, parts?: string[]): Record<string, FillValue | FillValue[]> {
+export function sampleValues(
+  uppdrag: Uppdrag,
+  seed: number,
+  parts?: string[],
+): Record<string, FillValue | FillValue[]> {
   const rnd = seeded(seed);
   const values: Record<string, FillValue | FillValue[]> = {};
   for (const m of uppdrag.measures) if (isInput(m) && appliesTo(m, parts)) values[m.id] = sampleFor(m, rnd);
@@ -51,17 +55,23 @@ export function sampleValues(uppdrag: Uppdrag, seed: number, parts?: string[]): 
             let left = limit;
             for (const id of ids) {
               const v = Math.min(num(values[id]), left);
-              values[id] = typeof values[id] === "number" && !Number.isInteger(values[id]) ? v : Math.floor(v);
+              values[id] =
+                typeof values[id] === "number" && !Number.isInteger(values[id]) ? v : Math.floor(v);
               left -= num(values[id]);
             }
           }
           break;
         }
         case "atLeast":
-          if (has(rule.measure, ...rule.reference)) values[rule.measure] = Math.max(num(values[rule.measure]), rule.reference.reduce((s, id) => s + num(values[id]), 0));
+          if (has(rule.measure, ...rule.reference))
+            values[rule.measure] = Math.max(
+              num(values[rule.measure]),
+              rule.reference.reduce((s, id) => s + num(values[id]), 0),
+            );
           break;
         case "requiresPositive":
-          if (has(rule.when, rule.then) && num(values[rule.when]) > 0 && num(values[rule.then]) === 0) values[rule.then] = 1;
+          if (has(rule.when, rule.then) && num(values[rule.when]) > 0 && num(values[rule.then]) === 0)
+            values[rule.then] = 1;
           break;
         case "listCount":
           if (has(rule.list, rule.count)) values[rule.count] = (values[rule.list] as FillValue[]).length;

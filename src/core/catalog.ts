@@ -5,7 +5,13 @@
  */
 import { z } from "zod";
 import type { Catalog, Measure, RatioFormula, Rule, Uppdrag } from "./model";
-import { fragmentFileSchema, uppdragFileSchema, type FragmentFile, type MeasureFile, type UppdragFile } from "./catalogSchema";
+import {
+  fragmentFileSchema,
+  uppdragFileSchema,
+  type FragmentFile,
+  type MeasureFile,
+  type UppdragFile,
+} from "./catalogSchema";
 import { messageText } from "./messages/sv";
 import { valueTypeOf } from "./valueTypes";
 import { aggregationOf } from "./aggregations";
@@ -27,7 +33,9 @@ export function formatCatalogError(e: CatalogError): string {
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("");
+  return path
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
+    .join("");
 }
 
 const swedish = z.locales.sv().localeError;
@@ -36,13 +44,20 @@ function parseJson(source: CatalogSource, errors: CatalogError[]): unknown {
   try {
     return JSON.parse(source.text);
   } catch (e) {
-    errors.push({ file: source.path, field: "", message: messageText("catalogInvalidJson", { reason: (e as Error).message }) });
+    errors.push({
+      file: source.path,
+      field: "",
+      message: messageText("catalogInvalidJson", { reason: (e as Error).message }),
+    });
     return undefined;
   }
 }
 
 function toFormula(f: NonNullable<MeasureFile["formula"]>): RatioFormula {
-  const terms = (list: string[]) => list.map((t) => (t.startsWith("-") ? { measure: t.slice(1), sign: -1 as const } : { measure: t, sign: 1 as const }));
+  const terms = (list: string[]) =>
+    list.map((t) =>
+      t.startsWith("-") ? { measure: t.slice(1), sign: -1 as const } : { measure: t, sign: 1 as const },
+    );
   return { numerator: terms(f.numerator), denominator: terms(f.denominator), factor: f.factor };
 }
 
@@ -52,7 +67,11 @@ function toMeasure(m: MeasureFile): Measure {
 }
 
 /** Checks across fields and files; `where` maps a measure/rule back to its file and index for messages. */
-function checkUppdrag(u: Uppdrag, where: (kind: "measures" | "rules" | "sections", index: number) => { file: string; field: string }, errors: CatalogError[]) {
+function checkUppdrag(
+  u: Uppdrag,
+  where: (kind: "measures" | "rules" | "sections", index: number) => { file: string; field: string },
+  errors: CatalogError[],
+) {
   const err = (kind: "measures" | "rules" | "sections", index: number, field: string, message: string) => {
     const w = where(kind, index);
     errors.push({ file: w.file, field: `${w.field}${field ? `.${field}` : ""}`, message });
@@ -60,8 +79,10 @@ function checkUppdrag(u: Uppdrag, where: (kind: "measures" | "rules" | "sections
   const sections = new Set<string>();
   const sheets = new Set<string>();
   u.sections.forEach((s, i) => {
-    if (sections.has(s.id)) err("sections", i, "id", messageText("catalogDuplicateSection", { section: s.id }));
-    if (sheets.has(s.sheet.toLowerCase())) err("sections", i, "sheet", messageText("catalogDuplicateSheet", { sheet: s.sheet }));
+    if (sections.has(s.id))
+      err("sections", i, "id", messageText("catalogDuplicateSection", { section: s.id }));
+    if (sheets.has(s.sheet.toLowerCase()))
+      err("sections", i, "sheet", messageText("catalogDuplicateSheet", { sheet: s.sheet }));
     sections.add(s.id);
     sheets.add(s.sheet.toLowerCase());
   });
@@ -76,31 +97,55 @@ function checkUppdrag(u: Uppdrag, where: (kind: "measures" | "rules" | "sections
     return m !== undefined && valueTypeOf(m).numeric;
   };
   u.measures.forEach((m, i) => {
-    if (!sections.has(m.section)) err("measures", i, "section", messageText("catalogUnknownSection", { section: m.section }));
-    if (m.part !== undefined && !parts.has(m.part)) err("measures", i, "part", messageText("catalogUnknownPart", { part: m.part }));
+    if (!sections.has(m.section))
+      err("measures", i, "section", messageText("catalogUnknownSection", { section: m.section }));
+    if (m.part !== undefined && !parts.has(m.part))
+      err("measures", i, "part", messageText("catalogUnknownPart", { part: m.part }));
     const allowed = valueTypeOf(m).aggregations;
-    if (!allowed.includes(m.aggregate)) err("measures", i, "aggregate", messageText("catalogAggregateMismatch", { aggregate: m.aggregate, type: m.type, allowed: allowed.join(", ") }));
+    if (!allowed.includes(m.aggregate))
+      err(
+        "measures",
+        i,
+        "aggregate",
+        messageText("catalogAggregateMismatch", {
+          aggregate: m.aggregate,
+          type: m.type,
+          allowed: allowed.join(", "),
+        }),
+      );
     const derived = valueTypeOf(m).entry === "derived";
     if (derived && !m.formula) err("measures", i, "formula", messageText("catalogRatioWithoutFormula", {}));
     if (!derived && m.formula) err("measures", i, "formula", messageText("catalogFormulaNotRatio", {}));
     if (m.formula) {
       for (const t of [...m.formula.numerator, ...m.formula.denominator]) {
-        if (!numeric(t.measure)) err("measures", i, "formula", messageText("catalogFormulaNotNumeric", { measure: t.measure }));
-        else if (valueTypeOf(byId.get(t.measure)!).entry === "derived") err("measures", i, "formula", messageText("catalogFormulaOfRatio", { measure: t.measure }));
+        if (!numeric(t.measure))
+          err("measures", i, "formula", messageText("catalogFormulaNotNumeric", { measure: t.measure }));
+        else if (valueTypeOf(byId.get(t.measure)!).entry === "derived")
+          err("measures", i, "formula", messageText("catalogFormulaOfRatio", { measure: t.measure }));
       }
     }
     const lacking = valueTypeOf(m).catalogCheck?.(m);
     if (lacking) err("measures", i, lacking.field, messageText(lacking.code, {}));
     const missing = aggregationOf(m).catalogCheck?.(m, numeric);
     if (missing) err("measures", i, missing.field, messageText(missing.code, {}));
-    if (m.countedBy !== undefined && byId.get(m.countedBy)?.type !== "count") err("measures", i, "countedBy", messageText("catalogCountedByNotCount", { measure: m.countedBy }));
+    if (m.countedBy !== undefined && byId.get(m.countedBy)?.type !== "count")
+      err("measures", i, "countedBy", messageText("catalogCountedByNotCount", { measure: m.countedBy }));
   });
   u.rules.forEach((r, i) => {
     const ids = ruleMeasureIds(r);
     for (const [field, id] of ids) {
       if (!byId.has(id)) err("rules", i, field, messageText("catalogRuleUnknownMeasure", { measure: id }));
-      else if (r.type === "listCount" && field === "list" ? valueTypeOf(byId.get(id)!).entry !== "cases" : !numeric(id)) {
-        err("rules", i, field, messageText("catalogRuleWrongType", { measure: id, type: byId.get(id)!.type, rule: r.type }));
+      else if (
+        r.type === "listCount" && field === "list"
+          ? valueTypeOf(byId.get(id)!).entry !== "cases"
+          : !numeric(id)
+      ) {
+        err(
+          "rules",
+          i,
+          field,
+          messageText("catalogRuleWrongType", { measure: id, type: byId.get(id)!.type, rule: r.type }),
+        );
       }
     }
   });
@@ -111,37 +156,66 @@ function checkKeyFigures(u: Uppdrag, errors: CatalogError[]) {
   const byId = new Map(u.measures.map((m) => [m.id, m]));
   const ids = new Set<string>();
   (u.keyFigures ?? []).forEach((k, i) => {
-    const err = (field: string, message: string) => errors.push({ file: u.file, field: `keyFigures[${i}]${field ? `.${field}` : ""}`, message });
+    const err = (field: string, message: string) =>
+      errors.push({ file: u.file, field: `keyFigures[${i}]${field ? `.${field}` : ""}`, message });
     if (ids.has(k.id)) err("id", `nyckeltalet "${k.id}" finns redan i uppdraget`);
     else if (byId.has(k.id)) err("id", `"${k.id}" är redan ett mått i uppdraget; ge nyckeltalet ett eget id`);
     ids.add(k.id);
     if (k.kind !== "perVolume") return;
-    const fields: [string, string][] = "measure" in k.per ? [["per.measure", k.per.measure]] : [["per.start", k.per.start], ["per.end", k.per.end]];
+    const fields: [string, string][] =
+      "measure" in k.per
+        ? [["per.measure", k.per.measure]]
+        : [
+            ["per.start", k.per.start],
+            ["per.end", k.per.end],
+          ];
     for (const [field, id] of fields) {
       const m = byId.get(id);
       if (!m) err(field, `måttet "${id}" finns inte i uppdraget`);
-      else if (m.type !== "count" && m.type !== "decimal") err(field, `måttet "${id}" har typen ${m.type}; ett nyckeltal delar med ett antal (count) eller ett tal med decimaler (decimal)`);
+      else if (m.type !== "count" && m.type !== "decimal")
+        err(
+          field,
+          `måttet "${id}" har typen ${m.type}; ett nyckeltal delar med ett antal (count) eller ett tal med decimaler (decimal)`,
+        );
     }
-    if ("start" in k.per && k.per.start === k.per.end) err("per", "start och end är samma mått; ange olika mått eller bara measure");
+    if ("start" in k.per && k.per.start === k.per.end)
+      err("per", "start och end är samma mått; ange olika mått eller bara measure");
   });
 }
 
 function ruleMeasureIds(r: Rule): [string, string][] {
   switch (r.type) {
     case "balance":
-      return [["start", r.start], ...r.add.map((a): [string, string] => ["add", a]), ...r.subtract.map((s): [string, string] => ["subtract", s]), ["end", r.end]];
+      return [
+        ["start", r.start],
+        ...r.add.map((a): [string, string] => ["add", a]),
+        ...r.subtract.map((s): [string, string] => ["subtract", s]),
+        ["end", r.end],
+      ];
     case "atMost":
-      return [...[r.measure].flat().map((m): [string, string] => ["measure", m]), ...r.limit.map((l): [string, string] => ["limit", l])];
+      return [
+        ...[r.measure].flat().map((m): [string, string] => ["measure", m]),
+        ...r.limit.map((l): [string, string] => ["limit", l]),
+      ];
     case "atLeast":
       return [["measure", r.measure], ...r.reference.map((l): [string, string] => ["reference", l])];
     case "requiresPositive":
-      return [["when", r.when], ["then", r.then]];
+      return [
+        ["when", r.when],
+        ["then", r.then],
+      ];
     case "ratioRange":
       return [["measure", r.measure]];
     case "listCount":
-      return [["list", r.list], ["count", r.count]];
+      return [
+        ["list", r.list],
+        ["count", r.count],
+      ];
     case "continuity":
-      return [["current", r.current], ["previous", r.previous]];
+      return [
+        ["current", r.current],
+        ["previous", r.previous],
+      ];
   }
 }
 
@@ -155,10 +229,15 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
     const isFragment = typeof json === "object" && json !== null && "fragment" in json;
     const parsed = (isFragment ? fragmentFileSchema : uppdragFileSchema).safeParse(json, { error: swedish });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ file: source.path, field: fieldPath(issue.path), message: issue.message });
+      for (const issue of parsed.error.issues)
+        errors.push({ file: source.path, field: fieldPath(issue.path), message: issue.message });
       continue;
     }
-    if (isFragment) fragments.set((parsed.data as FragmentFile).fragment, { file: source.path, data: parsed.data as FragmentFile });
+    if (isFragment)
+      fragments.set((parsed.data as FragmentFile).fragment, {
+        file: source.path,
+        data: parsed.data as FragmentFile,
+      });
     else uppdragFiles.push({ file: source.path, data: parsed.data as UppdragFile });
   }
 
@@ -166,13 +245,23 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
   const seen = new Map<string, string>();
   for (const { file, data } of uppdragFiles) {
     if (seen.has(data.id)) {
-      errors.push({ file, field: "id", message: messageText("catalogDuplicateUppdrag", { uppdrag: data.id, file: seen.get(data.id)! }) });
+      errors.push({
+        file,
+        field: "id",
+        message: messageText("catalogDuplicateUppdrag", { uppdrag: data.id, file: seen.get(data.id)! }),
+      });
       continue;
     }
     seen.set(data.id, file);
     // Own content first, then each fragment in order; `origin` lets messages name the right file and index.
     const origins: { file: string; prefix: string; sections: number; measures: number; rules: number }[] = [
-      { file, prefix: "", sections: data.sections.length, measures: data.measures.length, rules: data.rules.length },
+      {
+        file,
+        prefix: "",
+        sections: data.sections.length,
+        measures: data.measures.length,
+        rules: data.rules.length,
+      },
     ];
     const sections = [...data.sections];
     const measures = [...data.measures];
@@ -180,10 +269,20 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
     data.include.forEach((name, i) => {
       const fragment = fragments.get(name);
       if (!fragment) {
-        errors.push({ file, field: `include[${i}]`, message: messageText("catalogUnknownFragment", { fragment: name }) });
+        errors.push({
+          file,
+          field: `include[${i}]`,
+          message: messageText("catalogUnknownFragment", { fragment: name }),
+        });
         return;
       }
-      origins.push({ file: fragment.file, prefix: "", sections: fragment.data.sections.length, measures: fragment.data.measures.length, rules: fragment.data.rules.length });
+      origins.push({
+        file: fragment.file,
+        prefix: "",
+        sections: fragment.data.sections.length,
+        measures: fragment.data.measures.length,
+        rules: fragment.data.rules.length,
+      });
       sections.push(...fragment.data.sections);
       measures.push(...fragment.data.measures);
       rules.push(...fragment.data.rules);
@@ -191,7 +290,8 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
     const where = (kind: "measures" | "rules" | "sections", index: number) => {
       let i = index;
       for (const o of origins) {
-        if (i < o[kind]) return { file: o.file === file ? file : `${o.file} (i ${file})`, field: `${kind}[${i}]` };
+        if (i < o[kind])
+          return { file: o.file === file ? file : `${o.file} (i ${file})`, field: `${kind}[${i}]` };
         i -= o[kind];
       }
       return { file, field: `${kind}[${index}]` };

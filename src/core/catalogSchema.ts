@@ -13,7 +13,10 @@ export const measureSchema = z.strictObject({
   label: z.string().min(1),
   help: z.string().min(1),
   kind: z.enum(MEASURE_KINDS),
-  levels: z.array(z.union([z.literal(2), z.literal(3)])).min(1).default([2, 3]),
+  levels: z
+    .array(z.union([z.literal(2), z.literal(3)]))
+    .min(1)
+    .default([2, 3]),
   type: z.enum(VALUE_TYPE_IDS),
   unit: z.string().default(""),
   section: id,
@@ -22,7 +25,11 @@ export const measureSchema = z.strictObject({
   statistic: z.enum(["median", "mean"]).optional(),
   weight: id.optional(),
   formula: z
-    .strictObject({ numerator: z.array(term).min(1), denominator: z.array(term).min(1), factor: z.number().positive().default(1) })
+    .strictObject({
+      numerator: z.array(term).min(1),
+      denominator: z.array(term).min(1),
+      factor: z.number().positive().default(1),
+    })
     .optional(),
   options: z.array(z.string().min(1)).min(2).optional(),
   checks: z
@@ -36,17 +43,65 @@ export const measureSchema = z.strictObject({
     .default({ required: false }),
   maxCases: z.number().int().positive().max(1000).optional(),
   countedBy: id.optional(),
-  kolada: z.string().regex(/^[NU]\d{5}$/).optional(),
+  kolada: z
+    .string()
+    .regex(/^[NU]\d{5}$/)
+    .optional(),
 });
 
 const ruleSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("balance"), id, start: id, add: z.array(id), subtract: z.array(id), end: id, severity: severity.default("fel") }),
-  z.strictObject({ type: z.literal("atMost"), id, measure: z.union([id, z.array(id).min(1)]), limit: z.array(id).min(1), severity: severity.default("fel") }),
-  z.strictObject({ type: z.literal("atLeast"), id, measure: id, reference: z.array(id).min(1), severity: severity.default("varning") }),
-  z.strictObject({ type: z.literal("requiresPositive"), id, when: id, then: id, severity: severity.default("fel") }),
-  z.strictObject({ type: z.literal("ratioRange"), id, measure: id, min: z.number().optional(), max: z.number().optional(), severity: severity.default("varning") }),
-  z.strictObject({ type: z.literal("listCount"), id, list: id, count: id, severity: severity.default("fel") }),
-  z.strictObject({ type: z.literal("continuity"), id, current: id, previous: id, severity: severity.default("varning") }),
+  z.strictObject({
+    type: z.literal("balance"),
+    id,
+    start: id,
+    add: z.array(id),
+    subtract: z.array(id),
+    end: id,
+    severity: severity.default("fel"),
+  }),
+  z.strictObject({
+    type: z.literal("atMost"),
+    id,
+    measure: z.union([id, z.array(id).min(1)]),
+    limit: z.array(id).min(1),
+    severity: severity.default("fel"),
+  }),
+  z.strictObject({
+    type: z.literal("atLeast"),
+    id,
+    measure: id,
+    reference: z.array(id).min(1),
+    severity: severity.default("varning"),
+  }),
+  z.strictObject({
+    type: z.literal("requiresPositive"),
+    id,
+    when: id,
+    then: id,
+    severity: severity.default("fel"),
+  }),
+  z.strictObject({
+    type: z.literal("ratioRange"),
+    id,
+    measure: id,
+    min: z.number().optional(),
+    max: z.number().optional(),
+    severity: severity.default("varning"),
+  }),
+  z.strictObject({
+    type: z.literal("listCount"),
+    id,
+    list: id,
+    count: id,
+    severity: severity.default("fel"),
+  }),
+  z.strictObject({
+    type: z.literal("continuity"),
+    id,
+    current: id,
+    previous: id,
+    severity: severity.default("varning"),
+  }),
 ]);
 
 const sectionSchema = z.strictObject({

@@ -13,7 +13,8 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, "");
 }
 
-const cutNote = (length: number) => ` … [avkortad: texten är ${length.toLocaleString("sv-SE").replace(/\u00a0/g, " ")} tecken, en cell rymmer ${EXCEL_CELL_LIMIT.toLocaleString("sv-SE").replace(/\u00a0/g, " ")}]`;
+const cutNote = (length: number) =>
+  ` … [avkortad: texten är ${length.toLocaleString("sv-SE").replace(/\u00a0/g, " ")} tecken, en cell rymmer ${EXCEL_CELL_LIMIT.toLocaleString("sv-SE").replace(/\u00a0/g, " ")}]`;
 
 /** Text fit for one cell: XML-safe and at most EXCEL_CELL_LIMIT characters (UTF-16 units, as Excel counts). */
 export function cellText(text: string): string {

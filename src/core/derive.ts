@@ -15,7 +15,10 @@ export function figureInputs(measure: Measure): string[] {
 }
 
 /** Σ sign × value in micro-units, or undefined when any term is missing. */
-export function termsMicro(terms: readonly Term[], values: Record<string, Value | undefined>): bigint | undefined {
+export function termsMicro(
+  terms: readonly Term[],
+  values: Record<string, Value | undefined>,
+): bigint | undefined {
   let total = 0n;
   for (const term of terms) {
     const v = numberOf(values[term.measure]);
@@ -26,7 +29,10 @@ export function termsMicro(terms: readonly Term[], values: Record<string, Value 
 }
 
 /** The unit's own ratio: null when an input is missing or the denominator is 0. */
-export function computeUnitRatio(formula: RatioFormula, values: Record<string, Value | undefined>): number | null {
+export function computeUnitRatio(
+  formula: RatioFormula,
+  values: Record<string, Value | undefined>,
+): number | null {
   const numerator = termsMicro(formula.numerator, values);
   const denominator = termsMicro(formula.denominator, values);
   if (numerator === undefined || denominator === undefined) return null;

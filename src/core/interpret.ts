@@ -20,7 +20,10 @@ export interface RawReport {
   caseLocations?: Record<string, Location[]>;
 }
 
-export function interpretReport(uppdrag: Uppdrag, raw: RawReport): { report: UnitReport; problems: Problem[] } {
+export function interpretReport(
+  uppdrag: Uppdrag,
+  raw: RawReport,
+): { report: UnitReport; problems: Problem[] } {
   const values: Record<string, Value> = {};
   const problems: Problem[] = [];
   const caseLocations: Record<string, Location[]> = {};
@@ -31,21 +34,31 @@ export function interpretReport(uppdrag: Uppdrag, raw: RawReport): { report: Uni
     const location = raw.locations[measure.id];
     // A case's problem names the case's own cell, not the whole list's range.
     const cellLocations = raw.caseLocations?.[measure.id];
-    const at = (index: number | undefined) => (index !== undefined ? cellLocations?.[index] : undefined) ?? location;
+    const at = (index: number | undefined) =>
+      (index !== undefined ? cellLocations?.[index] : undefined) ?? location;
     outcome.problems.forEach((p, i) => {
       const where = at(outcome.cellOf?.problems[i]);
       problems.push(where ? { ...p, location: where } : p);
     });
-    if (cellLocations && outcome.cellOf && outcome.value.kind === "list") caseLocations[measure.id] = outcome.cellOf.values.map((i) => at(i)!);
+    if (cellLocations && outcome.cellOf && outcome.value.kind === "list")
+      caseLocations[measure.id] = outcome.cellOf.values.map((i) => at(i)!);
   }
   // A list of cases left blank when the count says there were none is an empty list, not a missing one.
   for (const measure of uppdrag.measures) {
     const value = values[measure.id];
     // Only a blank list: an unreadable one ("x") stays invalid, it is not "no cases".
-    if (valueTypeOf(measure).entry !== "cases" || !measure.countedBy || value?.kind !== "missing" || value.invalid) continue;
+    if (
+      valueTypeOf(measure).entry !== "cases" ||
+      !measure.countedBy ||
+      value?.kind !== "missing" ||
+      value.invalid
+    )
+      continue;
     if (numberOf(values[measure.countedBy]) === 0) values[measure.id] = { kind: "list", values: [] };
   }
   const { cells: _cells, caseLocations: _perCell, ...rest } = raw;
-  return { report: { ...rest, values, ...(Object.keys(caseLocations).length > 0 ? { caseLocations } : {}) }, problems };
+  return {
+    report: { ...rest, values, ...(Object.keys(caseLocations).length > 0 ? { caseLocations } : {}) },
+    problems,
+  };
 }
-

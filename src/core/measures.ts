@@ -17,6 +17,9 @@ export function numberOf(value: Value | undefined): number | undefined {
 }
 
 /** The label of the measure a problem is about, as messages and lists show it; undefined when there is none. */
-export function measureLabel(uppdrag: Uppdrag | undefined, measureId: string | undefined): string | undefined {
+export function measureLabel(
+  uppdrag: Uppdrag | undefined,
+  measureId: string | undefined,
+): string | undefined {
   return measureId ? uppdrag?.measures.find((m) => m.id === measureId)?.label : undefined;
 }

@@ -40,7 +40,17 @@ export type ValueType = (typeof VALUE_TYPE_IDS)[number];
  * respondents). yesCount: "x av n enheter". tally: how many units chose each option.
  * text: kept per unit, side by side. none: shown per unit only.
  */
-export const AGGREGATIONS = ["sum", "stock", "ratio", "pooled", "weightedMean", "yesCount", "tally", "text", "none"] as const;
+export const AGGREGATIONS = [
+  "sum",
+  "stock",
+  "ratio",
+  "pooled",
+  "weightedMean",
+  "yesCount",
+  "tally",
+  "text",
+  "none",
+] as const;
 export type AggregationKind = (typeof AGGREGATIONS)[number];
 
 export type Severity = "fel" | "varning";
@@ -112,7 +122,15 @@ export interface Part {
 
 /** Cross-measure rules, declared as data in the catalog and run by src/core/rules. */
 export type Rule =
-  | { type: "balance"; id: string; start: string; add: string[]; subtract: string[]; end: string; severity: Severity }
+  | {
+      type: "balance";
+      id: string;
+      start: string;
+      add: string[];
+      subtract: string[];
+      end: string;
+      severity: Severity;
+    }
   | { type: "atMost"; id: string; measure: string | string[]; limit: string[]; severity: Severity }
   | { type: "atLeast"; id: string; measure: string; reference: string[]; severity: Severity }
   | { type: "requiresPositive"; id: string; when: string; then: string; severity: Severity }
@@ -140,7 +158,14 @@ export type KeyFigure =
       per: { measure: string } | { start: string; end: string };
       unit: string;
     }
-  | { kind: "budgetDeviation"; id: string; label: string; help?: string; compare: "utfall" | "prognos"; as: "tkr" | "procent" };
+  | {
+      kind: "budgetDeviation";
+      id: string;
+      label: string;
+      help?: string;
+      compare: "utfall" | "prognos";
+      as: "tkr" | "procent";
+    };
 
 export interface Uppdrag {
   id: string;
@@ -213,7 +238,9 @@ interface ProblemBase {
 }
 
 /** A problem with one code: its params are the ones that code's message needs (messages/codes.ts). */
-export type ProblemOf<C extends ProblemCode> = { [K in C]: ProblemBase & { code: K; params: ProblemParams[K] } }[C];
+export type ProblemOf<C extends ProblemCode> = {
+  [K in C]: ProblemBase & { code: K; params: ProblemParams[K] };
+}[C];
 
 /** Any problem: a union over the codes, so a code with the wrong params does not compile. */
 export type Problem = ProblemOf<ProblemCode>;

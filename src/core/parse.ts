@@ -21,7 +21,11 @@ export function parseMeasureInput(measure: Measure, raw: RawCell | RawCell[]): P
   const errorAt = cells.findIndex((c) => typeof c === "object" && c !== null && !(c instanceof Date));
   if (errorAt >= 0) {
     const input = (cells[errorAt] as { error: string }).error;
-    return { value: INVALID, problems: [cellProblem(measure, "errorValue", { input })], ...(type.entry === "cases" ? { cellOf: { values: [], problems: [errorAt] } } : {}) };
+    return {
+      value: INVALID,
+      problems: [cellProblem(measure, "errorValue", { input })],
+      ...(type.entry === "cases" ? { cellOf: { values: [], problems: [errorAt] } } : {}),
+    };
   }
   return type.parse(measure, cells);
 }

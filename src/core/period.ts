@@ -16,7 +16,20 @@ export interface Period {
   label: string;
 }
 
-const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+const MONTHS = [
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
 
 function iso(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
@@ -31,7 +44,13 @@ function build(year: number, frequency: Frequency, index: number): Period {
   const firstMonth = (index - 1) * monthsPer + 1;
   const lastMonth = firstMonth + monthsPer - 1;
   const code =
-    frequency === "ar" ? String(year) : frequency === "halvar" ? `${year}H${index}` : frequency === "tertial" ? `${year}T${index}` : `${year}M${String(index).padStart(2, "0")}`;
+    frequency === "ar"
+      ? String(year)
+      : frequency === "halvar"
+        ? `${year}H${index}`
+        : frequency === "tertial"
+          ? `${year}T${index}`
+          : `${year}M${String(index).padStart(2, "0")}`;
   const label =
     frequency === "ar"
       ? `Helår ${year}`
@@ -40,7 +59,15 @@ function build(year: number, frequency: Frequency, index: number): Period {
         : frequency === "tertial"
           ? `Tertial ${index} ${year}`
           : `${MONTHS[index - 1]} ${year}`;
-  return { code, year, frequency, index, start: iso(year, firstMonth, 1), end: iso(year, lastMonth, lastDay(year, lastMonth)), label };
+  return {
+    code,
+    year,
+    frequency,
+    index,
+    start: iso(year, firstMonth, 1),
+    end: iso(year, lastMonth, lastDay(year, lastMonth)),
+    label,
+  };
 }
 
 /** Parses a period code; undefined when it is not one. */
@@ -69,10 +96,14 @@ export function previousPeriod(period: Period): Period {
 /** "månad, tertial eller halvår": the frequencies in words. */
 export function frequencyWords(frequencies: readonly Frequency[]): string {
   const labels = frequencies.map((f) => FREQUENCY_LABELS[f]);
-  return labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} eller ${labels[labels.length - 1]}`;
+  return labels.length <= 1
+    ? (labels[0] ?? "")
+    : `${labels.slice(0, -1).join(", ")} eller ${labels[labels.length - 1]}`;
 }
 
-export type PeriodCheck = { ok: true; period: Period } | { ok: false; message: Message<"periodMissing" | "periodUnknown" | "periodWrongFrequency"> };
+export type PeriodCheck =
+  | { ok: true; period: Period }
+  | { ok: false; message: Message<"periodMissing" | "periodUnknown" | "periodWrongFrequency"> };
 
 /** A typed period: the period, or what is wrong with it (with the uppdrag: one it is not followed up by). */
 export function checkPeriod(text: string, uppdrag?: Uppdrag): PeriodCheck {
@@ -80,7 +111,17 @@ export function checkPeriod(text: string, uppdrag?: Uppdrag): PeriodCheck {
   const period = parsePeriod(text);
   if (!period) return { ok: false, message: { code: "periodUnknown", params: { input: text.trim() } } };
   if (uppdrag && !uppdrag.frequency.includes(period.frequency)) {
-    return { ok: false, message: { code: "periodWrongFrequency", params: { uppdrag: uppdrag.name, frequencies: frequencyWords(uppdrag.frequency), frequency: FREQUENCY_LABELS[period.frequency] } } };
+    return {
+      ok: false,
+      message: {
+        code: "periodWrongFrequency",
+        params: {
+          uppdrag: uppdrag.name,
+          frequencies: frequencyWords(uppdrag.frequency),
+          frequency: FREQUENCY_LABELS[period.frequency],
+        },
+      },
+    };
   }
   return { ok: true, period };
 }

@@ -24,20 +24,31 @@ export interface PeriodRecord {
   rows: TidyRow[];
 }
 
-export type PeriodRecordRead = { ok: true; record: PeriodRecord; problems: Problem[] } | { ok: false; problem: Problem };
+export type PeriodRecordRead =
+  { ok: true; record: PeriodRecord; problems: Problem[] } | { ok: false; problem: Problem };
 
 type Cell = string | number | boolean | null | undefined;
 
 const fail = (source: string, reason: string): PeriodRecordRead => ({
   ok: false,
-  problem: { code: "recordUnreadable", severity: "fel", location: { file: source }, params: { file: source, reason } },
+  problem: {
+    code: "recordUnreadable",
+    severity: "fel",
+    location: { file: source },
+    params: { file: source, reason },
+  },
 });
 
 /** The header row's format, or undefined when the columns are not ours. */
 function formatOf(header: readonly Cell[]): 1 | 2 | undefined {
-  const names = header.map((h) => String(h ?? "").trim().toLowerCase());
+  const names = header.map((h) =>
+    String(h ?? "")
+      .trim()
+      .toLowerCase(),
+  );
   while (names.length && names[names.length - 1] === "") names.pop();
-  const same = (expected: readonly string[]) => names.length === expected.length && expected.every((h, i) => names[i] === h);
+  const same = (expected: readonly string[]) =>
+    names.length === expected.length && expected.every((h, i) => names[i] === h);
   if (same(TIDY_HEADERS)) return 2;
   if (same(TIDY_HEADERS_V1)) return 1;
   return undefined;
@@ -58,17 +69,38 @@ function positiveInteger(c: Cell): number | undefined {
  */
 export function readPeriodRecord(table: readonly (readonly Cell[])[], source: string): PeriodRecordRead {
   const format = formatOf(table[0] ?? []);
-  if (!format) return fail(source, `raden med kolumnrubriker är inte ${TIDY_HEADERS_V1.join(";")} (med eller utan ${TIDY_HEADERS.slice(TIDY_HEADERS_V1.length).join(";")})`);
+  if (!format)
+    return fail(
+      source,
+      `raden med kolumnrubriker är inte ${TIDY_HEADERS_V1.join(";")} (med eller utan ${TIDY_HEADERS.slice(TIDY_HEADERS_V1.length).join(";")})`,
+    );
   const rows: TidyRow[] = [];
   const problems: Problem[] = [];
   const versions = new Set<string>();
   const skip = (rowNumber: number, column: string, found: Cell) =>
-    problems.push({ code: "recordRowSkipped", severity: "varning", location: { file: source }, params: { file: source, row: rowNumber, column, found: text(found) || "(tom)" } });
+    problems.push({
+      code: "recordRowSkipped",
+      severity: "varning",
+      location: { file: source },
+      params: { file: source, row: rowNumber, column, found: text(found) || "(tom)" },
+    });
 
   table.slice(1).forEach((cells, i) => {
     const rowNumber = i + 2;
     if (cells.every((c) => text(c) === "")) return;
-    const [uppdrag, period, level, unit, measureId, label, value, unitOfMeasure, caseNumber, version, rowFormat] = cells;
+    const [
+      uppdrag,
+      period,
+      level,
+      unit,
+      measureId,
+      label,
+      value,
+      unitOfMeasure,
+      caseNumber,
+      version,
+      rowFormat,
+    ] = cells;
     if (!text(uppdrag)) return skip(rowNumber, "uppdrag", uppdrag);
     if (!parsePeriod(text(period))) return skip(rowNumber, "period", period);
     const lvl = positiveInteger(level);
@@ -79,7 +111,18 @@ export function readPeriodRecord(table: readonly (readonly Cell[])[], source: st
     const kase = text(caseNumber) === "" ? null : positiveInteger(caseNumber);
     if (kase === undefined) return skip(rowNumber, "ärende", caseNumber);
     if (format === 2) versions.add(text(version));
-    rows.push({ uppdrag: text(uppdrag), period: text(period), level: lvl, unit: text(unit), measureId: text(measureId), label: text(label), value: tidyValue(value), unitOfMeasure: text(unitOfMeasure), caseNumber: kase, templateVersion: format === 2 ? text(version) : "" });
+    rows.push({
+      uppdrag: text(uppdrag),
+      period: text(period),
+      level: lvl,
+      unit: text(unit),
+      measureId: text(measureId),
+      label: text(label),
+      value: tidyValue(value),
+      unitOfMeasure: text(unitOfMeasure),
+      caseNumber: kase,
+      templateVersion: format === 2 ? text(version) : "",
+    });
   });
 
   if (rows.length === 0) return fail(source, "tabellen har inga rader som kunde läsas");
@@ -89,7 +132,18 @@ export function readPeriodRecord(table: readonly (readonly Cell[])[], source: st
   if (periods.length > 1) return fail(source, `tabellen blandar perioderna ${periods.join(", ")}`);
   if (versions.size > 1) return fail(source, `tabellen blandar mallversionerna ${[...versions].join(", ")}`);
   const templateVersion = [...versions][0] || undefined;
-  return { ok: true, record: { source, format, uppdrag: uppdragIds[0]!, period: periods[0]!, ...(templateVersion ? { templateVersion } : {}), rows }, problems };
+  return {
+    ok: true,
+    record: {
+      source,
+      format,
+      uppdrag: uppdragIds[0]!,
+      period: periods[0]!,
+      ...(templateVersion ? { templateVersion } : {}),
+      rows,
+    },
+    problems,
+  };
 }
 
 /** A value as the tidy table holds it: a number (in a CSV, with decimal comma), a text, or empty for missing. */
@@ -110,9 +164,15 @@ export function levelTwoValue(record: PeriodRecord, measureId: string): number |
 }
 
 /** A unit's value of a measure (units compared as the roll-up compares them); wait-time lists are left out. */
-export function unitValue(record: PeriodRecord, unit: string, measureId: string): number | string | null | undefined {
+export function unitValue(
+  record: PeriodRecord,
+  unit: string,
+  measureId: string,
+): number | string | null | undefined {
   const key = unitKey(unit);
-  return record.rows.find((r) => r.level === 3 && r.caseNumber === null && r.measureId === measureId && unitKey(r.unit) === key)?.value;
+  return record.rows.find(
+    (r) => r.level === 3 && r.caseNumber === null && r.measureId === measureId && unitKey(r.unit) === key,
+  )?.value;
 }
 
 export interface MeasureChange {
@@ -128,10 +188,17 @@ export interface MeasureChange {
  * of them has (another template version) is listed with the other side undefined.
  */
 export function compareLevelTwo(current: PeriodRecord, earlier: PeriodRecord): MeasureChange[] {
-  const ids = [...new Set([...current.rows, ...earlier.rows].filter((r) => r.level === 2).map((r) => r.measureId))];
+  const ids = [
+    ...new Set([...current.rows, ...earlier.rows].filter((r) => r.level === 2).map((r) => r.measureId)),
+  ];
   return ids.map((measureId) => {
     const now = levelTwoValue(current, measureId);
     const then = levelTwoValue(earlier, measureId);
-    return { measureId, current: now, earlier: then, ...(typeof now === "number" && typeof then === "number" ? { change: exactSum([now, -then]) } : {}) };
+    return {
+      measureId,
+      current: now,
+      earlier: then,
+      ...(typeof now === "number" && typeof then === "number" ? { change: exactSum([now, -then]) } : {}),
+    };
   });
 }

@@ -70,7 +70,11 @@ export function accumulate(reports: readonly UnitReport[]): Accumulation {
   const keys = new Set<string>();
   for (const r of reports) {
     // Misuse of the API (mixing uppdrag or duplicate units); `rollup` screens for these first.
-    if (r.uppdragId !== acc.uppdragId || r.templateVersion !== acc.templateVersion || r.period !== acc.period) {
+    if (
+      r.uppdragId !== acc.uppdragId ||
+      r.templateVersion !== acc.templateVersion ||
+      r.period !== acc.period
+    ) {
       throw new Error(`${r.file}: ${r.uppdragId} ${r.templateVersion} ${r.period}`);
     }
     if (!addUnitKey(keys, r.unit)) throw new Error(`dubblett: ${r.unit}`);
@@ -94,9 +98,19 @@ const byName = (a: string, b: string) => a.localeCompare(b, "sv");
 export { headlineStatistic, median };
 
 /** Units asked for the measure: reporting units whose workbook covers its part, plus expected units that sent nothing. */
-function askedUnits(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[]): { reporting: string[]; absent: string[] } {
-  const reporting = [...acc.units].filter(([, parts]) => appliesTo(measure, parts)).map(([u]) => u).sort(byName);
-  const absentAsked = absent.filter((e) => appliesTo(measure, e.parts)).map((e) => e.unit).sort(byName);
+function askedUnits(
+  measure: Measure,
+  acc: Accumulation,
+  absent: readonly ExpectedUnit[],
+): { reporting: string[]; absent: string[] } {
+  const reporting = [...acc.units]
+    .filter(([, parts]) => appliesTo(measure, parts))
+    .map(([u]) => u)
+    .sort(byName);
+  const absentAsked = absent
+    .filter((e) => appliesTo(measure, e.parts))
+    .map((e) => e.unit)
+    .sort(byName);
   return { reporting, absent: absentAsked };
 }
 
@@ -104,16 +118,27 @@ function askedUnits(measure: Measure, acc: Accumulation, absent: readonly Expect
 export type ErrorMeasures = ReadonlyMap<string, ReadonlySet<string>>;
 
 /** Which measures of each used report have errors, from the problems found in its file (keyed by file name). */
-export function errorMeasures(uppdrag: Uppdrag, reports: readonly UnitReport[], fileProblems: ReadonlyMap<string, readonly Problem[]>): ErrorMeasures {
+export function errorMeasures(
+  uppdrag: Uppdrag,
+  reports: readonly UnitReport[],
+  fileProblems: ReadonlyMap<string, readonly Problem[]>,
+): ErrorMeasures {
   const out = new Map<string, Set<string>>();
   for (const r of reports) {
-    const ids = (fileProblems.get(r.file) ?? []).filter((p) => p.severity === "fel").flatMap((p) => problemMeasures(p, uppdrag.rules));
+    const ids = (fileProblems.get(r.file) ?? [])
+      .filter((p) => p.severity === "fel")
+      .flatMap((p) => problemMeasures(p, uppdrag.rules));
     if (ids.length > 0) out.set(r.unit, new Set(ids));
   }
   return out;
 }
 
-function figureFor(measure: Measure, acc: Accumulation, absent: readonly ExpectedUnit[], errors: ErrorMeasures): Figure {
+function figureFor(
+  measure: Measure,
+  acc: Accumulation,
+  absent: readonly ExpectedUnit[],
+  errors: ErrorMeasures,
+): Figure {
   const asked = askedUnits(measure, acc, absent);
   const needs = figureInputs(measure);
   const has = (unit: string) =>
@@ -125,14 +150,29 @@ function figureFor(measure: Measure, acc: Accumulation, absent: readonly Expecte
   const missing = [...asked.reporting.filter((u) => !has(u)), ...asked.absent].sort(byName);
   const behind = [...needs, measure.id];
   const flaggedUnits = contributors.filter((u) => behind.some((id) => errors.get(u)?.has(id)));
-  const base = { measureId: measure.id, aggregate: measure.aggregate, contributors, missing, complete: missing.length === 0, flaggedUnits };
+  const base = {
+    measureId: measure.id,
+    aggregate: measure.aggregate,
+    contributors,
+    missing,
+    complete: missing.length === 0,
+    flaggedUnits,
+  };
   if (contributors.length === 0) return { ...base, value: null, details: {} };
 
-  return { ...base, ...aggregationOf(measure).rollUp(measure, contributors, (unit) => acc.values.get(unit)!) };
+  return {
+    ...base,
+    ...aggregationOf(measure).rollUp(measure, contributors, (unit) => acc.values.get(unit)!),
+  };
 }
 
 /** Level-2 figures for every measure of the uppdrag. `absent` are expected units that sent nothing; `errors` flags figures. */
-export function figures(uppdrag: Uppdrag, acc: Accumulation, absent: readonly ExpectedUnit[] = [], errors: ErrorMeasures = new Map()): Figure[] {
+export function figures(
+  uppdrag: Uppdrag,
+  acc: Accumulation,
+  absent: readonly ExpectedUnit[] = [],
+  errors: ErrorMeasures = new Map(),
+): Figure[] {
   return uppdrag.measures.filter((m) => m.levels.includes(2)).map((m) => figureFor(m, acc, absent, errors));
 }
 
@@ -195,8 +235,17 @@ export function mostCommon(values: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
 }
 
-function reject<C extends CodesWith<{ file: string; unit: string }>>(report: UnitReport, code: C, params: Omit<ProblemParams[C], "file" | "unit">): RejectedReport {
-  const problem: ProblemOf<C> = { code, severity: "fel", location: { file: report.file }, params: { file: report.file, unit: report.unit, ...params } as ProblemParams[C] };
+function reject<C extends CodesWith<{ file: string; unit: string }>>(
+  report: UnitReport,
+  code: C,
+  params: Omit<ProblemParams[C], "file" | "unit">,
+): RejectedReport {
+  const problem: ProblemOf<C> = {
+    code,
+    severity: "fel",
+    location: { file: report.file },
+    params: { file: report.file, unit: report.unit, ...params } as ProblemParams[C],
+  };
   return { report, problem: problem as Problem };
 }
 
@@ -224,14 +273,21 @@ function byContent(group: readonly UnitReport[], contentKey: RollupOptions["cont
  * unit that sent different files is rejected in all of them (which one is right is the
  * controller's call) and reported as such, not as a unit that sent nothing.
  */
-export function rollup(uppdrag: Uppdrag, reports: readonly UnitReport[], options: RollupOptions = {}): RollupResult {
+export function rollup(
+  uppdrag: Uppdrag,
+  reports: readonly UnitReport[],
+  options: RollupOptions = {},
+): RollupResult {
   const period = options.period ?? mostCommon(reports.map((r) => r.period));
   const rejected: RejectedReport[] = [];
   const candidates: UnitReport[] = [];
   for (const r of reports) {
-    if (r.uppdragId !== uppdrag.id) rejected.push(reject(r, "otherUppdrag", { found: r.uppdragId, expected: uppdrag.id }));
-    else if (r.templateVersion !== uppdrag.version) rejected.push(reject(r, "otherVersion", { found: r.templateVersion, expected: uppdrag.version }));
-    else if (r.period !== period) rejected.push(reject(r, "otherPeriod", { found: r.period, expected: period }));
+    if (r.uppdragId !== uppdrag.id)
+      rejected.push(reject(r, "otherUppdrag", { found: r.uppdragId, expected: uppdrag.id }));
+    else if (r.templateVersion !== uppdrag.version)
+      rejected.push(reject(r, "otherVersion", { found: r.templateVersion, expected: uppdrag.version }));
+    else if (r.period !== period)
+      rejected.push(reject(r, "otherPeriod", { found: r.period, expected: period }));
     else candidates.push(r);
   }
   const byUnit = new Map<string, UnitReport[]>();
@@ -245,12 +301,25 @@ export function rollup(uppdrag: Uppdrag, reports: readonly UnitReport[], options
     if (contents.length === 1) {
       const [kept, ...copiesOfKept] = contents[0]!;
       used.push(kept!);
-      for (const c of copiesOfKept) copies.push({ report: c, copyOf: kept!, problem: { code: "duplicateCopy", severity: "varning", location: { file: c.file }, params: { file: c.file, copyOf: kept!.file, unit: c.unit } } });
+      for (const c of copiesOfKept)
+        copies.push({
+          report: c,
+          copyOf: kept!,
+          problem: {
+            code: "duplicateCopy",
+            severity: "varning",
+            location: { file: c.file },
+            params: { file: c.file, copyOf: kept!.file, unit: c.unit },
+          },
+        });
     } else {
       const sorted = [...group].sort(byFile);
       const files = sorted.map((r) => r.file);
       for (const r of group) rejected.push(reject(r, "duplicateUnit", { files: files.join(", ") }));
-      const named = expectedBy.get(key) ?? { unit: sorted[0]!.unit, ...(sorted[0]!.parts ? { parts: sorted[0]!.parts } : {}) };
+      const named = expectedBy.get(key) ?? {
+        unit: sorted[0]!.unit,
+        ...(sorted[0]!.parts ? { parts: sorted[0]!.parts } : {}),
+      };
       conflictingUnits.push({ ...named, files });
     }
   }
@@ -260,18 +329,35 @@ export function rollup(uppdrag: Uppdrag, reports: readonly UnitReport[], options
   const absentUnits = (options.expectedUnits ?? []).filter((e) => !present.has(unitKey(e.unit)));
   const expectedKeys = new Set(expectedBy.keys());
   const problems: Problem[] = [...rejected.map((r) => r.problem), ...copies.map((c) => c.problem)];
-  for (const e of absentUnits) problems.push({ code: "unitMissing", severity: "fel", params: { unit: e.unit } });
-  for (const c of conflictingUnits) problems.push({ code: "unitConflictingFiles", severity: "fel", params: { unit: c.unit, count: c.files.length, files: c.files.join(", ") } });
+  for (const e of absentUnits)
+    problems.push({ code: "unitMissing", severity: "fel", params: { unit: e.unit } });
+  for (const c of conflictingUnits)
+    problems.push({
+      code: "unitConflictingFiles",
+      severity: "fel",
+      params: { unit: c.unit, count: c.files.length, files: c.files.join(", ") },
+    });
   if (options.expectedUnits) {
     for (const r of used) {
-      if (!expectedKeys.has(unitKey(r.unit))) problems.push({ code: "unitNotExpected", severity: "varning", location: { file: r.file }, params: { unit: r.unit, file: r.file } });
+      if (!expectedKeys.has(unitKey(r.unit)))
+        problems.push({
+          code: "unitNotExpected",
+          severity: "varning",
+          location: { file: r.file },
+          params: { unit: r.unit, file: r.file },
+        });
     }
   }
   const acc = accumulate(used);
   const errors = errorMeasures(uppdrag, used, options.fileProblems ?? new Map());
   // A unit whose files disagree gave no figure: it is missing, like a unit that sent nothing.
   const notReporting = [...absentUnits, ...conflictingUnits.map(({ files: _files, ...unit }) => unit)];
-  const levelTwo = figures(uppdrag, { ...acc, uppdragId: uppdrag.id, templateVersion: uppdrag.version, period }, notReporting, errors);
+  const levelTwo = figures(
+    uppdrag,
+    { ...acc, uppdragId: uppdrag.id, templateVersion: uppdrag.version, period },
+    notReporting,
+    errors,
+  );
   return {
     uppdragId: uppdrag.id,
     templateVersion: uppdrag.version,

@@ -16,9 +16,10 @@ export function isBlankText(text: string): boolean {
  * Reads a Swedish-formatted number from text. Returns a reason code when it can't.
  * "1 234,5" → 1234.5, "3.5" → 3.5, "1.234" → ambiguous (thousands dot or decimal?).
  */
-export function parseSwedishNumber(text: string, allowedSuffixes: readonly string[] = []):
-  | { ok: true; value: number }
-  | { ok: false; reason: "notANumber" | "ambiguousDot" } {
+export function parseSwedishNumber(
+  text: string,
+  allowedSuffixes: readonly string[] = [],
+): { ok: true; value: number } | { ok: false; reason: "notANumber" | "ambiguousDot" } {
   let s = text.trim().replace(/[\u2212\u2013]/g, "-");
   const lower = s.toLowerCase();
   for (const suffix of [...allowedSuffixes].sort((a, b) => b.length - a.length)) {

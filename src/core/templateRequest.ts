@@ -10,13 +10,15 @@ import { messageOf } from "./messages/sv";
 export type PeriodCheck = { ok: true; period: Period } | { ok: false; error: string };
 
 /** The period check of period.ts with its message in words (the message pack's text). */
-const inWords = (check: ReturnType<typeof checkPeriodCode>): PeriodCheck => (check.ok ? check : { ok: false, error: messageOf(check.message) });
+const inWords = (check: ReturnType<typeof checkPeriodCode>): PeriodCheck =>
+  check.ok ? check : { ok: false, error: messageOf(check.message) };
 
 /** A period code, whatever the uppdrag. */
 export const checkPeriod = (text: string): PeriodCheck => inWords(checkPeriodCode(text));
 
 /** A period code of a frequency the uppdrag is followed up by. */
-export const checkPeriodFor = (uppdrag: Uppdrag, text: string): PeriodCheck => inWords(checkPeriodCode(text, uppdrag));
+export const checkPeriodFor = (uppdrag: Uppdrag, text: string): PeriodCheck =>
+  inWords(checkPeriodCode(text, uppdrag));
 
 /** "månad, tertial eller halvår". */
 export const frequencyText = (uppdrag: Uppdrag): string => frequencyWords(uppdrag.frequency);
@@ -30,5 +32,7 @@ export function examplePeriod(uppdrag: Uppdrag, year = new Date().getFullYear())
 /** One error for each part the uppdrag does not have: `delen "x" finns inte i <uppdrag>. Delar: a, b.` */
 export function unknownPartErrors(uppdrag: Uppdrag, parts: readonly string[] | undefined): string[] {
   const known = uppdrag.parts.map((p) => p.id).join(", ") || "(uppdraget har inga delar)";
-  return (parts ?? []).filter((p) => !uppdrag.parts.some((x) => x.id === p)).map((p) => `delen "${p}" finns inte i ${uppdrag.name}. Delar: ${known}.`);
+  return (parts ?? [])
+    .filter((p) => !uppdrag.parts.some((x) => x.id === p))
+    .map((p) => `delen "${p}" finns inte i ${uppdrag.name}. Delar: ${known}.`);
 }

@@ -24,7 +24,17 @@ export interface TidyRow {
 }
 
 /** The columns of format 1 (before the template version and format number were written). */
-export const TIDY_HEADERS_V1 = ["uppdrag", "period", "nivå", "enhet", "mått_id", "mått", "värde", "måttenhet", "ärende"] as const;
+export const TIDY_HEADERS_V1 = [
+  "uppdrag",
+  "period",
+  "nivå",
+  "enhet",
+  "mått_id",
+  "mått",
+  "värde",
+  "måttenhet",
+  "ärende",
+] as const;
 /** The format of the tidy record written today; docs/tidy.md describes each format. */
 export const TIDY_FORMAT = 2;
 export const TIDY_HEADERS = [...TIDY_HEADERS_V1, "mallversion", "format"] as const;
@@ -32,12 +42,30 @@ export const TIDY_HEADERS = [...TIDY_HEADERS_V1, "mallversion", "format"] as con
 export const LEVEL2_UNIT = "Nivå 2 (hela uppdraget)";
 
 export function tidyRow(r: TidyRow): (string | number | null)[] {
-  return [r.uppdrag, r.period, r.level, r.unit, r.measureId, r.label, r.value, r.unitOfMeasure, r.caseNumber, r.templateVersion, TIDY_FORMAT];
+  return [
+    r.uppdrag,
+    r.period,
+    r.level,
+    r.unit,
+    r.measureId,
+    r.label,
+    r.value,
+    r.unitOfMeasure,
+    r.caseNumber,
+    r.templateVersion,
+    TIDY_FORMAT,
+  ];
 }
 
 function unitRows(uppdrag: Uppdrag, report: UnitReport, period: string): TidyRow[] {
   const rows: TidyRow[] = [];
-  const base = { uppdrag: uppdrag.id, period, level: 3 as const, unit: report.unit, templateVersion: uppdrag.version };
+  const base = {
+    uppdrag: uppdrag.id,
+    period,
+    level: 3 as const,
+    unit: report.unit,
+    templateVersion: uppdrag.version,
+  };
   for (const m of uppdrag.measures) {
     const common = { ...base, measureId: m.id, label: m.label, unitOfMeasure: m.unit, caseNumber: null };
     if (m.formula) {
@@ -58,7 +86,18 @@ export function tidyRows(uppdrag: Uppdrag, result: RollupResult): TidyRow[] {
   for (const f of result.figures) {
     const m = byId.get(f.measureId)!;
     if (!aggregationOf(m).tidy) continue;
-    rows.push({ uppdrag: uppdrag.id, period: result.period, level: 2, unit: LEVEL2_UNIT, measureId: m.id, label: m.label, value: f.value, unitOfMeasure: m.unit, caseNumber: null, templateVersion: uppdrag.version });
+    rows.push({
+      uppdrag: uppdrag.id,
+      period: result.period,
+      level: 2,
+      unit: LEVEL2_UNIT,
+      measureId: m.id,
+      label: m.label,
+      value: f.value,
+      unitOfMeasure: m.unit,
+      caseNumber: null,
+      templateVersion: uppdrag.version,
+    });
   }
   return rows;
 }

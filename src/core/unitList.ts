@@ -26,20 +26,42 @@ export function parseUnitList(text: string, uppdrag?: Uppdrag): UnitList {
     const row = i + 1;
     if (line === "" || line.startsWith("#")) return;
     const [name = "", partText] = line.split(";").map((s) => s.trim());
-    const parts = partText ? partText.split(",").map((p) => p.trim()).filter((p) => p !== "") : [];
+    const parts = partText
+      ? partText
+          .split(",")
+          .map((p) => p.trim())
+          .filter((p) => p !== "")
+      : [];
     if (name === "") {
       errors.push(messageText("unitListNoName", { row: String(row) }));
       return;
     }
     const seen = firstLine.get(unitKey(name));
-    if (seen !== undefined) errors.push(messageText("unitListRepeated", { row: String(row), unit: name, firstRow: String(seen) }));
+    if (seen !== undefined)
+      errors.push(messageText("unitListRepeated", { row: String(row), unit: name, firstRow: String(seen) }));
     else firstLine.set(unitKey(name), row);
     const sameFile = uppdrag && seen === undefined ? firstFile.get(slugKey(name)) : undefined;
-    if (sameFile) errors.push(messageText("unitListSameFile", { row: String(row), unit: name, other: sameFile.name, otherRow: String(sameFile.row), fileName: slug(sameFile.name) }));
+    if (sameFile)
+      errors.push(
+        messageText("unitListSameFile", {
+          row: String(row),
+          unit: name,
+          other: sameFile.name,
+          otherRow: String(sameFile.row),
+          fileName: slug(sameFile.name),
+        }),
+      );
     else if (seen === undefined) firstFile.set(slugKey(name), { row, name });
     if (uppdrag) {
       for (const p of parts.filter((p) => !uppdrag.parts.some((x) => x.id === p))) {
-        errors.push(messageText("unitListUnknownPart", { row: String(row), part: p, uppdrag: uppdrag.name, known: uppdrag.parts.map((x) => x.id).join(", ") }));
+        errors.push(
+          messageText("unitListUnknownPart", {
+            row: String(row),
+            part: p,
+            uppdrag: uppdrag.name,
+            known: uppdrag.parts.map((x) => x.id).join(", "),
+          }),
+        );
       }
     }
     units.push(parts.length > 0 ? { unit: name, parts } : { unit: name });

@@ -13,7 +13,12 @@ import { cellsOf } from "../workbook/a1";
 import { bytesToBase64 } from "./base64";
 import { HostNotSupportedError } from "./errors";
 import { defaultFillStore, type FillStore, type RememberedFill } from "./fillMemory";
-import { planNameReads, readOutcomeFromSnapshot, type RangeData, type WorkbookSnapshot } from "./rawFromRanges";
+import {
+  planNameReads,
+  readOutcomeFromSnapshot,
+  type RangeData,
+  type WorkbookSnapshot,
+} from "./rawFromRanges";
 import { planSheetNames, sheetBlocks } from "./sheetBlocks";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -38,12 +43,18 @@ export const ACTIVE_WORKBOOK = "(aktiv arbetsbok)";
 export const FILL_COLORS = { fel: "#F8CBAD", varning: "#FFE699" } as const;
 
 const NOT_SUPPORTED = {
-  createWorkbook: "Den här versionen av Excel kan inte öppna mallen som en ny arbetsbok (det kräver ExcelApi 1.8). Ladda ned mallen från den fristående sidan i webbläsaren och öppna den i Excel i stället.",
+  createWorkbook:
+    "Den här versionen av Excel kan inte öppna mallen som en ny arbetsbok (det kräver ExcelApi 1.8). Ladda ned mallen från den fristående sidan i webbläsaren och öppna den i Excel i stället.",
 } as const;
 
 /** What a range is loaded with for reading: the values with their number formats and types. */
 const RANGE_PROPERTIES = "address,values,numberFormat,valueTypes";
-const rangeData = (range: Excel.Range): RangeData => ({ address: range.address, values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes as string[][] });
+const rangeData = (range: Excel.Range): RangeData => ({
+  address: range.address,
+  values: range.values,
+  numberFormat: range.numberFormat,
+  valueTypes: range.valueTypes as string[][],
+});
 
 const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 
@@ -56,14 +67,22 @@ function restoreFill(context: Excel.RequestContext, fill: RememberedFill) {
 
 export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
   const run: ExcelRun = deps.run ?? ((batch) => Excel.run(batch));
-  const supported = deps.isSetSupported ?? ((name: string, version: string) => typeof Office !== "undefined" && Office.context.requirements.isSetSupported(name, version));
+  const supported =
+    deps.isSetSupported ??
+    ((name: string, version: string) =>
+      typeof Office !== "undefined" && Office.context.requirements.isSetSupported(name, version));
   const createWorkbook = deps.createWorkbook ?? ((base64: string) => Excel.createWorkbook(base64));
   const loadXlsx = deps.loadXlsx ?? (() => import("xlsx"));
   let fillStore: FillStore | undefined = deps.fills;
   const store = () => (fillStore ??= defaultFillStore());
   // Cell key → the fill it had before we marked it. Loaded from the store on first use.
   let remembered: Map<string, RememberedFill> | undefined;
-  const memory = () => (remembered ??= new Map(store().read().map((f) => [keyOf(f.sheet, f.cell), f])));
+  const memory = () =>
+    (remembered ??= new Map(
+      store()
+        .read()
+        .map((f) => [keyOf(f.sheet, f.cell), f]),
+    ));
 
   async function readActiveWorkbook(catalog: Catalog): Promise<ReadOutcome> {
     const withWorkbookName = supported("ExcelApi", "1.7");
@@ -76,13 +95,22 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       await context.sync();
 
       // Round trip 2: the ranges of the metadata names and of every input name the catalog knows.
-      const infos = names.items.map((n) => ({ name: n.name, type: String(n.type), value: n.value as unknown }));
+      const infos = names.items.map((n) => ({
+        name: n.name,
+        type: String(n.type),
+        value: n.value as unknown,
+      }));
       const sheetNames = sheets.items.map((s) => s.name);
       const plan = planNameReads(infos, sheetNames, catalog);
       const wanted = new Set(plan.rangeNames);
-      const ranges = names.items.filter((n) => wanted.has(n.name)).map((n) => ({ name: n.name, range: n.getRange().load(RANGE_PROPERTIES) }));
+      const ranges = names.items
+        .filter((n) => wanted.has(n.name))
+        .map((n) => ({ name: n.name, range: n.getRange().load(RANGE_PROPERTIES) }));
       const metaSheetName = sheetNames.find((s) => s.toLowerCase() === META_SHEET.toLowerCase());
-      const metaRange = plan.readMetaSheet && metaSheetName ? wb.worksheets.getItem(metaSheetName).getUsedRange().load("address,values") : undefined;
+      const metaRange =
+        plan.readMetaSheet && metaSheetName
+          ? wb.worksheets.getItem(metaSheetName).getUsedRange().load("address,values")
+          : undefined;
       if (ranges.length > 0 || metaRange) await context.sync();
 
       const snapshot: WorkbookSnapshot = {
@@ -96,7 +124,9 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       if (byName) return byName;
 
       // Round trip 3, only when an input's name is lost: every other sheet's cells, to find its label as the file reader does.
-      const used = sheetNames.filter((s) => s !== metaSheetName).map((s) => wb.worksheets.getItem(s).getUsedRange().load(RANGE_PROPERTIES));
+      const used = sheetNames
+        .filter((s) => s !== metaSheetName)
+        .map((s) => wb.worksheets.getItem(s).getUsedRange().load(RANGE_PROPERTIES));
       await context.sync();
       return readOutcomeFromSnapshot({ ...snapshot, usedRanges: used.map(rangeData) }, catalog)!;
     });
@@ -121,7 +151,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     for (const c of cells) {
       for (const cell of cellsOf(c.cell)) {
         const key = keyOf(c.sheet, cell);
-        if (severityOf.get(key)?.severity !== "fel") severityOf.set(key, { sheet: c.sheet, cell, severity: c.severity });
+        if (severityOf.get(key)?.severity !== "fel")
+          severityOf.set(key, { sheet: c.sheet, cell, severity: c.severity });
       }
     }
     if (severityOf.size === 0) return clearHighlight();
@@ -132,10 +163,19 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       const sheets = context.workbook.worksheets;
       // Round trip 1: the current fill of every cell not already marked by us (its fill now is our colour).
       const fresh = [...severityOf].filter(([key]) => !previous.has(key));
-      const loads = fresh.map(([key, c]) => ({ key, c, fill: sheets.getItem(c.sheet).getRange(c.cell).format.fill.load(withPattern ? "color,pattern" : "color") }));
+      const loads = fresh.map(([key, c]) => ({
+        key,
+        c,
+        fill: sheets
+          .getItem(c.sheet)
+          .getRange(c.cell)
+          .format.fill.load(withPattern ? "color,pattern" : "color"),
+      }));
       if (loads.length > 0) await context.sync();
       for (const { key, c, fill } of loads) {
-        const none = withPattern ? fill.pattern === "None" : !fill.color || fill.color.toUpperCase() === "#FFFFFF";
+        const none = withPattern
+          ? fill.pattern === "None"
+          : !fill.color || fill.color.toUpperCase() === "#FFFFFF";
         next.set(key, { sheet: c.sheet, cell: c.cell, color: none ? null : fill.color });
       }
       // Round trip 2: unmark what is no longer a problem, mark the rest (warnings first, so errors win on overlaps).
@@ -144,7 +184,9 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
         restoreFill(context, fill);
         next.delete(key);
       }
-      for (const c of [...cells].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "varning" ? -1 : 1))) {
+      for (const c of [...cells].sort((a, b) =>
+        a.severity === b.severity ? 0 : a.severity === "varning" ? -1 : 1,
+      )) {
         if (cellsOf(c.cell).length === 0) continue;
         sheets.getItem(c.sheet).getRange(c.cell).format.fill.color = FILL_COLORS[c.severity];
       }
@@ -166,13 +208,25 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
   }
 
   async function openTemplate(bytes: Uint8Array): Promise<void> {
-    if (!supported("ExcelApi", "1.8")) throw new HostNotSupportedError(NOT_SUPPORTED.createWorkbook, "ExcelApi 1.8");
+    if (!supported("ExcelApi", "1.8"))
+      throw new HostNotSupportedError(NOT_SUPPORTED.createWorkbook, "ExcelApi 1.8");
     await createWorkbook(bytesToBase64(bytes));
   }
 
   /** Before ExcelApi 1.13, or when Excel refuses taken names: each sheet as one block of formulas and number formats. */
-  async function writeSheetBlocks(context: Excel.RequestContext, XLSX: XlsxModule, bytes: Uint8Array, taken: string[]): Promise<void> {
-    const source = XLSX.read(bytes, { type: "array", cellFormula: true, cellNF: true, cellStyles: false, cellDates: false });
+  async function writeSheetBlocks(
+    context: Excel.RequestContext,
+    XLSX: XlsxModule,
+    bytes: Uint8Array,
+    taken: string[],
+  ): Promise<void> {
+    const source = XLSX.read(bytes, {
+      type: "array",
+      cellFormula: true,
+      cellNF: true,
+      cellStyles: false,
+      cellDates: false,
+    });
     const blocks = sheetBlocks(source, planSheetNames(source.SheetNames, taken));
     const wb = context.workbook;
     if (supported("ExcelApi", "1.6")) wb.application.suspendApiCalculationUntilNextSync();
@@ -230,5 +284,13 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     });
   }
 
-  return { kind: "excel", openTemplate, readActiveWorkbook, selectCell, highlight, clearHighlight, deliverLevel2 };
+  return {
+    kind: "excel",
+    openTemplate,
+    readActiveWorkbook,
+    selectCell,
+    highlight,
+    clearHighlight,
+    deliverLevel2,
+  };
 }

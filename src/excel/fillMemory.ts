@@ -32,7 +32,13 @@ export function memoryFillStore(initial: readonly RememberedFill[] = []): FillSt
 
 function isRememberedFill(x: unknown): x is RememberedFill {
   const f = x as RememberedFill;
-  return typeof f === "object" && f !== null && typeof f.sheet === "string" && typeof f.cell === "string" && (f.color === null || typeof f.color === "string");
+  return (
+    typeof f === "object" &&
+    f !== null &&
+    typeof f.sheet === "string" &&
+    typeof f.cell === "string" &&
+    (f.color === null || typeof f.color === "string")
+  );
 }
 
 /** The subset of Office.Settings used here, so tests can pass a plain object. */
@@ -61,6 +67,9 @@ export function settingsFillStore(settings: SettingsLike): FillStore {
 
 /** Document settings when running inside Office, else memory only. */
 export function defaultFillStore(): FillStore {
-  const settings = typeof Office !== "undefined" ? (Office.context?.document?.settings as SettingsLike | undefined) : undefined;
+  const settings =
+    typeof Office !== "undefined"
+      ? (Office.context?.document?.settings as SettingsLike | undefined)
+      : undefined;
   return settings ? settingsFillStore(settings) : memoryFillStore();
 }

@@ -30,7 +30,8 @@ export interface RangeData {
 // ---------------------------------------------------------------------------
 // Cells
 
-const ERROR_TEXT = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
+const ERROR_TEXT =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
 
 /** Does a number format show a date or time (then SheetJS, and so readUnit, gives a Date)? */
 export function isDateFormat(format: unknown): boolean {
@@ -54,9 +55,18 @@ function dateFromSerial(serial: number): Date {
  * "" is blank (null), error values become { error }, a percent-formatted fraction means
  * its percentage for a percent measure, a date-formatted number is a Date.
  */
-export function rawFromCell(value: unknown, valueType?: string, numberFormat?: unknown, asPercent = false): RawCell {
+export function rawFromCell(
+  value: unknown,
+  valueType?: string,
+  numberFormat?: unknown,
+  asPercent = false,
+): RawCell {
   if (value === null || value === undefined || valueType === "Empty") return null;
-  if (valueType === "Error" || (valueType === undefined && typeof value === "string" && ERROR_TEXT.test(value))) return { error: String(value) };
+  if (
+    valueType === "Error" ||
+    (valueType === undefined && typeof value === "string" && ERROR_TEXT.test(value))
+  )
+    return { error: String(value) };
   if (typeof value === "boolean") return value;
   if (typeof value === "number") {
     if (asPercent && typeof numberFormat === "string" && numberFormat.includes("%")) return value * 100;
@@ -81,14 +91,21 @@ export interface NameReadPlan {
   readMetaSheet: boolean;
 }
 
-const metaKeyOf = (name: string): MetaKey | undefined => META_KEYS.find((k) => metaName(k).toLowerCase() === name.toLowerCase());
+const metaKeyOf = (name: string): MetaKey | undefined =>
+  META_KEYS.find((k) => metaName(k).toLowerCase() === name.toLowerCase());
 
 /**
  * The uppdrag is only known once the metadata cells are read, so the second round trip fetches
  * the inputs of every uppdrag in the catalog that the workbook has names for; it stays one trip.
  */
-export function planNameReads(names: readonly NameInfo[], sheetNames: readonly string[], catalog: Catalog): NameReadPlan {
-  const inputIds = new Set(catalog.uppdrag.flatMap((u) => u.measures.filter(isInput).map((m) => m.id.toLowerCase())));
+export function planNameReads(
+  names: readonly NameInfo[],
+  sheetNames: readonly string[],
+  catalog: Catalog,
+): NameReadPlan {
+  const inputIds = new Set(
+    catalog.uppdrag.flatMap((u) => u.measures.filter(isInput).map((m) => m.id.toLowerCase())),
+  );
   const rangeNames: string[] = [];
   const metaFound = new Set<MetaKey>();
   for (const n of names) {
@@ -139,7 +156,13 @@ function cellGrid(ranges: Iterable<RangeData>): Map<string, Map<string, LoadedCe
     const sheet = grid.get(where.sheet.toLowerCase()) ?? new Map<string, LoadedCell>();
     grid.set(where.sheet.toLowerCase(), sheet);
     range.values.forEach((row, r) =>
-      row.forEach((value, c) => sheet.set(`${corners.start.row + r},${corners.start.col + c}`, { value, valueType: range.valueTypes?.[r]?.[c], numberFormat: range.numberFormat?.[r]?.[c] })),
+      row.forEach((value, c) =>
+        sheet.set(`${corners.start.row + r},${corners.start.col + c}`, {
+          value,
+          valueType: range.valueTypes?.[r]?.[c],
+          numberFormat: range.numberFormat?.[r]?.[c],
+        }),
+      ),
     );
   }
   return grid;
@@ -171,7 +194,13 @@ function accessOf(snapshot: WorkbookSnapshot): CellAccess {
       const where = used && parseAddress(used.address);
       const start = where && decodeRange(where.cell)?.start;
       if (!used || !start) return { firstRow: 0, cells: [] };
-      const cells = used.values.flatMap((row, r) => row.flatMap((value, c) => (value === null || value === undefined || value === "" ? [] : [{ r: start.row + r, c: start.col + c, text: String(value) }])));
+      const cells = used.values.flatMap((row, r) =>
+        row.flatMap((value, c) =>
+          value === null || value === undefined || value === ""
+            ? []
+            : [{ r: start.row + r, c: start.col + c, text: String(value) }],
+        ),
+      );
       return { firstRow: start.row, cells };
     },
   };
@@ -181,7 +210,9 @@ function accessOf(snapshot: WorkbookSnapshot): CellAccess {
 function usedRangeOf(snapshot: WorkbookSnapshot, sheet: string): RangeData | undefined {
   if (sheet.toLowerCase() === META_SHEET.toLowerCase()) return snapshot.metaSheet;
   if (!snapshot.usedRanges) throw new NeedsUsedRanges();
-  return snapshot.usedRanges.find((u) => parseAddress(u.address)?.sheet.toLowerCase() === sheet.toLowerCase());
+  return snapshot.usedRanges.find(
+    (u) => parseAddress(u.address)?.sheet.toLowerCase() === sheet.toLowerCase(),
+  );
 }
 
 /**
@@ -189,7 +220,10 @@ function usedRangeOf(snapshot: WorkbookSnapshot, sheet: string): RangeData | und
  * returned; undefined when an input's name is lost and the sheets' used ranges must be loaded
  * (usedRanges) so its label can be looked for.
  */
-export function readOutcomeFromSnapshot(snapshot: WorkbookSnapshot, catalog: Catalog): ReadOutcome | undefined {
+export function readOutcomeFromSnapshot(
+  snapshot: WorkbookSnapshot,
+  catalog: Catalog,
+): ReadOutcome | undefined {
   try {
     return readCells(accessOf(snapshot), snapshot.file, catalog);
   } catch (e) {

@@ -51,14 +51,17 @@ export function renameSheetRefs(formula: string, renames: ReadonlyMap<string, st
     if (from === to) continue;
     const quoted = new RegExp(`'${escapeRe(from.replace(/'/g, "''"))}'!`, "gi");
     out = out.replace(quoted, `${quoteSheet(to)}!`);
-    if (quoteSheet(from) === from) out = out.replace(new RegExp(`(?<![A-Za-z0-9_.'])${escapeRe(from)}!`, "gi"), `${quoteSheet(to)}!`);
+    if (quoteSheet(from) === from)
+      out = out.replace(new RegExp(`(?<![A-Za-z0-9_.'])${escapeRe(from)}!`, "gi"), `${quoteSheet(to)}!`);
   }
   return out;
 }
 
 /** Text Excel would turn into a number, date or formula when written through `formulas` gets a leading apostrophe. */
 function asText(s: string): string {
-  return /^[=+\-'@]/.test(s) || /^[\d\s.,:/%-]+$/.test(s) || /^(true|false|sant|falskt)$/i.test(s) ? `'${s}` : s;
+  return /^[=+\-'@]/.test(s) || /^[\d\s.,:/%-]+$/.test(s) || /^(true|false|sant|falskt)$/i.test(s)
+    ? `'${s}`
+    : s;
 }
 
 function formulaOf(cell: CellObject | undefined, renames: ReadonlyMap<string, string>): FormulaCell {

@@ -23,17 +23,38 @@ function checkedWorkbook(o: FileOutcome): CheckedWorkbook {
 }
 
 /** The active workbook as read by the Excel host, checked as a file is, with notes on last period's files. */
-export async function checkActiveOutcome(outcome: ReadOutcome, catalog: Catalog, previous: File[]): Promise<CheckedWorkbook[]> {
-  if (!outcome.ok) return [{ file: outcome.problem.location?.file ?? "Aktiv arbetsbok", rejected: outcome.problem, problems: [] }];
-  const before = previous.length > 0 ? await (await loadWorkbookModule()).readPrevious(previous.map(pickedFile), catalog) : NO_PREVIOUS;
+export async function checkActiveOutcome(
+  outcome: ReadOutcome,
+  catalog: Catalog,
+  previous: File[],
+): Promise<CheckedWorkbook[]> {
+  if (!outcome.ok)
+    return [
+      { file: outcome.problem.location?.file ?? "Aktiv arbetsbok", rejected: outcome.problem, problems: [] },
+    ];
+  const before =
+    previous.length > 0
+      ? await (await loadWorkbookModule()).readPrevious(previous.map(pickedFile), catalog)
+      : NO_PREVIOUS;
   const checked = checkRead(outcome.raw.file, "", outcome, before);
-  return [checkedWorkbook(checked), ...previousResult(before.given ? previousProblems(before, [checked]) : [])];
+  return [
+    checkedWorkbook(checked),
+    ...previousResult(before.given ? previousProblems(before, [checked]) : []),
+  ];
 }
 
 /** Picked files checked like the command line does, with notes on last period's files after them. */
-export async function checkPickedFiles(picked: File[], previous: File[], catalog: Catalog, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<CheckedWorkbook[]> {
+export async function checkPickedFiles(
+  picked: File[],
+  previous: File[],
+  catalog: Catalog,
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<CheckedWorkbook[]> {
   const { checkFiles, readPrevious } = await loadWorkbookModule();
   const before = previous.length > 0 ? await readPrevious(previous.map(pickedFile), catalog) : undefined;
   const checked = await checkFiles(picked.map(pickedFile), catalog, { ...options, previous: before });
-  return [...checked.map(checkedWorkbook), ...previousResult(before ? previousProblems(before, checked) : [])];
+  return [
+    ...checked.map(checkedWorkbook),
+    ...previousResult(before ? previousProblems(before, checked) : []),
+  ];
 }

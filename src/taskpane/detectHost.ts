@@ -47,7 +47,13 @@ export async function isInsideExcel(): Promise<boolean> {
   if (script && !(await withTimeout(script, OFFICE_SCRIPT_TIMEOUT_MS, false))) return false;
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return false;
   const ready = Office.onReady();
-  const info = openedByOffice(window.location.href) ? await ready : await withTimeout<{ host: Office.HostType | null } | undefined>(ready, OFFICE_READY_TIMEOUT_MS, undefined);
+  const info = openedByOffice(window.location.href)
+    ? await ready
+    : await withTimeout<{ host: Office.HostType | null } | undefined>(
+        ready,
+        OFFICE_READY_TIMEOUT_MS,
+        undefined,
+      );
   return info?.host === Office.HostType.Excel;
 }
 

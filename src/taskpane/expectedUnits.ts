@@ -12,6 +12,9 @@ import { EXPECTED_UNITS_FILE } from "../workbook/fileNames";
 export { EXPECTED_UNITS_FILE };
 export const EXPECTED_UNITS_ACCEPT = ".txt,text/plain";
 
-export function downloadExpectedUnits(units: ExpectedUnit[], save: typeof downloadBytes = downloadBytes): void {
+export function downloadExpectedUnits(
+  units: ExpectedUnit[],
+  save: typeof downloadBytes = downloadBytes,
+): void {
   save(new TextEncoder().encode(formatUnitList(units)), EXPECTED_UNITS_FILE, "text/plain;charset=utf-8");
 }

@@ -10,7 +10,10 @@ export interface ProblemGroups {
 }
 
 export function groupBySeverity(problems: readonly Problem[]): ProblemGroups {
-  return { errors: problems.filter((p) => p.severity === "fel"), warnings: problems.filter((p) => p.severity === "varning") };
+  return {
+    errors: problems.filter((p) => p.severity === "fel"),
+    warnings: problems.filter((p) => p.severity === "varning"),
+  };
 }
 
 /** formatProblem's line without the file name, which the list already shows as its heading. */

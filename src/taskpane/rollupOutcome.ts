@@ -24,7 +24,11 @@ export function rollupNotice(collected: CollectedRollup, delivered: string): Not
   const { rejected } = fileSummary(collected.files);
   const conflicting = collected.result.conflictingUnits.length;
   const missing = collected.result.absentUnits.length;
-  const gaps = [rejected > 0 ? filesNotCounted(rejected) : "", conflicting > 0 ? unitsConflicting(conflicting) : "", missing > 0 ? unitsMissing(missing) : ""].filter(Boolean);
+  const gaps = [
+    rejected > 0 ? filesNotCounted(rejected) : "",
+    conflicting > 0 ? unitsConflicting(conflicting) : "",
+    missing > 0 ? unitsMissing(missing) : "",
+  ].filter(Boolean);
   if (gaps.length === 0) return { intent: "success", text: delivered };
   const listed = gaps.length === 1 ? gaps[0] : `${gaps.slice(0, -1).join(", ")} och ${gaps[gaps.length - 1]}`;
   return { intent: "warning", title: `Obs: ${listed}.`, text: `${delivered}\nSe nedan vilka det gäller.` };

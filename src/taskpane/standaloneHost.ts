@@ -6,7 +6,9 @@
 import type { StandaloneHost } from "./host";
 import { downloadBytes } from "./download";
 
-export function createStandaloneHost(save: (bytes: Uint8Array, fileName: string) => void = downloadBytes): StandaloneHost {
+export function createStandaloneHost(
+  save: (bytes: Uint8Array, fileName: string) => void = downloadBytes,
+): StandaloneHost {
   return {
     kind: "standalone",
     openTemplate: async (bytes, fileName) => save(bytes, fileName),

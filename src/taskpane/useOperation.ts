@@ -9,7 +9,8 @@ export interface Progress {
   total: number;
 }
 
-export type Outcome<T> = { status: "done"; value: T } | { status: "cancelled" } | { status: "failed"; error: unknown };
+export type Outcome<T> =
+  { status: "done"; value: T } | { status: "cancelled" } | { status: "failed"; error: unknown };
 
 export type Task<T> = (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<T>;
 
@@ -25,7 +26,7 @@ export function useOperation(): Operation {
   const [progress, setProgress] = useState<Progress>();
   const controller = useRef<AbortController | undefined>(undefined);
 
-  const run = useCallback(async <T,>(total: number, task: Task<T>): Promise<Outcome<T>> => {
+  const run = useCallback(async <T>(total: number, task: Task<T>): Promise<Outcome<T>> => {
     const abort = new AbortController();
     controller.current = abort;
     setBusy(true);

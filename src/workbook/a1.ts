@@ -58,19 +58,24 @@ export function cellsOf(a1: string): string[] {
   const range = decodeRange(a1);
   if (!range) return [];
   const out: string[] = [];
-  for (let row = range.start.row; row <= range.end.row; row++) for (let col = range.start.col; col <= range.end.col; col++) out.push(encodeCell({ row, col }));
+  for (let row = range.start.row; row <= range.end.row; row++)
+    for (let col = range.start.col; col <= range.end.col; col++) out.push(encodeCell({ row, col }));
   return out;
 }
 
 /** "A1" and a block of rows × cols → "A1:C3". */
 export function blockAddress(topLeft: CellPosition, rows: number, cols: number): string {
   const first = encodeCell(topLeft);
-  return rows <= 1 && cols <= 1 ? first : `${first}:${encodeCell({ row: topLeft.row + rows - 1, col: topLeft.col + cols - 1 })}`;
+  return rows <= 1 && cols <= 1
+    ? first
+    : `${first}:${encodeCell({ row: topLeft.row + rows - 1, col: topLeft.col + cols - 1 })}`;
 }
 
 /** "'Verksamhetsmått'!$C$7" or "Blad!C12:C20" (a leading "=" allowed) → sheet and cell; undefined for #REF! and the like. */
 export function parseAddress(address: string): SheetAddress | undefined {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/i.exec(address.trim());
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/i.exec(
+    address.trim(),
+  );
   if (!m) return undefined;
   const sheet = (m[1] ?? m[2])!.replace(/''/g, "'");
   const cell = m[3]!.replace(/\$/g, "").toUpperCase();
@@ -79,5 +84,7 @@ export function parseAddress(address: string): SheetAddress | undefined {
 
 /** A sheet name as a formula reference prefix: quoted unless it is a plain identifier. */
 export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !decodeCell(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !decodeCell(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
 }

@@ -10,7 +10,16 @@ import type { Catalog, RawCell } from "../core/model";
 import { valueTypeOf } from "../core/valueTypes";
 import { blockAddress, decodeRange, encodeCell, parseAddress, type CellPosition } from "./a1";
 import { buildReport, fileProblem, identify, type Located, type ReadOutcome } from "./identify";
-import { COLUMNS, HEADERS, META_KEYS, META_SHEET, definedName, metaName, rowsFor, type MetaKey } from "./layout";
+import {
+  COLUMNS,
+  HEADERS,
+  META_KEYS,
+  META_SHEET,
+  definedName,
+  metaName,
+  rowsFor,
+  type MetaKey,
+} from "./layout";
 import { LIMITS, WorkbookRejected, reject } from "./limits";
 
 /** A cell with content, found by `scan` (row and column 0-based). */
@@ -51,7 +60,8 @@ export function readMeta(access: CellAccess): Partial<Record<MetaKey, string>> {
   if (access.hasSheet(META_SHEET) && META_KEYS.some((k) => meta[k] === undefined)) {
     for (const { r } of access.scan(META_SHEET).cells.filter((x) => x.c === 0)) {
       const key = access.text(META_SHEET, r, 0).trim() as MetaKey;
-      if ((META_KEYS as readonly string[]).includes(key) && meta[key] === undefined) meta[key] = access.text(META_SHEET, r, 1).trim();
+      if ((META_KEYS as readonly string[]).includes(key) && meta[key] === undefined)
+        meta[key] = access.text(META_SHEET, r, 1).trim();
     }
   }
   return meta;
@@ -74,9 +84,11 @@ function targetOf(access: CellAccess, name: string): Target | undefined {
 function namedCells(target: Target, name: string, ref: string, file: string): CellPosition[] {
   const { start, end } = target;
   const count = (end.row - start.row + 1) * (end.col - start.col + 1);
-  if (count > LIMITS.nameCells) reject("nameRangeTooLarge", file, { name, cells: count, ref, max: LIMITS.nameCells });
+  if (count > LIMITS.nameCells)
+    reject("nameRangeTooLarge", file, { name, cells: count, ref, max: LIMITS.nameCells });
   const out: CellPosition[] = [];
-  for (let row = start.row; row <= end.row; row++) for (let col = start.col; col <= end.col; col++) out.push({ row, col });
+  for (let row = start.row; row <= end.row; row++)
+    for (let col = start.col; col <= end.col; col++) out.push({ row, col });
   return out;
 }
 
@@ -111,7 +123,12 @@ function labelIndex(access: CellAccess): (label: string) => LabelPlace | undefin
     }
     for (const { r, c, text } of cells) {
       const t = norm(text);
-      if (t.length > 3 && !index.has(t)) index.set(t, { sheet, r, valueColumn: valueHeader !== undefined && valueHeader > c ? valueHeader : c + 1 });
+      if (t.length > 3 && !index.has(t))
+        index.set(t, {
+          sheet,
+          r,
+          valueColumn: valueHeader !== undefined && valueHeader > c ? valueHeader : c + 1,
+        });
     }
   }
   return (label) => index.get(norm(label));
@@ -144,21 +161,38 @@ function readIdentified(access: CellAccess, file: string, catalog: Catalog): Rea
     const target = targetOf(access, name);
     if (target) {
       const cells = namedCells(target, name, access.reference(name)!, file);
-      const cell = blockAddress(target.start, target.end.row - target.start.row + 1, target.end.col - target.start.col + 1);
-      return { values: cells.map(({ row, col }) => access.raw(target.sheet, row, col, asPercent)), location: { file, sheet: target.sheet, cell }, cells: cells.map(encodeCell) };
+      const cell = blockAddress(
+        target.start,
+        target.end.row - target.start.row + 1,
+        target.end.col - target.start.col + 1,
+      );
+      return {
+        values: cells.map(({ row, col }) => access.raw(target.sheet, row, col, asPercent)),
+        location: { file, sheet: target.sheet, cell },
+        cells: cells.map(encodeCell),
+      };
     }
     // The name is gone (or points nowhere): look for the measure's label instead, and say so.
     findLabel ??= labelIndex(access);
     const found = findLabel(measure.label);
     if (!found) return undefined;
-    const rows = valueTypeOf(measure).entry === "cases" ? Array.from({ length: rowsFor(measure) - 1 }, (_, i) => found.r + 1 + i) : [found.r];
+    const rows =
+      valueTypeOf(measure).entry === "cases"
+        ? Array.from({ length: rowsFor(measure) - 1 }, (_, i) => found.r + 1 + i)
+        : [found.r];
     const cell = blockAddress({ row: rows[0]!, col: found.valueColumn }, rows.length, 1);
     const location = { file, sheet: found.sheet, cell };
     return {
       values: rows.map((r) => access.raw(found.sheet, r, found.valueColumn, asPercent)),
       location,
       cells: rows.map((row) => encodeCell({ row, col: found.valueColumn })),
-      note: { code: "nameMissingUsedLabel", severity: "varning", measureId: measure.id, location, params: { name, measure: measure.label } },
+      note: {
+        code: "nameMissingUsedLabel",
+        severity: "varning",
+        measureId: measure.id,
+        location,
+        params: { name, measure: measure.label },
+      },
     };
   });
 }

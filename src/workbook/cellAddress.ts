@@ -28,7 +28,8 @@ export function decodeCell(a1: string): CellAddress {
 
 export function encodeCell(cell: CellAddress): string {
   let s = "";
-  for (let col = cell.c + 1; col; col = ((col - 1) / 26) | 0) s = String.fromCharCode(((col - 1) % 26) + 65) + s;
+  for (let col = cell.c + 1; col; col = ((col - 1) / 26) | 0)
+    s = String.fromCharCode(((col - 1) % 26) + 65) + s;
   return s + (cell.r + 1);
 }
 

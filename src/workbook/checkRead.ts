@@ -38,21 +38,46 @@ export function previousOf(previous: PreviousReports, report: UnitReport): UnitR
  * A file's previous report, and a note when previous files were given but none pairs with
  * it while its uppdrag has a continuity check (which then cannot be made).
  */
-export function previousFor(previous: PreviousReports, uppdrag: Uppdrag, report: UnitReport): { previous?: UnitReport; problems: Problem[] } {
+export function previousFor(
+  previous: PreviousReports,
+  uppdrag: Uppdrag,
+  report: UnitReport,
+): { previous?: UnitReport; problems: Problem[] } {
   const found = previousOf(previous, report);
   if (found || !previous.given) return { previous: found, problems: [] };
-  const checksContinuity = uppdrag.rules.some((r) => r.type === "continuity" && uppdrag.measures.some((m) => m.id === r.current && appliesTo(m, report.parts)));
+  const checksContinuity = uppdrag.rules.some(
+    (r) =>
+      r.type === "continuity" &&
+      uppdrag.measures.some((m) => m.id === r.current && appliesTo(m, report.parts)),
+  );
   if (!checksContinuity) return { problems: [] };
-  return { problems: [{ code: "previousMissing", severity: "varning", location: { file: report.file }, params: { file: report.file, unit: report.unit } }] };
+  return {
+    problems: [
+      {
+        code: "previousMissing",
+        severity: "varning",
+        location: { file: report.file },
+        params: { file: report.file, unit: report.unit },
+      },
+    ],
+  };
 }
 
 /** What to say about last period's files after the check: those that cannot be used, and those no checked file pairs with. */
 export function previousProblems(previous: PreviousReports, checked: readonly FileOutcome[]): Problem[] {
   const paired = new Set(checked.flatMap((o) => (o.report ? [previousKey(o.report)] : [])));
-  const unpaired = [...previous.byUnit].filter(([key]) => !paired.has(key)).map(([, r]) => r).sort((a, b) => compareFileNames(a.file, b.file));
+  const unpaired = [...previous.byUnit]
+    .filter(([key]) => !paired.has(key))
+    .map(([, r]) => r)
+    .sort((a, b) => compareFileNames(a.file, b.file));
   return [
     ...previous.problems,
-    ...unpaired.map((r): Problem => ({ code: "previousUnpaired", severity: "varning", location: { file: r.file }, params: { file: r.file, unit: r.unit, period: r.period } })),
+    ...unpaired.map((r): Problem => ({
+      code: "previousUnpaired",
+      severity: "varning",
+      location: { file: r.file },
+      params: { file: r.file, unit: r.unit, period: r.period },
+    })),
   ];
 }
 
@@ -62,24 +87,56 @@ export function outcomeOfRead(file: string, sha256: string, read: ReadOutcome): 
   const { report, problems } = interpretReport(read.uppdrag, read.raw);
   // A copy of its own (structured clone, as a worker's postMessage makes): text cut from the file's XML
   // keeps the whole XML alive in V8 (a sliced string), about 30 KB a file for as long as the outcome lives.
-  const own = structuredClone({ report, problems: [...read.notes, ...problems], readByLabel: read.readByLabel });
-  return { file, sha256, status: "read", uppdrag: read.uppdrag, report: own.report, problems: own.problems, ...(own.readByLabel ? { readByLabel: own.readByLabel } : {}) };
+  const own = structuredClone({
+    report,
+    problems: [...read.notes, ...problems],
+    readByLabel: read.readByLabel,
+  });
+  return {
+    file,
+    sha256,
+    status: "read",
+    uppdrag: read.uppdrag,
+    report: own.report,
+    problems: own.problems,
+    ...(own.readByLabel ? { readByLabel: own.readByLabel } : {}),
+  };
 }
 
 /** An interpreted outcome validated, with last period's report of its unit; rejected when it is of another uppdrag than asked. */
-export function validateOutcome(outcome: FileOutcome & Required<Pick<FileOutcome, "report" | "uppdrag">>, previous: PreviousReports, uppdragId?: string): FileOutcome {
+export function validateOutcome(
+  outcome: FileOutcome & Required<Pick<FileOutcome, "report" | "uppdrag">>,
+  previous: PreviousReports,
+  uppdragId?: string,
+): FileOutcome {
   if (uppdragId && outcome.uppdrag.id !== uppdragId) {
     outcome.status = "rejected";
-    outcome.reason = { code: "otherUppdragThanAsked", severity: "fel", location: { file: outcome.file }, params: { file: outcome.file, found: outcome.uppdrag.id, expected: uppdragId } };
+    outcome.reason = {
+      code: "otherUppdragThanAsked",
+      severity: "fel",
+      location: { file: outcome.file },
+      params: { file: outcome.file, found: outcome.uppdrag.id, expected: uppdragId },
+    };
   } else {
     const before = previousFor(previous, outcome.uppdrag, outcome.report);
-    outcome.problems.push(...before.problems, ...validateReport(outcome.uppdrag, outcome.report, before.previous));
+    outcome.problems.push(
+      ...before.problems,
+      ...validateReport(outcome.uppdrag, outcome.report, before.previous),
+    );
   }
   return outcome;
 }
 
 /** A read workbook checked as a file is: interpreted, then validated when it could be read. */
-export function checkRead(file: string, sha256: string, read: ReadOutcome, previous: PreviousReports, uppdragId?: string): FileOutcome {
+export function checkRead(
+  file: string,
+  sha256: string,
+  read: ReadOutcome,
+  previous: PreviousReports,
+  uppdragId?: string,
+): FileOutcome {
   const outcome = outcomeOfRead(file, sha256, read);
-  return outcome.report && outcome.uppdrag ? validateOutcome({ ...outcome, report: outcome.report, uppdrag: outcome.uppdrag }, previous, uppdragId) : outcome;
+  return outcome.report && outcome.uppdrag
+    ? validateOutcome({ ...outcome, report: outcome.report, uppdrag: outcome.uppdrag }, previous, uppdragId)
+    : outcome;
 }

@@ -53,13 +53,21 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
  */
 export function failureReason(file: string, e: unknown): Problem {
   const system = systemReason(e);
-  const reason = system ? `${system.reason} (${system.code})` : outOfMemory(e) ? "filen kräver mer minne än en arbetsbok kan behöva, så den används inte" : "filen gick inte att tolka (ett oväntat fel), så den används inte";
+  const reason = system
+    ? `${system.reason} (${system.code})`
+    : outOfMemory(e)
+      ? "filen kräver mer minne än en arbetsbok kan behöva, så den används inte"
+      : "filen gick inte att tolka (ett oväntat fel), så den används inte";
   return { code: "unreadableFile", severity: "fel", location: { file }, params: { file, reason } };
 }
 
 function outOfMemory(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown } | undefined;
-  return err?.code === "ERR_WORKER_OUT_OF_MEMORY" || (e instanceof RangeError && /allocation failed|Invalid (string|array|typed array) length/i.test(String(err?.message)));
+  return (
+    err?.code === "ERR_WORKER_OUT_OF_MEMORY" ||
+    (e instanceof RangeError &&
+      /allocation failed|Invalid (string|array|typed array) length/i.test(String(err?.message)))
+  );
 }
 
 /** One file's failure as its rejection: whatever happened to it, the other files go on. */
@@ -82,7 +90,6 @@ export async function readFile(file: InputFile, catalog: Catalog): Promise<FileO
     return failedFile(file.name, e, sha256);
   }
 }
-
 
 export interface CheckOptions {
   /** Only files of this uppdrag; others are rejected with a message. */
@@ -107,33 +114,60 @@ export async function readPrevious(files: readonly InputFile[], catalog: Catalog
   for (const p of files) {
     const outcome = await readFile(p, catalog);
     if (outcome.report) read.push(outcome);
-    else if (outcome.reason) problems.push({ code: "previousUnreadable", severity: "varning", location: { file: outcome.file }, params: { file: outcome.file, reason: problemText(outcome.reason) } });
+    else if (outcome.reason)
+      problems.push({
+        code: "previousUnreadable",
+        severity: "varning",
+        location: { file: outcome.file },
+        params: { file: outcome.file, reason: problemText(outcome.reason) },
+      });
   }
   const groups = new Map<string, FileOutcome[]>();
-  for (const o of read) groups.set(previousKey(o.report!), [...(groups.get(previousKey(o.report!)) ?? []), o]);
+  for (const o of read)
+    groups.set(previousKey(o.report!), [...(groups.get(previousKey(o.report!)) ?? []), o]);
   const byUnit = new Map<string, UnitReport>();
   for (const [key, group] of groups) {
     // Order-independent: copies of one file are one file; different files for one unit pair with nothing.
     const sorted = group.sort((a, b) => compareFileNames(a.file, b.file));
     if (new Set(sorted.map((o) => o.sha256)).size === 1) byUnit.set(key, sorted[0]!.report!);
-    else for (const o of sorted) problems.push({ code: "previousAmbiguous", severity: "varning", location: { file: o.file }, params: { file: o.file, unit: o.report!.unit, files: sorted.map((x) => x.file).join(", ") } });
+    else
+      for (const o of sorted)
+        problems.push({
+          code: "previousAmbiguous",
+          severity: "varning",
+          location: { file: o.file },
+          params: { file: o.file, unit: o.report!.unit, files: sorted.map((x) => x.file).join(", ") },
+        });
   }
   return { given: files.length > 0, byUnit, problems };
 }
 
 /** Reads and validates one file. Never throws: a failure is the file's rejection. */
-export async function checkFile(file: InputFile, catalog: Catalog, previous: PreviousReports, uppdragId?: string): Promise<FileOutcome> {
+export async function checkFile(
+  file: InputFile,
+  catalog: Catalog,
+  previous: PreviousReports,
+  uppdragId?: string,
+): Promise<FileOutcome> {
   const outcome = await readFile(file, catalog);
   if (!outcome.report || !outcome.uppdrag) return outcome;
   try {
-    return validateOutcome({ ...outcome, report: outcome.report, uppdrag: outcome.uppdrag }, previous, uppdragId);
+    return validateOutcome(
+      { ...outcome, report: outcome.report, uppdrag: outcome.uppdrag },
+      previous,
+      uppdragId,
+    );
   } catch (e) {
     return failedFile(file.name, e, outcome.sha256);
   }
 }
 
 /** Reads and validates every file; one outcome per file, in the order given. */
-export async function checkFiles(files: readonly InputFile[], catalog: Catalog, options: CheckOptions = {}): Promise<FileOutcome[]> {
+export async function checkFiles(
+  files: readonly InputFile[],
+  catalog: Catalog,
+  options: CheckOptions = {},
+): Promise<FileOutcome[]> {
   const previous = options.previous ?? NO_PREVIOUS;
   const outcomes: FileOutcome[] = [];
   for (const [i, file] of files.entries()) {
@@ -157,15 +191,29 @@ export interface CollectedRollup {
  * A file whose content has errors is still used (ERROR_POLICY): what could not be read is
  * missing, not 0; readable values count, and figures built on values with errors are flagged.
  */
-export function rollupFiles(outcomes: FileOutcome[], catalog: Catalog, options: { uppdragId?: string; expectedUnits?: ExpectedUnit[]; period?: string } = {}): CollectedRollup | undefined {
+export function rollupFiles(
+  outcomes: FileOutcome[],
+  catalog: Catalog,
+  options: { uppdragId?: string; expectedUnits?: ExpectedUnit[]; period?: string } = {},
+): CollectedRollup | undefined {
   const readable = outcomes.filter((o) => o.status !== "rejected" && o.report && o.uppdrag);
   const chosenId = options.uppdragId ?? mostCommon(readable.map((o) => o.uppdrag!.id));
   const uppdrag = catalog.uppdrag.find((u) => u.id === chosenId);
   if (!uppdrag) return undefined;
   const fileProblems = new Map<string, Problem[]>();
-  for (const o of readable) fileProblems.set(o.report!.file, [...(fileProblems.get(o.report!.file) ?? []), ...o.problems]);
+  for (const o of readable)
+    fileProblems.set(o.report!.file, [...(fileProblems.get(o.report!.file) ?? []), ...o.problems]);
   const hashOf = new Map(readable.map((o) => [o.file, o.sha256]));
-  const result = rollup(uppdrag, readable.map((o) => o.report!), { expectedUnits: options.expectedUnits, period: options.period, fileProblems, contentKey: (r) => hashOf.get(r.file) });
+  const result = rollup(
+    uppdrag,
+    readable.map((o) => o.report!),
+    {
+      expectedUnits: options.expectedUnits,
+      period: options.period,
+      fileProblems,
+      contentKey: (r) => hashOf.get(r.file),
+    },
+  );
   const rejectedFiles = new Map(result.rejected.map((r) => [r.report.file, r.problem]));
   const copies = new Map(result.copies.map((c) => [c.report.file, c]));
   const files = outcomes.map((o): FileOutcome => {
@@ -187,7 +235,8 @@ export function rollupFiles(outcomes: FileOutcome[], catalog: Catalog, options: 
 export function runProblems(c: CollectedRollup): Problem[] {
   const out: Problem[] = [];
   for (const f of c.files) {
-    for (const p of [...(f.reason ? [f.reason] : []), ...contentProblems(f)]) out.push(p.location?.file ? p : { ...p, location: { ...p.location, file: f.file } });
+    for (const p of [...(f.reason ? [f.reason] : []), ...contentProblems(f)])
+      out.push(p.location?.file ? p : { ...p, location: { ...p.location, file: f.file } });
   }
   out.push(...c.result.problems.filter((p) => UNIT_PROBLEMS.has(p.code)));
   return out;
@@ -205,5 +254,11 @@ export function fileSummary(files: readonly FileOutcome[]) {
   const used = files.filter((f) => f.status === "used");
   const usedWithErrors = used.filter((f) => f.problems.some((p) => p.severity === "fel")).length;
   const copies = files.filter((f) => f.status === "copy").length;
-  return { files: files.length, used: used.length, usedWithErrors, copies, rejected: files.length - used.length - copies };
+  return {
+    files: files.length,
+    used: used.length,
+    usedWithErrors,
+    copies,
+    rejected: files.length - used.length - copies,
+  };
 }

@@ -25,7 +25,12 @@ export interface TemplateCommon {
   contact?: string;
 }
 
-export function planTemplates(uppdrag: Uppdrag, period: Period, units: readonly ExpectedUnit[], common: TemplateCommon = {}): PlannedTemplate[] {
+export function planTemplates(
+  uppdrag: Uppdrag,
+  period: Period,
+  units: readonly ExpectedUnit[],
+  common: TemplateCommon = {},
+): PlannedTemplate[] {
   return units.map((u) => ({
     unit: u.unit,
     fileName: templateFileName(uppdrag, period.code, u.unit),

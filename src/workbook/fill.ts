@@ -9,7 +9,10 @@ import { definedName } from "./layout";
 
 export type FillValue = string | number | boolean | null;
 
-export async function fillTemplate(bytes: Uint8Array, values: Record<string, FillValue | FillValue[]>): Promise<Uint8Array> {
+export async function fillTemplate(
+  bytes: Uint8Array,
+  values: Record<string, FillValue | FillValue[]>,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const refs = new Map<string, string>();

@@ -30,7 +30,16 @@ export function measureIdFromName(name: string): string | undefined {
 }
 
 /** Keys of the metadata sheet (column A key, column B value), each also a defined name META_<key>. */
-export const META_KEYS = ["uppdrag", "uppdragsnamn", "mallversion", "enhet", "period", "delar", "skapad", "verktyg"] as const;
+export const META_KEYS = [
+  "uppdrag",
+  "uppdragsnamn",
+  "mallversion",
+  "enhet",
+  "period",
+  "delar",
+  "skapad",
+  "verktyg",
+] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 export function metaName(key: MetaKey): string {
   return `META_${key}`;

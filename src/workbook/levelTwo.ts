@@ -27,8 +27,16 @@ export interface LevelTwoOptions {
 }
 
 /** The roll-up of the checked files written as level 2; undefined when no file could be used. */
-export async function levelTwoOf(outcomes: FileOutcome[], catalog: Catalog, options: LevelTwoOptions = {}): Promise<LevelTwo | undefined> {
-  const collected = rollupFiles(outcomes, catalog, { uppdragId: options.uppdragId, expectedUnits: options.expectedUnits, period: options.period });
+export async function levelTwoOf(
+  outcomes: FileOutcome[],
+  catalog: Catalog,
+  options: LevelTwoOptions = {},
+): Promise<LevelTwo | undefined> {
+  const collected = rollupFiles(outcomes, catalog, {
+    uppdragId: options.uppdragId,
+    expectedUnits: options.expectedUnits,
+    period: options.period,
+  });
   if (!collected) return undefined;
   const bytes = await writeLevel2(collected, { createdAt: options.createdAt });
   return { collected, bytes, fileName: level2FileName(collected) };

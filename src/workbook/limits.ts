@@ -46,12 +46,18 @@ export class WorkbookRejected extends Error {
   }
 }
 
-export const reject = <C extends FileCode>(code: C, file: string, ...params: RestParams<C, "file">): never => {
+export const reject = <C extends FileCode>(
+  code: C,
+  file: string,
+  ...params: RestParams<C, "file">
+): never => {
   throw new WorkbookRejected(fileProblem(code, file, ...params));
 };
 
-export const rejectFileSize = (file: string, bytes: number): never => reject("fileTooLarge", file, { size: mb(bytes), max: mb(LIMITS.fileBytes) });
-export const rejectEntrySize = (file: string, entry: string): never => reject("zipEntryTooLarge", file, { entry, max: mb(LIMITS.entryBytes) });
+export const rejectFileSize = (file: string, bytes: number): never =>
+  reject("fileTooLarge", file, { size: mb(bytes), max: mb(LIMITS.fileBytes) });
+export const rejectEntrySize = (file: string, entry: string): never =>
+  reject("zipEntryTooLarge", file, { entry, max: mb(LIMITS.entryBytes) });
 /**
  * The time one file's reading may take, checked in the reader's loops (inflating, scanning
  * XML, labels, shared strings). Wall-clock time: what the user waits for. A single call that
@@ -78,9 +84,12 @@ export class Deadline {
 export const timeLimit = { seconds: LIMITS.fileSeconds as number };
 
 /** A file past the time limit, in Swedish: the reader's own check and the worker path's backstop say the same. */
-export const tooSlowProblem = (file: string, seconds: number): Problem => fileProblem("fileTooSlow", file, { seconds: String(seconds).replace(".", ",") });
+export const tooSlowProblem = (file: string, seconds: number): Problem =>
+  fileProblem("fileTooSlow", file, { seconds: String(seconds).replace(".", ",") });
 export const rejectTooSlow = (file: string, seconds: number): never => {
   throw new WorkbookRejected(tooSlowProblem(file, seconds));
 };
-export const rejectFullReadSize = (file: string): never => reject("fullReadTooLarge", file, { max: mb(LIMITS.fullReadBytes) });
-export const rejectTotalSize = (file: string): never => reject("zipTotalTooLarge", file, { max: mb(LIMITS.totalBytes) });
+export const rejectFullReadSize = (file: string): never =>
+  reject("fullReadTooLarge", file, { max: mb(LIMITS.fullReadBytes) });
+export const rejectTotalSize = (file: string): never =>
+  reject("zipTotalTooLarge", file, { max: mb(LIMITS.totalBytes) });

@@ -38,7 +38,9 @@ export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
 };
 
 /** "General" in any case at i, compared as SheetJS does (code | 32). */
-const isGeneral = (format: string, i: number) => format.length >= i + 7 && [..."general"].every((letter, k) => (format.charCodeAt(i + k) | 32) === letter.charCodeAt(0));
+const isGeneral = (format: string, i: number) =>
+  format.length >= i + 7 &&
+  [..."general"].every((letter, k) => (format.charCodeAt(i + k) | 32) === letter.charCodeAt(0));
 const ABSOLUTE_TIME = /\[[HhMmSs\u0E0A\u0E19\u0E17]*\]/;
 
 /** Whether a number format shows a date or time: SheetJS's fmt_is_date, token by token. */
@@ -63,9 +65,21 @@ export function isDateFormat(format: string): boolean {
         ++i;
         break;
       // SheetJS's B1/B2 (calendars) and every date or time letter.
-      case "B": case "b":
-      case "M": case "D": case "Y": case "H": case "S": case "E":
-      case "m": case "d": case "y": case "h": case "s": case "e": case "g":
+      case "B":
+      case "b":
+      case "M":
+      case "D":
+      case "Y":
+      case "H":
+      case "S":
+      case "E":
+      case "m":
+      case "d":
+      case "y":
+      case "h":
+      case "s":
+      case "e":
+      case "g":
         return true;
       case "A":
       case "a":
@@ -84,7 +98,11 @@ export function isDateFormat(format: string): boolean {
       case ".":
       case "0":
       case "#":
-        while (i < format.length && ("0#?.,E+-%".includes((ch = format.charAt(++i))) || (ch === "\\" && format.charAt(i + 1) === "-" && "0#".includes(format.charAt(i + 2)))));
+        while (
+          i < format.length &&
+          ("0#?.,E+-%".includes((ch = format.charAt(++i))) ||
+            (ch === "\\" && format.charAt(i + 1) === "-" && "0#".includes(format.charAt(i + 2))))
+        );
         break;
       case "?":
         while (format.charAt(++i) === ch);
@@ -93,7 +111,15 @@ export function isDateFormat(format: string): boolean {
         ++i;
         if (format.charAt(i) === " " || format.charAt(i) === "*") ++i;
         break;
-      case "1": case "2": case "3": case "4": case "5": case "6": case "7": case "8": case "9":
+      case "1":
+      case "2":
+      case "3":
+      case "4":
+      case "5":
+      case "6":
+      case "7":
+      case "8":
+      case "9":
         while (i < format.length && "0123456789".includes(format.charAt(++i)));
         break;
       default:

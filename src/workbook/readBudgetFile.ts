@@ -17,7 +17,11 @@ export function readBudgetFile(bytes: Uint8Array, file: string, sheetName?: stri
   try {
     if (bytes.length > LIMITS.fileBytes) rejectFileSize(file, bytes.length);
     if (sniff(bytes) === "other") {
-      if (sheetName !== undefined) return { ok: false, message: `${file} är en CSV-fil och har inga blad; --blad gäller bara arbetsböcker.` };
+      if (sheetName !== undefined)
+        return {
+          ok: false,
+          message: `${file} är en CSV-fil och har inga blad; --blad gäller bara arbetsböcker.`,
+        };
       return { ok: true, cells: parseCsv(decodeText(bytes)) };
     }
     const book = parseWorkbookChecked(bytes, file);
@@ -25,12 +29,24 @@ export function readBudgetFile(bytes: Uint8Array, file: string, sheetName?: stri
     const sheet = name === undefined ? undefined : book.Sheets[name];
     if (!sheet || name === undefined) {
       const names = book.SheetNames.map((n) => `"${n}"`).join(", ");
-      return { ok: false, message: sheetName === undefined ? `${file} har inga blad.` : `${file} har inget blad "${sheetName}" (bladen heter ${names}).` };
+      return {
+        ok: false,
+        message:
+          sheetName === undefined
+            ? `${file} har inga blad.`
+            : `${file} har inget blad "${sheetName}" (bladen heter ${names}).`,
+      };
     }
     // From A1 whatever the sheet's used range, so row numbers and column letters match Excel's.
     const used = sheetjs().utils.decode_range(sheet["!ref"] ?? "A1");
     const range = { s: { r: 0, c: 0 }, e: used.e };
-    const cells = sheetjs().utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true, range });
+    const cells = sheetjs().utils.sheet_to_json<Cell[]>(sheet, {
+      header: 1,
+      raw: true,
+      defval: null,
+      blankrows: true,
+      range,
+    });
     return { ok: true, cells, sheet: name };
   } catch (e) {
     if (e instanceof WorkbookRejected) return { ok: false, message: formatProblem(e.problem) };

@@ -11,8 +11,10 @@ import { decodeText, parseCsv, type Table } from "./csvText";
 import { sheetjs } from "./sheetjs";
 import { LEVEL2_SHEETS } from "./level2Sheets";
 
-
-const unreadable = (file: string, reason: string): PeriodRecordRead => ({ ok: false, problem: { code: "recordUnreadable", severity: "fel", location: { file }, params: { file, reason } } });
+const unreadable = (file: string, reason: string): PeriodRecordRead => ({
+  ok: false,
+  problem: { code: "recordUnreadable", severity: "fel", location: { file }, params: { file, reason } },
+});
 
 export function readPeriodFile(bytes: Uint8Array, file: string): PeriodRecordRead {
   try {
@@ -21,7 +23,15 @@ export function readPeriodFile(bytes: Uint8Array, file: string): PeriodRecordRea
     const book = parseWorkbookChecked(bytes, file);
     const sheet = book.Sheets[LEVEL2_SHEETS.data];
     if (!sheet) return unreadable(file, `arbetsboken har inget blad ${LEVEL2_SHEETS.data}`);
-    return readPeriodRecord(sheetjs().utils.sheet_to_json<Table[number]>(sheet, { header: 1, raw: true, defval: null, blankrows: false }), file);
+    return readPeriodRecord(
+      sheetjs().utils.sheet_to_json<Table[number]>(sheet, {
+        header: 1,
+        raw: true,
+        defval: null,
+        blankrows: false,
+      }),
+      file,
+    );
   } catch (e) {
     if (e instanceof WorkbookRejected) return { ok: false, problem: e.problem };
     return unreadable(file, "filen gick inte att tolka");

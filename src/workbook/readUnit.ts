@@ -47,7 +47,16 @@ function quietly<T>(read: () => T): T {
 /** SheetJS's parse of bytes already checked: a zip rebuilt from capped entries, or an .xls. */
 function parseChecked(bytes: Uint8Array, file: string): XLSX.WorkBook {
   try {
-    return quietly(() => sheetjs().read(bytes, { type: "array", cellDates: true, cellNF: true, cellStyles: false, bookVBA: false, WTF: false }));
+    return quietly(() =>
+      sheetjs().read(bytes, {
+        type: "array",
+        cellDates: true,
+        cellNF: true,
+        cellStyles: false,
+        bookVBA: false,
+        WTF: false,
+      }),
+    );
   } catch (e) {
     const message = String((e as Error).message ?? e);
     if (/password|encrypt/i.test(message)) return reject("passwordProtected", file);
@@ -60,7 +69,8 @@ function parseCfb(bytes: Uint8Array, file: string): XLSX.WorkBook {
   try {
     const { CFB } = sheetjs();
     const cfb = CFB.read(bytes, { type: "array" });
-    if (CFB.find(cfb, "EncryptedPackage") || CFB.find(cfb, "EncryptionInfo")) return reject("passwordProtected", file);
+    if (CFB.find(cfb, "EncryptedPackage") || CFB.find(cfb, "EncryptionInfo"))
+      return reject("passwordProtected", file);
   } catch (e) {
     if (e instanceof WorkbookRejected) throw e;
     return reject("notAWorkbook", file);
@@ -70,7 +80,8 @@ function parseCfb(bytes: Uint8Array, file: string): XLSX.WorkBook {
 }
 
 /** Pictures, embedded files, printer settings and macros: SheetJS does not need them, so they are never inflated. */
-const UNUSED_ENTRY = /(^|\/)(media|embeddings|printerSettings)\/|vbaProject\.bin$|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)$/i;
+const UNUSED_ENTRY =
+  /(^|\/)(media|embeddings|printerSettings)\/|vbaProject\.bin$|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)$/i;
 
 /** The whole zip for SheetJS, every entry inflated under the limits and stored again with true sizes. */
 function parseZip(zip: ZipPackage): XLSX.WorkBook {
@@ -97,7 +108,6 @@ function parseZip(zip: ZipPackage): XLSX.WorkBook {
 // ---------------------------------------------------------------------------
 // Cells
 
-
 function rawOf(cell: Cell | undefined, asPercent = false): RawCell {
   if (!cell || cell.t === "z") return null;
   switch (cell.t) {
@@ -109,38 +119,52 @@ function rawOf(cell: Cell | undefined, asPercent = false): RawCell {
       return Boolean(cell.v);
     case "n":
       // A number shown as a percentage (0,45 formatted 45 %) means 45 for a percent measure.
-      return asPercent && typeof cell.z === "string" && cell.z.includes("%") ? Number(cell.v) * 100 : Number(cell.v);
+      return asPercent && typeof cell.z === "string" && cell.z.includes("%")
+        ? Number(cell.v) * 100
+        : Number(cell.v);
     default:
       return cell.v === undefined || cell.v === null ? null : String(cell.v);
   }
 }
 
-
 /** SheetJS's parse as a Book; scanning counts rows and cells against the limits. */
 function sheetjsBook(wb: XLSX.WorkBook, file: string, deadline: Deadline): Book {
-  if (wb.SheetNames.length > LIMITS.sheets) reject("tooManySheets", file, { count: wb.SheetNames.length, max: LIMITS.sheets });
+  if (wb.SheetNames.length > LIMITS.sheets)
+    reject("tooManySheets", file, { count: wb.SheetNames.length, max: LIMITS.sheets });
   const names = new Map<string, string>();
   for (const n of wb.Workbook?.Names ?? []) {
     // A damaged <definedName> may lack its name or reference (found by fuzzing): it names nothing.
-    if ((n.Sheet === undefined || n.Sheet === null) && typeof n.Name === "string" && typeof n.Ref === "string") names.set(n.Name.toLowerCase(), n.Ref);
+    if (
+      (n.Sheet === undefined || n.Sheet === null) &&
+      typeof n.Name === "string" &&
+      typeof n.Ref === "string"
+    )
+      names.set(n.Name.toLowerCase(), n.Ref);
   }
   const hasSheet = (sheet: string) => wb.SheetNames.includes(sheet);
   // SheetJS leaves a sheet it cannot parse out of wb.Sheets (but in SheetNames): a sheet the reader needs then refuses the file.
   const sheetOf = (sheet: string): XLSX.WorkSheet =>
-    (Object.prototype.hasOwnProperty.call(wb.Sheets, sheet) ? wb.Sheets[sheet] : undefined) ?? reject("unreadableFile", file, { reason: `bladet ${sheet} är skadat och gick inte att läsa, så filen används inte` });
+    (Object.prototype.hasOwnProperty.call(wb.Sheets, sheet) ? wb.Sheets[sheet] : undefined) ??
+    reject("unreadableFile", file, {
+      reason: `bladet ${sheet} är skadat och gick inte att läsa, så filen används inte`,
+    });
   return {
     sheetNames: wb.SheetNames,
     names,
     hasSheet,
-    cell: (sheet, r, c) => (hasSheet(sheet) ? (sheetOf(sheet)[encodeCell({ r, c })] as Cell | undefined) : undefined),
+    cell: (sheet, r, c) =>
+      hasSheet(sheet) ? (sheetOf(sheet)[encodeCell({ r, c })] as Cell | undefined) : undefined,
     scan(sheet) {
       deadline.check();
       const ws = sheetOf(sheet);
       // The cells that exist, not the declared range: a <dimension> of A1:XFD1048576 is 17 billion cells.
       const keys = Object.keys(ws).filter((k) => k[0] !== "!");
-      const tooLarge = () => reject("sheetTooLargeToScan", file, { sheet, maxRows: LIMITS.scanRows, maxCells: LIMITS.scanCells });
+      const tooLarge = () =>
+        reject("sheetTooLargeToScan", file, { sheet, maxRows: LIMITS.scanRows, maxCells: LIMITS.scanCells });
       if (keys.length > LIMITS.scanCells) tooLarge();
-      const cells = keys.map((k) => ({ ...decodeCell(k), cell: ws[k] as Cell })).sort((a, b) => a.r - b.r || a.c - b.c);
+      const cells = keys
+        .map((k) => ({ ...decodeCell(k), cell: ws[k] as Cell }))
+        .sort((a, b) => a.r - b.r || a.c - b.c);
       if (new Set(cells.map((x) => x.r)).size > LIMITS.scanRows) tooLarge();
       return { firstRow: decodeSheetRange(ws["!ref"] ?? "A1").s.r, cells };
     },
@@ -151,7 +175,13 @@ function sheetjsBook(wb: XLSX.WorkBook, file: string, deadline: Deadline): Book 
 // Defined names
 
 /** SheetJS leaves XML escapes in the names it reads from .ods files: "&apos;Grundläggande uppföljning&apos;!$C$5". */
-const XML_ESCAPES: Record<string, string> = { "&apos;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&" };
+const XML_ESCAPES: Record<string, string> = {
+  "&apos;": "'",
+  "&quot;": '"',
+  "&lt;": "<",
+  "&gt;": ">",
+  "&amp;": "&",
+};
 const unescapeXml = (text: string) => text.replace(/&(?:apos|quot|lt|gt|amp);/g, (e) => XML_ESCAPES[e]!);
 
 /** "'Verksamhetsmått'!$C$7" or "Blad!$C$12:$C$20" → sheet and range; undefined for #REF! and the like. */
@@ -159,7 +189,10 @@ export function parseRef(ref: string): { sheet: string; range: XLSX.Range } | un
   const address = parseAddress(unescapeXml(ref));
   const range = address && decodeRange(address.cell);
   if (!address || !range) return undefined;
-  return { sheet: address.sheet, range: { s: { r: range.start.row, c: range.start.col }, e: { r: range.end.row, c: range.end.col } } };
+  return {
+    sheet: address.sheet,
+    range: { s: { r: range.start.row, c: range.start.col }, e: { r: range.end.row, c: range.end.col } },
+  };
 }
 
 const textOf = (cell: Cell | undefined) => (cell?.v === undefined || cell.v === null ? "" : String(cell.v));
@@ -197,7 +230,12 @@ function accessOf(book: Book, deadline: Deadline): CellAccess {
  * back to SheetJS's full parse for what needs it; .xls through SheetJS. Every limit is checked
  * before the work it bounds; a file past one is rejected, never read in part.
  */
-export function readUnitWorkbook(bytes: Uint8Array, file: string, catalog: Catalog, how: "auto" | "full" = "auto"): ReadOutcome {
+export function readUnitWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  catalog: Catalog,
+  how: "auto" | "full" = "auto",
+): ReadOutcome {
   try {
     const deadline = new Deadline(file);
     const zip = openChecked(bytes, file, deadline);
@@ -235,7 +273,11 @@ export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): R
 }
 
 /** Checks size and kind; the zip package of a zip file, undefined for an OLE container (.xls). */
-export function openChecked(bytes: Uint8Array, file: string, deadline = new Deadline(file)): ZipPackage | undefined {
+export function openChecked(
+  bytes: Uint8Array,
+  file: string,
+  deadline = new Deadline(file),
+): ZipPackage | undefined {
   if (bytes.length === 0) return reject("emptyFile", file);
   if (bytes.length > LIMITS.fileBytes) return rejectFileSize(file, bytes.length);
   const kind = sniff(bytes);

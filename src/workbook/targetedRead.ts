@@ -17,13 +17,23 @@ const fullRead = (): never => {
   throw new NeedsFullRead();
 };
 
-const ENTITIES: Record<string, string> = { "&quot;": '"', "&apos;": "'", "&gt;": ">", "&lt;": "<", "&amp;": "&" };
+const ENTITIES: Record<string, string> = {
+  "&quot;": '"',
+  "&apos;": "'",
+  "&gt;": ">",
+  "&lt;": "<",
+  "&amp;": "&",
+};
 
 /** XML text as SheetJS's unescapexml decodes it: entities, character references and _xHHHH_. */
 function unescape(text: string, crlf = false): string {
   if (text.includes("<![CDATA[")) fullRead();
   const out = text
-    .replace(/&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi, (m, code: string | undefined) => ENTITIES[m] ?? (String.fromCharCode(parseInt(code ?? "", m.includes("x") ? 16 : 10)) || m))
+    .replace(
+      /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi,
+      (m, code: string | undefined) =>
+        ENTITIES[m] ?? (String.fromCharCode(parseInt(code ?? "", m.includes("x") ? 16 : 10)) || m),
+    )
     .replace(/_x([\da-fA-F]{4})_/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return crlf ? out.replace(/\r\n/g, "\n") : out;
 }
@@ -56,7 +66,8 @@ function sharedString(si: string): string | undefined {
   return undefined;
 }
 
-const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isWordChar = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 
 /**
  * Each <tag …/> and <tag …>body</tag> of the XML, as /<tag\b([^>]*?)(?:\/>|>([\s\S]*?)<\/tag>)/g
@@ -64,12 +75,18 @@ const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 &
  * to the end of the text from every opening, about an hour for a 16 MB sheet. The deadline is
  * checked at every element.
  */
-function* elements(xml: string, tag: string, deadline: Deadline, from = 0, to = xml.length): Generator<{ attrs: string; body: string | undefined }> {
+function* elements(
+  xml: string,
+  tag: string,
+  deadline: Deadline,
+  from = 0,
+  to = xml.length,
+): Generator<{ attrs: string; body: string | undefined }> {
   const open = `<${tag}`;
   const close = `</${tag}>`;
   // Where the next closing tag is, searched again only when passed: -1 when there is none left.
   let closeAt = -2;
-  for (let at = xml.indexOf(open, from); at >= 0 && at < to; ) {
+  for (let at = xml.indexOf(open, from); at >= 0 && at < to;) {
     deadline.check();
     const attrsAt = at + open.length;
     const end = xml.indexOf(">", attrsAt);
@@ -95,7 +112,16 @@ function* elements(xml: string, tag: string, deadline: Deadline, from = 0, to = 
   }
 }
 
-const ERRORS: Record<string, number> = { "#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0f, "#REF!": 0x17, "#NAME?": 0x1d, "#NUM!": 0x24, "#N/A": 0x2a, "#GETTING_DATA": 0x2b };
+const ERRORS: Record<string, number> = {
+  "#NULL!": 0x00,
+  "#DIV/0!": 0x07,
+  "#VALUE!": 0x0f,
+  "#REF!": 0x17,
+  "#NAME?": 0x1d,
+  "#NUM!": 0x24,
+  "#N/A": 0x2a,
+  "#GETTING_DATA": 0x2b,
+};
 
 /** A cell's raw XML: its attributes and its content, decoded only when read. */
 interface RawXmlCell {
@@ -125,7 +151,8 @@ export function targetedBook(zip: ZipPackage): Book {
   const names = new Map<string, string>();
   for (const { attrs, body } of elements(workbook, "definedName", zip.deadline)) {
     const a = attributes(attrs);
-    if (body !== undefined && a.name !== undefined && a.localSheetId === undefined) names.set(a.name.toLowerCase(), unescape(body));
+    if (body !== undefined && a.name !== undefined && a.localSheetId === undefined)
+      names.set(a.name.toLowerCase(), unescape(body));
   }
 
   const sheets = new Map<string, Map<string, RawXmlCell>>();
@@ -190,10 +217,13 @@ function readStyles(zip: ZipPackage): { formatOf(style: number): string | undefi
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) {
     const a = attributes(m[0]);
-    if (a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(parseInt(a.numFmtId, 10), unescape(a.formatCode));
+    if (a.numFmtId !== undefined && a.formatCode !== undefined)
+      custom.set(parseInt(a.numFmtId, 10), unescape(a.formatCode));
   }
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
-  const formatIds = [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => parseInt(attributes(m[0]).numFmtId ?? "0", 10));
+  const formatIds = [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) =>
+    parseInt(attributes(m[0]).numFmtId ?? "0", 10),
+  );
   return {
     formatOf(style) {
       const id = formatIds[style];
@@ -204,7 +234,11 @@ function readStyles(zip: ZipPackage): { formatOf(style: number): string | undefi
 }
 
 /** One cell as SheetJS's parse_ws_xml_data makes it (with cellDates and cellNF); what it would turn into a date is left to SheetJS. */
-function decodeCell(raw: RawXmlCell, strings: () => string[], styles: () => { formatOf(style: number): string | undefined }): Cell | undefined {
+function decodeCell(
+  raw: RawXmlCell,
+  strings: () => string[],
+  styles: () => { formatOf(style: number): string | undefined },
+): Cell | undefined {
   const a = attributes(raw.attrs);
   const vMatch = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(raw.body);
   const v = vMatch && vMatch[1] !== "" ? unescape(vMatch[1]!) : undefined;

@@ -93,7 +93,9 @@ export async function writeTemplate(uppdrag: Uppdrag, options: TemplateOptions):
   wb.modified = createdAt;
   // Ratio cells are written without a cached result: make Excel and LibreOffice compute on open.
   wb.calcProperties.fullCalcOnLoad = true;
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+  wb.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" },
+  ];
 
   const sections = sectionsToWrite(uppdrag, parts);
   const instructions = wb.addWorksheet(INSTRUCTIONS_SHEET, { views: [{ showGridLines: false }] });
@@ -102,9 +104,18 @@ export async function writeTemplate(uppdrag: Uppdrag, options: TemplateOptions):
   const meta = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
   const lists = listWriter(meta);
 
-  writeInstructions(instructions, uppdrag, options, period, parts, sections.map((s) => s.section));
+  writeInstructions(
+    instructions,
+    uppdrag,
+    options,
+    period,
+    parts,
+    sections.map((s) => s.section),
+  );
   const present = new Set(sections.flatMap((s) => s.measures.map((m) => m.id)));
-  sections.forEach(({ section, measures }, i) => writeSectionSheet(wb, sheets[i]!, section, measures, present, lists));
+  sections.forEach(({ section, measures }, i) =>
+    writeSectionSheet(wb, sheets[i]!, section, measures, present, lists),
+  );
   writeMetadata(wb, meta, uppdrag, options, parts, createdAt);
 
   for (const ws of wb.worksheets) await ws.protect("", PROTECTION);
@@ -112,9 +123,15 @@ export async function writeTemplate(uppdrag: Uppdrag, options: TemplateOptions):
 }
 
 /** Sections with at least one measure for the chosen parts, in catalog order, with those measures. */
-function sectionsToWrite(uppdrag: Uppdrag, parts: readonly string[] | undefined): { section: Section; measures: Measure[] }[] {
+function sectionsToWrite(
+  uppdrag: Uppdrag,
+  parts: readonly string[] | undefined,
+): { section: Section; measures: Measure[] }[] {
   return uppdrag.sections
-    .map((section) => ({ section, measures: uppdrag.measures.filter((m) => m.section === section.id && appliesTo(m, parts)) }))
+    .map((section) => ({
+      section,
+      measures: uppdrag.measures.filter((m) => m.section === section.id && appliesTo(m, parts)),
+    }))
     .filter((s) => s.measures.length > 0);
 }
 
@@ -122,7 +139,12 @@ function sectionsToWrite(uppdrag: Uppdrag, parts: readonly string[] | undefined)
 // References
 
 /** 'Sheet name'!$C$7 (or a range). exceljs re-quotes names itself, and only when not plain ASCII letters/digits. */
-function absoluteRef(sheet: string, fromRow: number, toRow = fromRow, column: string = COLUMN_LETTERS.value): string {
+function absoluteRef(
+  sheet: string,
+  fromRow: number,
+  toRow = fromRow,
+  column: string = COLUMN_LETTERS.value,
+): string {
   const quoted = `'${sheet}'`;
   const first = `$${column}$${fromRow}`;
   return `${quoted}!${first}${toRow === fromRow ? "" : `:$${column}$${toRow}`}`;
@@ -136,7 +158,14 @@ function addName(wb: ExcelJS.Workbook, ref: string, name: string) {
 // ---------------------------------------------------------------------------
 // Instruction sheet
 
-function writeInstructions(ws: ExcelJS.Worksheet, uppdrag: Uppdrag, options: TemplateOptions, period: Period, parts: readonly string[] | undefined, sections: Section[]) {
+function writeInstructions(
+  ws: ExcelJS.Worksheet,
+  uppdrag: Uppdrag,
+  options: TemplateOptions,
+  period: Period,
+  parts: readonly string[] | undefined,
+  sections: Section[],
+) {
   ws.columns = [{ width: 24 }, { width: 100 }];
   const add = (key: string, value: string, style: Partial<ExcelJS.Font> = {}) => {
     const row = ws.addRow([key, value]);
@@ -160,7 +189,14 @@ function writeInstructions(ws: ExcelJS.Worksheet, uppdrag: Uppdrag, options: Tem
   add("Enhet", options.unit);
   add("Period", `${period.label} (${period.start} – ${period.end})`);
   const partLabels = uppdrag.parts.filter((p) => parts?.includes(p.id)).map((p) => p.label);
-  add("Verksamhetsdel", parts ? partLabels.join(", ") : uppdrag.parts.length > 0 ? "Hela uppdraget (alla verksamhetsdelar)" : "Hela uppdraget");
+  add(
+    "Verksamhetsdel",
+    parts
+      ? partLabels.join(", ")
+      : uppdrag.parts.length > 0
+        ? "Hela uppdraget (alla verksamhetsdelar)"
+        : "Hela uppdraget",
+  );
   if (options.dueDate) add("Lämna in senast", options.dueDate, { bold: true });
   if (options.contact) add("Frågor", `Kontakta ${options.contact}.`);
 
@@ -189,7 +225,14 @@ const HOW_TO = [
 // ---------------------------------------------------------------------------
 // Input sheets
 
-function writeSectionSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, section: Section, measures: Measure[], present: ReadonlySet<string>, lists: ListWriter) {
+function writeSectionSheet(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  section: Section,
+  measures: Measure[],
+  present: ReadonlySet<string>,
+  lists: ListWriter,
+) {
   const wide = measures.some((m) => valueTypeOf(m).wideValue);
   ws.columns = [
     { width: WIDTHS.id },
@@ -217,8 +260,22 @@ function writeSectionSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, section:
     row += rowsFor(measure);
   }
 
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_MEASURE_ROW}`, activeCell: `C${FIRST_MEASURE_ROW}` }];
-  ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` };
+  ws.views = [
+    {
+      state: "frozen",
+      xSplit: 0,
+      ySplit: HEADER_ROW,
+      topLeftCell: `A${FIRST_MEASURE_ROW}`,
+      activeCell: `C${FIRST_MEASURE_ROW}`,
+    },
+  ];
+  ws.pageSetup = {
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+  };
 }
 
 function writeHeader(row: ExcelJS.Row) {
@@ -232,7 +289,14 @@ function writeHeader(row: ExcelJS.Row) {
 }
 
 /** One measure: id, label, value cell, unit, help; a list of days adds its case rows below. */
-function writeMeasureRow(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, rowNumber: number, measure: Measure, present: ReadonlySet<string>, lists: ListWriter) {
+function writeMeasureRow(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  rowNumber: number,
+  measure: Measure,
+  present: ReadonlySet<string>,
+  lists: ListWriter,
+) {
   const entry = valueTypeOf(measure).entry;
   const row = ws.getRow(rowNumber);
   row.getCell(COLUMNS.id).value = measure.id;
@@ -244,7 +308,13 @@ function writeMeasureRow(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, rowNumber:
   row.getCell(COLUMNS.unit).alignment = { vertical: "top" };
   row.getCell(COLUMNS.help).value = helpText(measure);
   row.getCell(COLUMNS.help).alignment = WRAP;
-  row.height = Math.max(heightFor([[measure.label, WIDTHS.label], [helpText(measure), WIDTHS.help]]), valueTypeOf(measure).longText ? TEXT_ROW_HEIGHT : 0);
+  row.height = Math.max(
+    heightFor([
+      [measure.label, WIDTHS.label],
+      [helpText(measure), WIDTHS.help],
+    ]),
+    valueTypeOf(measure).longText ? TEXT_ROW_HEIGHT : 0,
+  );
 
   const value = row.getCell(COLUMNS.value);
   if (entry === "derived") {
@@ -263,9 +333,12 @@ function writeMeasureRow(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, rowNumber:
 /** The help column: the catalog's help, plus the checks a unit should know about. */
 function helpText(measure: Measure): string {
   const extra: string[] = [];
-  if (measure.checks.required && isInput(measure)) extra.push(valueTypeOf(measure).numeric ? "Ska fyllas i (0 om inget)." : "Ska fyllas i.");
-  if (measure.checks.warnAbove !== undefined) extra.push(`Värden över ${measure.checks.warnAbove} är ovanliga – kontrollera.`);
-  if (valueTypeOf(measure).entry === "cases") extra.push(`En rad per ärende, högst ${rowsFor(measure) - 1} ärenden.`);
+  if (measure.checks.required && isInput(measure))
+    extra.push(valueTypeOf(measure).numeric ? "Ska fyllas i (0 om inget)." : "Ska fyllas i.");
+  if (measure.checks.warnAbove !== undefined)
+    extra.push(`Värden över ${measure.checks.warnAbove} är ovanliga – kontrollera.`);
+  if (valueTypeOf(measure).entry === "cases")
+    extra.push(`En rad per ärende, högst ${rowsFor(measure) - 1} ärenden.`);
   if (valueTypeOf(measure).entry === "derived") extra.push("Räknas fram av mallen.");
   return [measure.help, ...extra].filter((s) => s.trim() !== "").join(" ");
 }
@@ -309,12 +382,26 @@ function styleInput(cell: ExcelJS.Cell, measure: Measure) {
 function validationFor(measure: Measure, lists: ListWriter | undefined): ExcelJS.DataValidation | undefined {
   const wanted: TemplateValidation | undefined = valueTypeOf(measure).validation(measure);
   if (!wanted) return undefined;
-  if (wanted.kind === "number") return numberRule(measure, wanted.whole ? "whole" : "decimal", wanted.min, wanted.max, wanted.what);
+  if (wanted.kind === "number")
+    return numberRule(measure, wanted.whole ? "whole" : "decimal", wanted.min, wanted.max, wanted.what);
   return listRule(measure, listFormula(measure.id, wanted.options, lists), wanted.prompt);
 }
 
-function numberRule(measure: Measure, type: "whole" | "decimal", min: number | undefined, max: number | undefined, what: string): ExcelJS.DataValidation {
-  const range = min !== undefined && max !== undefined ? `mellan ${fmt(min)} och ${fmt(max)}` : min !== undefined ? `${fmt(min)} eller mer` : max !== undefined ? `högst ${fmt(max)}` : "";
+function numberRule(
+  measure: Measure,
+  type: "whole" | "decimal",
+  min: number | undefined,
+  max: number | undefined,
+  what: string,
+): ExcelJS.DataValidation {
+  const range =
+    min !== undefined && max !== undefined
+      ? `mellan ${fmt(min)} och ${fmt(max)}`
+      : min !== undefined
+        ? `${fmt(min)} eller mer`
+        : max !== undefined
+          ? `högst ${fmt(max)}`
+          : "";
   const wanted = `Skriv ${what}${range ? `, ${range}` : ""}.`;
   const rule: Pick<ExcelJS.DataValidation, "operator" | "formulae"> =
     min !== undefined && max !== undefined
@@ -329,14 +416,20 @@ function numberRule(measure: Measure, type: "whole" | "decimal", min: number | u
     type,
     ...rule,
     allowBlank: true,
-    ...messages(measure, `${wanted} ${blankHint(measure)}`, `${wanted}${valueTypeOf(measure).entry === "cases" ? " En rad per ärende." : ""}`),
+    ...messages(
+      measure,
+      `${wanted} ${blankHint(measure)}`,
+      `${wanted}${valueTypeOf(measure).entry === "cases" ? " En rad per ärende." : ""}`,
+    ),
   };
 }
 
 /** What a blank means, as the validator will judge it: "leave it blank" only where a blank is not an error. */
 function blankHint(measure: Measure): string {
   if (valueTypeOf(measure).entry === "cases") return "En rad per ärende; rader utan ärende lämnas tomma.";
-  return measure.checks.required ? "Ska fyllas i; skriv 0 om inget har hänt under perioden." : "Lämna tomt om uppgiften saknas.";
+  return measure.checks.required
+    ? "Ska fyllas i; skriv 0 om inget har hänt under perioden."
+    : "Lämna tomt om uppgiften saknas.";
 }
 
 function listRule(measure: Measure, formula: string, prompt: string): ExcelJS.DataValidation {
@@ -358,7 +451,11 @@ function messages(measure: Measure, prompt: string, error: string): Partial<Exce
 /** Inline "a,b,c" when it fits Excel's 255 characters and no option has a comma or quote; else a range. */
 function listFormula(id: string, options: readonly string[], lists: ListWriter | undefined): string {
   const inline = `"${options.join(",")}"`;
-  if (!lists || (inline.length - 2 <= LIMITS.inlineList && !options.some((o) => o.includes(",") || o.includes('"')))) return inline;
+  if (
+    !lists ||
+    (inline.length - 2 <= LIMITS.inlineList && !options.some((o) => o.includes(",") || o.includes('"')))
+  )
+    return inline;
   return lists.add(id, options);
 }
 
@@ -393,26 +490,39 @@ function writeRatioCell(cell: ExcelJS.Cell, measure: Measure, present: ReadonlyS
   if (formula) cell.value = { formula };
 }
 
-export function ratioFormula(formula: RatioFormula, present: ReadonlySet<string> = new Set(formulaInputs(formula))): string | undefined {
+export function ratioFormula(
+  formula: RatioFormula,
+  present: ReadonlySet<string> = new Set(formulaInputs(formula)),
+): string | undefined {
   const ids = formulaInputs(formula);
   if (ids.length === 0 || ids.some((id) => !present.has(id))) return undefined;
   const numerator = sumOf(formula.numerator);
   const denominator = sumOf(formula.denominator);
   const blank = `OR(${ids.map((id) => `${definedName(id)}=""`).join(",")})`;
-  const scaled = formula.factor === 1 ? `${numerator}/${denominator}` : `${formula.factor}*${numerator}/${denominator}`;
+  const scaled =
+    formula.factor === 1 ? `${numerator}/${denominator}` : `${formula.factor}*${numerator}/${denominator}`;
   return `IF(${blank},"",IF(${denominator}=0,"",${scaled}))`;
 }
 
 /** U_a, or (U_a+U_b-U_c) for several terms or a leading minus. */
 function sumOf(terms: readonly Term[]): string {
-  const text = terms.map((t, i) => `${t.sign < 0 ? "-" : i > 0 ? "+" : ""}${definedName(t.measure)}`).join("");
+  const text = terms
+    .map((t, i) => `${t.sign < 0 ? "-" : i > 0 ? "+" : ""}${definedName(t.measure)}`)
+    .join("");
   return terms.length === 1 && terms[0]!.sign > 0 ? text : `(${text})`;
 }
 
 // ---------------------------------------------------------------------------
 // Metadata
 
-function writeMetadata(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, uppdrag: Uppdrag, options: TemplateOptions, parts: readonly string[] | undefined, createdAt: Date) {
+function writeMetadata(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  uppdrag: Uppdrag,
+  options: TemplateOptions,
+  parts: readonly string[] | undefined,
+  createdAt: Date,
+) {
   const values: Record<MetaKey, string> = {
     uppdrag: uppdrag.id,
     uppdragsnamn: uppdrag.name,
@@ -441,7 +551,12 @@ function writeMetadata(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, uppdrag: Upp
 
 /** Row height that shows wrapped text: the most lines any of the cells needs. */
 function heightFor(cells: [text: string, width: number][]): number {
-  const lines = Math.max(1, ...cells.map(([text, width]) => text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / width)), 0)));
+  const lines = Math.max(
+    1,
+    ...cells.map(([text, width]) =>
+      text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / width)), 0),
+    ),
+  );
   return lines * LINE_HEIGHT;
 }
 

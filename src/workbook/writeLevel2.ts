@@ -62,7 +62,12 @@ function unitCell(measure: Measure, report: UnitReport): string | number | null 
     case "text":
       return v.value;
     case "list":
-      return v.values.length === 0 ? "0 ärenden" : headlineStatistic(measure, [...v.values].sort((a, b) => a - b));
+      return v.values.length === 0
+        ? "0 ärenden"
+        : headlineStatistic(
+            measure,
+            [...v.values].sort((a, b) => a - b),
+          );
     case "missing":
       return null;
   }
@@ -106,7 +111,10 @@ function basisText(measure: Measure, figure: Figure, unitOf: (id: string) => str
 }
 
 /** The Ärenden sheet's rows (one per case) and, per pooled measure, the range its cases take. */
-function caseLayout(uppdrag: Uppdrag, units: UnitReport[]): { rows: (string | number)[][]; ranges: Map<string, string> } {
+function caseLayout(
+  uppdrag: Uppdrag,
+  units: UnitReport[],
+): { rows: (string | number)[][]; ranges: Map<string, string> } {
   const rows: (string | number)[][] = [];
   const ranges = new Map<string, string>();
   for (const m of uppdrag.measures.filter((x) => valueTypeOf(x).entry === "cases")) {
@@ -115,7 +123,8 @@ function caseLayout(uppdrag: Uppdrag, units: UnitReport[]): { rows: (string | nu
       const v = r.values[m.id];
       if (v?.kind === "list") for (const days of v.values) rows.push([m.id, m.label, r.unit, days]);
     }
-    if (rows.length + 1 >= first) ranges.set(m.id, `'${LEVEL2_SHEETS.cases}'!$D$${first}:$D$${rows.length + 1}`);
+    if (rows.length + 1 >= first)
+      ranges.set(m.id, `'${LEVEL2_SHEETS.cases}'!$D$${first}:$D$${rows.length + 1}`);
   }
   return { rows, ranges };
 }
@@ -138,7 +147,17 @@ function listSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: 
 }
 
 function writeCases(wb: ExcelJS.Workbook, rows: SheetRow[]) {
-  listSheet(wb, LEVEL2_SHEETS.cases, [["Mått-id", 22], ["Mått", 50], ["Enhet", 28], ["Dagar", 10]], rows);
+  listSheet(
+    wb,
+    LEVEL2_SHEETS.cases,
+    [
+      ["Mått-id", 22],
+      ["Mått", 50],
+      ["Enhet", 28],
+      ["Dagar", 10],
+    ],
+    rows,
+  );
 }
 /** Where things go on the summary sheet: notes above the table, then a row per section and measure. */
 interface SummaryLayout {
@@ -159,12 +178,18 @@ function summaryNotes(collected: CollectedRollup): string[] {
   const problems = result.levelTwoProblems;
   const notes = [`Värden med fel: ${ERROR_POLICY}`];
   if (problems.length === 0) {
-    notes.push("Kontrollerna mellan måtten (flöden, delar och helheter, rimliga kvoter) ger inga avvikelser på nivå 2.");
+    notes.push(
+      "Kontrollerna mellan måtten (flöden, delar och helheter, rimliga kvoter) ger inga avvikelser på nivå 2.",
+    );
     return notes;
   }
-  notes.push(`Kontrollerna mellan måtten ger ${problems.length} ${problems.length === 1 ? "avvikelse" : "avvikelser"} på nivå 2 (kolumnen Kontroll på nivå 2 och bladet Problem):`);
-  for (const p of problems.slice(0, LISTED_LEVEL_TWO)) notes.push(`• ${p.measureId ? `${label.get(p.measureId) ?? p.measureId}: ` : ""}${problemText(p)}`);
-  if (problems.length > LISTED_LEVEL_TWO) notes.push(`… och ${problems.length - LISTED_LEVEL_TWO} till på bladet Problem.`);
+  notes.push(
+    `Kontrollerna mellan måtten ger ${problems.length} ${problems.length === 1 ? "avvikelse" : "avvikelser"} på nivå 2 (kolumnen Kontroll på nivå 2 och bladet Problem):`,
+  );
+  for (const p of problems.slice(0, LISTED_LEVEL_TWO))
+    notes.push(`• ${p.measureId ? `${label.get(p.measureId) ?? p.measureId}: ` : ""}${problemText(p)}`);
+  if (problems.length > LISTED_LEVEL_TWO)
+    notes.push(`… och ${problems.length - LISTED_LEVEL_TWO} till på bladet Problem.`);
   return notes;
 }
 
@@ -199,21 +224,37 @@ function level2Address(layout: SummaryLayout, measureId: string): string | undef
   return row === undefined ? undefined : `${columnLetters(layout.level2Col)}${row}`;
 }
 
-function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: SummaryLayout, caseRange: Map<string, string>, createdAt: Date) {
+function writeSummary(
+  wb: ExcelJS.Workbook,
+  collected: CollectedRollup,
+  layout: SummaryLayout,
+  caseRange: Map<string, string>,
+  createdAt: Date,
+) {
   const { uppdrag, result } = collected;
   const units = result.used;
   const { headerRow, firstUnitCol, lastUnitCol, level2Col } = layout;
-  const ws = wb.addWorksheet(LEVEL2_SHEETS.summary, { views: [{ state: "frozen", xSplit: 2, ySplit: headerRow }] });
+  const ws = wb.addWorksheet(LEVEL2_SHEETS.summary, {
+    views: [{ state: "frozen", xSplit: 2, ySplit: headerRow }],
+  });
   const period = parsePeriod(result.period);
   ws.getCell("A1").value = `Sammanställning nivå 2 – ${uppdrag.name}`;
   ws.getCell("A1").font = { bold: true, size: 14 };
-  ws.getCell("A2").value = `Period: ${period?.label ?? result.period} · mallversion ${uppdrag.version} · skapad ${createdAt.toISOString().slice(0, 16).replace("T", " ")}`;
+  ws.getCell("A2").value =
+    `Period: ${period?.label ?? result.period} · mallversion ${uppdrag.version} · skapad ${createdAt.toISOString().slice(0, 16).replace("T", " ")}`;
   const absent = result.absentUnits.map((u) => u.unit);
-  ws.getCell("A3").value = cellText(`${units.length} enheter ingår${absent.length ? `; saknas: ${absent.join(", ")}` : ""}. Tomma celler är saknade värden, inte 0.`);
+  ws.getCell("A3").value = cellText(
+    `${units.length} enheter ingår${absent.length ? `; saknas: ${absent.join(", ")}` : ""}. Tomma celler är saknade värden, inte 0.`,
+  );
   layout.notes.forEach((note, i) => (ws.getCell(4 + i, 1).value = cellText(note)));
 
   const header = ws.getRow(headerRow);
-  header.values = [...FIXED, ...(units.length ? units.map((u) => u.unit) : ["(inga enheter)"]), "Nivå 2", ...AFTER_LEVEL2].map(cellText);
+  header.values = [
+    ...FIXED,
+    ...(units.length ? units.map((u) => u.unit) : ["(inga enheter)"]),
+    "Nivå 2",
+    ...AFTER_LEVEL2,
+  ].map(cellText);
   styleHeader(header);
   ws.getColumn(1).width = 24;
   ws.getColumn(2).width = 55;
@@ -227,7 +268,8 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: 
   const measureUnits = new Map(uppdrag.measures.map((m) => [m.id, m.unit]));
   const unitOf = (id: string) => measureUnits.get(id) ?? "";
   const checksOf = new Map<string, string[]>();
-  for (const p of result.levelTwoProblems) if (p.measureId) checksOf.set(p.measureId, [...(checksOf.get(p.measureId) ?? []), problemText(p)]);
+  for (const p of result.levelTwoProblems)
+    if (p.measureId) checksOf.set(p.measureId, [...(checksOf.get(p.measureId) ?? []), problemText(p)]);
   const ctx: SummaryContext = { uppdrag, units, firstUnitCol, lastUnitCol, rowOf: layout.rowOf, caseRange };
   for (const item of layout.plan) {
     if ("section" in item) {
@@ -242,19 +284,28 @@ function writeSummary(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: 
     excelRow.getCell(2).value = m.label;
     excelRow.getCell(3).value = m.unit;
     excelRow.getCell(4).value = aggregationOf(m).label;
-    units.forEach((u, i) => (excelRow.getCell(firstUnitCol + i).value = m.part && u.parts && !u.parts.includes(m.part) ? NOT_COVERED : safeCellValue(unitCell(m, u))));
+    units.forEach(
+      (u, i) =>
+        (excelRow.getCell(firstUnitCol + i).value =
+          m.part && u.parts && !u.parts.includes(m.part) ? NOT_COVERED : safeCellValue(unitCell(m, u))),
+    );
     const l2 = excelRow.getCell(level2Col);
     l2.value = level2Cell(m, figure, item.row, ctx);
     l2.fill = LEVEL2_FILL;
     l2.font = BOLD;
     const format = valueTypeOf(m).level2NumberFormat;
     if (format) l2.numFmt = format;
-    excelRow.getCell(level2Col + 1).value = cellText(basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : ""));
+    excelRow.getCell(level2Col + 1).value = cellText(
+      basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : ""),
+    );
     excelRow.getCell(level2Col + 2).value = cellText(figure.missing.join(", "));
     excelRow.getCell(level2Col + 3).value = safeCellValue(flaggedFigureText(figure.flaggedUnits) || null);
     excelRow.getCell(level2Col + 4).value = safeCellValue(checksOf.get(m.id)?.join(" ") ?? null);
   }
-  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: level2Col + AFTER_LEVEL2.length } };
+  ws.autoFilter = {
+    from: { row: headerRow, column: 1 },
+    to: { row: headerRow, column: level2Col + AFTER_LEVEL2.length },
+  };
 }
 function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport[], figures: Figure[]) {
   const ws = wb.addWorksheet(LEVEL2_SHEETS.analyses, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
@@ -266,25 +317,66 @@ function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport
   const figureOf = new Map(figures.map((f) => [f.measureId, f]));
   for (const m of uppdrag.measures.filter((x) => aggregationOf(x).sideBySide && figureOf.has(x.id))) {
     const texts = new Map((figureOf.get(m.id)!.details.texts ?? []).map((t) => [t.unit, t.text]));
-    const row = ws.addRow([m.id, m.label, ...units.map((u) => texts.get(u.unit) ?? (u.values[m.id] ? "(saknas)" : "–"))].map(cellText));
+    const row = ws.addRow(
+      [m.id, m.label, ...units.map((u) => texts.get(u.unit) ?? (u.values[m.id] ? "(saknas)" : "–"))].map(
+        cellText,
+      ),
+    );
     row.alignment = { wrapText: true, vertical: "top" };
   }
 }
 
 function statusText(o: FileOutcome): string {
-  return o.status === "used" ? "Används" : o.status === "rejected" ? "Avvisad" : o.status === "copy" ? "Kopia" : "Läst";
+  return o.status === "used"
+    ? "Används"
+    : o.status === "rejected"
+      ? "Avvisad"
+      : o.status === "copy"
+        ? "Kopia"
+        : "Läst";
 }
 
 function* fileRows(collected: CollectedRollup): Generator<SheetRow> {
   for (const o of collected.files) {
     const errors = o.problems.filter((p) => p.severity === "fel").length;
-    yield [o.file, o.report?.unit ?? "", o.report?.period ?? "", o.report?.templateVersion ?? "", o.sha256, statusText(o), o.reason ? problemText(o.reason) : "", errors, o.problems.length - errors];
+    yield [
+      o.file,
+      o.report?.unit ?? "",
+      o.report?.period ?? "",
+      o.report?.templateVersion ?? "",
+      o.sha256,
+      statusText(o),
+      o.reason ? problemText(o.reason) : "",
+      errors,
+      o.problems.length - errors,
+    ];
   }
-  for (const u of collected.result.absentUnits) yield ["(ingen fil)", u.unit, collected.result.period, "", "", "Saknas", "Enheten finns i listan över förväntade enheter men har inte lämnat någon uppföljning.", null, null];
+  for (const u of collected.result.absentUnits)
+    yield [
+      "(ingen fil)",
+      u.unit,
+      collected.result.period,
+      "",
+      "",
+      "Saknas",
+      "Enheten finns i listan över förväntade enheter men har inte lämnat någon uppföljning.",
+      null,
+      null,
+    ];
 }
 
 function writeFiles(wb: ExcelJS.Workbook, collected: CollectedRollup) {
-  const columns: Column[] = [["Fil", 40], ["Enhet", 28], ["Period", 10], ["Mallversion", 12], ["SHA-256", 66], ["Status", 10], ["Orsak", 70], ["Fel", 6], ["Varningar", 10]];
+  const columns: Column[] = [
+    ["Fil", 40],
+    ["Enhet", 28],
+    ["Period", 10],
+    ["Mallversion", 12],
+    ["SHA-256", 66],
+    ["Status", 10],
+    ["Orsak", 70],
+    ["Fel", 6],
+    ["Varningar", 10],
+  ];
   listSheet(wb, LEVEL2_SHEETS.files, columns, fileRows(collected));
 }
 
@@ -302,7 +394,10 @@ export interface ProblemRow {
  * Every problem of the run as rows: file rejections, content problems and roll-up problems, then
  * the cross-measure rules broken on level 2, at their figure's cell when `level2Cell` knows it.
  */
-export function problemRows(collected: CollectedRollup, level2Cell: (measureId: string) => string | undefined = () => undefined): ProblemRow[] {
+export function problemRows(
+  collected: CollectedRollup,
+  level2Cell: (measureId: string) => string | undefined = () => undefined,
+): ProblemRow[] {
   const label = new Map(collected.uppdrag.measures.map((m) => [m.id, m.label]));
   const toRow = (p: Problem, file: string): ProblemRow => ({
     file: p.location?.file ?? file,
@@ -313,23 +408,44 @@ export function problemRows(collected: CollectedRollup, level2Cell: (measureId: 
     severity: p.severity === "fel" ? "Fel" : "Varning",
     message: problemText(p),
   });
-  const levelTwo = collected.result.levelTwoProblems.map((p) => ({ ...p, location: { sheet: LEVEL2_SHEETS.summary, cell: p.measureId ? level2Cell(p.measureId) : undefined } }));
+  const levelTwo = collected.result.levelTwoProblems.map((p) => ({
+    ...p,
+    location: { sheet: LEVEL2_SHEETS.summary, cell: p.measureId ? level2Cell(p.measureId) : undefined },
+  }));
   return [...runProblems(collected).map((p) => toRow(p, "")), ...levelTwo.map((p) => toRow(p, LEVEL2_UNIT))];
 }
 
 function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: SummaryLayout) {
-  const columns: Column[] = [["Fil", 36], ["Blad", 22], ["Cell", 10], ["Mått-id", 22], ["Mått", 40], ["Allvarlighet", 12], ["Meddelande", 90]];
+  const columns: Column[] = [
+    ["Fil", 36],
+    ["Blad", 22],
+    ["Cell", 10],
+    ["Mått-id", 22],
+    ["Mått", 40],
+    ["Allvarlighet", 12],
+    ["Meddelande", 90],
+  ];
   const rows = problemRows(collected, (id) => level2Address(layout, id));
-  listSheet(wb, LEVEL2_SHEETS.problems, columns, rows.map((p) => [p.file, p.sheet, p.cell, p.measureId, p.measure, p.severity, p.message]));
+  listSheet(
+    wb,
+    LEVEL2_SHEETS.problems,
+    columns,
+    rows.map((p) => [p.file, p.sheet, p.cell, p.measureId, p.measure, p.severity, p.message]),
+  );
 }
 
 function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
   // A plain range with a filter rather than an Excel table: a table costs exceljs several times
   // the memory and time at a thousand units, and Power BI and pivot tables read a range as well.
   const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8, 12, 8];
-  listSheet(wb, LEVEL2_SHEETS.data, TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]), (function* () {
-    for (const r of tidyRows(collected.uppdrag, collected.result)) yield tidyRow(r);
-  })());
+  listSheet(
+    wb,
+    LEVEL2_SHEETS.data,
+    TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]),
+    (function* () {
+      for (const r of tidyRows(collected.uppdrag, collected.result)) yield tidyRow(r);
+    })(),
+  );
 }
 
 /**
@@ -338,7 +454,9 @@ function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
  * where exceljs has no streams and a roll-up holds a handful of units, the in-memory workbook.
  */
 function newBook(): { wb: ExcelJS.Workbook; finish(): Promise<Uint8Array> } {
-  const Writer = (ExcelJS as { stream?: { xlsx?: { WorkbookWriter?: typeof ExcelJS.stream.xlsx.WorkbookWriter } } }).stream?.xlsx?.WorkbookWriter;
+  const Writer = (
+    ExcelJS as { stream?: { xlsx?: { WorkbookWriter?: typeof ExcelJS.stream.xlsx.WorkbookWriter } } }
+  ).stream?.xlsx?.WorkbookWriter;
   const isNode = typeof process !== "undefined" && Boolean(process.versions?.node);
   if (Writer && isNode) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node-only, kept out of the browser bundle
@@ -364,7 +482,10 @@ function newBook(): { wb: ExcelJS.Workbook; finish(): Promise<Uint8Array> } {
   return { wb, finish: async () => new Uint8Array(await wb.xlsx.writeBuffer()) };
 }
 
-export async function writeLevel2(collected: CollectedRollup, options: { createdAt?: Date } = {}): Promise<Uint8Array> {
+export async function writeLevel2(
+  collected: CollectedRollup,
+  options: { createdAt?: Date } = {},
+): Promise<Uint8Array> {
   const { wb, finish } = newBook();
   const createdAt = options.createdAt ?? new Date();
   wb.creator = "uppfoljning";

@@ -87,7 +87,7 @@ export function listEntries(bytes: Uint8Array, file: string): ZipEntry[] {
 
 /** Sizes and offset too large for 32 bits are in the zip64 extra field (id 1), in this order. */
 function readZip64Extra(view: DataView, start: number, length: number, entry: ZipEntry) {
-  for (let at = start; at + 4 <= start + length; ) {
+  for (let at = start; at + 4 <= start + length;) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
     if (id === 1) {
@@ -138,7 +138,13 @@ export class ZipPackage {
     if (this.inflated + entry.size > LIMITS.totalBytes) rejectTotalSize(this.file);
     if (entry.flags & 1) damaged(this.file);
     const data = this.compressed(entry);
-    const out = entry.method === 0 ? data.slice() : entry.method === 8 ? ((data.length <= ONE_GO ? this.inflateDeclared(data, entry.size) : undefined) ?? this.inflate(data, name)) : damaged(this.file);
+    const out =
+      entry.method === 0
+        ? data.slice()
+        : entry.method === 8
+          ? ((data.length <= ONE_GO ? this.inflateDeclared(data, entry.size) : undefined) ??
+            this.inflate(data, name))
+          : damaged(this.file);
     this.inflated += out.length;
     if (this.inflated > LIMITS.totalBytes) rejectTotalSize(this.file);
     return out;
@@ -187,7 +193,8 @@ export class ZipPackage {
       chunks.push(chunk);
     });
     try {
-      for (let at = 0; at < data.length; at += CHUNK) inflater.push(data.subarray(at, Math.min(at + CHUNK, data.length)), at + CHUNK >= data.length);
+      for (let at = 0; at < data.length; at += CHUNK)
+        inflater.push(data.subarray(at, Math.min(at + CHUNK, data.length)), at + CHUNK >= data.length);
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (e) {
       if (e instanceof WorkbookRejected) throw e;

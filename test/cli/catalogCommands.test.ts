@@ -16,7 +16,16 @@ describe("uppfoljning list", () => {
     const json = JSON.parse(out);
     expect(json.format).toBe("uppfoljning/list@1");
     expect(json.uppdrag.map((u: { id: string }) => u.id)).toEqual(catalog.uppdrag.map((u) => u.id));
-    expect(json.uppdrag[0]).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), version: expect.any(String), frequency: expect.any(Array), parts: expect.any(Array), measureCount: expect.any(Number) }));
+    expect(json.uppdrag[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        name: expect.any(String),
+        version: expect.any(String),
+        frequency: expect.any(Array),
+        parts: expect.any(Array),
+        measureCount: expect.any(Number),
+      }),
+    );
   });
 });
 
@@ -33,8 +42,18 @@ describe("uppfoljning describe", () => {
     const json = JSON.parse(out);
     expect(json.format).toBe("uppfoljning/describe@1");
     const perPas = json.uppdrag.measures.find((m: { id: string }) => m.id === "patienter_per_pas");
-    expect(perPas).toEqual(expect.objectContaining({ type: "ratio", aggregate: "ratio", kind: "struktur", levels: [2, 3], formula: { numerator: ["patienter_slut"], denominator: ["pas_antal"], factor: 1 } }));
-    expect(json.uppdrag.measures).toHaveLength(catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!.measures.length);
+    expect(perPas).toEqual(
+      expect.objectContaining({
+        type: "ratio",
+        aggregate: "ratio",
+        kind: "struktur",
+        levels: [2, 3],
+        formula: { numerator: ["patienter_slut"], denominator: ["pas_antal"], factor: 1 },
+      }),
+    );
+    expect(json.uppdrag.measures).toHaveLength(
+      catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!.measures.length,
+    );
   });
 
   it("says in Swedish which uppdrag exist when the id is unknown, exit 2", async () => {

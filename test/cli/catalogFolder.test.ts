@@ -26,7 +26,9 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A new uppdrag made the way a controller would: a copy of a built-in file with its own id and name. */
 function addUppdrag(id: string, edit: (u: Record<string, unknown>) => void = () => undefined): string {
-  const u = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, "psykiatrisk-hemsjukvard.json"), "utf8")) as Record<string, unknown>;
+  const u = JSON.parse(
+    fs.readFileSync(path.join(TEMPLATES_DIR, "psykiatrisk-hemsjukvard.json"), "utf8"),
+  ) as Record<string, unknown>;
   Object.assign(u, { id, name: "Mobilt team (eget uppdrag)" });
   delete u.$schema;
   edit(u);
@@ -58,15 +60,33 @@ it("runs the whole chain for the new uppdrag: create, validate and rollup", asyn
   addUppdrag("mobilt-team");
   fs.writeFileSync(path.join(dir, "enheter.txt"), "Team A\nTeam B\n");
   const k = ["--katalog", folder];
-  expect((await cli([...k, "create", "mobilt-team", "--units", "enheter.txt", "--period", "2025H1", "--out-dir", "ut"], dir)).code).toBe(0);
+  expect(
+    (
+      await cli(
+        [...k, "create", "mobilt-team", "--units", "enheter.txt", "--period", "2025H1", "--out-dir", "ut"],
+        dir,
+      )
+    ).code,
+  ).toBe(0);
   const files = fs.readdirSync(path.join(dir, "ut")).filter((f) => f.endsWith(".xlsx"));
   expect(files).toHaveLength(2);
   files.forEach((f, i) => {
     const p = path.join(dir, "ut", f);
-    fs.writeFileSync(p, fillByNames(new Uint8Array(fs.readFileSync(p)), { patienter_start: 10 * (i + 1), patienter_nya: 2, patienter_avslutade: 1, patienter_slut: 10 * (i + 1) + 1 }));
+    fs.writeFileSync(
+      p,
+      fillByNames(new Uint8Array(fs.readFileSync(p)), {
+        patienter_start: 10 * (i + 1),
+        patienter_nya: 2,
+        patienter_avslutade: 1,
+        patienter_slut: 10 * (i + 1) + 1,
+      }),
+    );
   });
   const rolled = await cli([...k, "rollup", "ut", "--out", "niva2.xlsx", "--json"], dir);
-  const report = JSON.parse(rolled.out) as { uppdrag: string; level2: Record<string, { value: number | null }> };
+  const report = JSON.parse(rolled.out) as {
+    uppdrag: string;
+    level2: Record<string, { value: number | null }>;
+  };
   expect(report.uppdrag).toBe("mobilt-team");
   expect(report.level2.patienter_start?.value).toBe(10 + 20);
   // Without the folder the files are of an uppdrag nobody knows.
@@ -85,7 +105,9 @@ it("refuses an uppdrag whose id a built-in uppdrag already has, naming both file
   addUppdrag("psykiatrisk-hemsjukvard");
   const r = await cli(["--katalog", folder, "list"], dir);
   expect(r.code).toBe(2);
-  expect(r.err).toContain('uppdraget "psykiatrisk-hemsjukvard" finns redan i templates/psykiatrisk-hemsjukvard.json');
+  expect(r.err).toContain(
+    'uppdraget "psykiatrisk-hemsjukvard" finns redan i templates/psykiatrisk-hemsjukvard.json',
+  );
 });
 
 it("refuses a folder that does not exist", async () => {
@@ -97,8 +119,31 @@ it("refuses a folder that does not exist", async () => {
 (built ? it : it.skip)("gives worker threads the same catalog", async () => {
   addUppdrag("mobilt-team");
   fs.writeFileSync(path.join(dir, "enheter.txt"), "A\nB\nC\n");
-  await cli(["--katalog", folder, "create", "mobilt-team", "--units", "enheter.txt", "--period", "2025H1", "--out-dir", "ut"], dir);
-  const run = spawnSync(process.execPath, [bin, "validate", "ut", "--json"], { cwd: dir, env: { ...process.env, UPPFOLJNING_WORKERS: "2", UPPFOLJNING_KATALOG: folder }, encoding: "utf8", timeout: 120_000 });
+  await cli(
+    [
+      "--katalog",
+      folder,
+      "create",
+      "mobilt-team",
+      "--units",
+      "enheter.txt",
+      "--period",
+      "2025H1",
+      "--out-dir",
+      "ut",
+    ],
+    dir,
+  );
+  const run = spawnSync(process.execPath, [bin, "validate", "ut", "--json"], {
+    cwd: dir,
+    env: { ...process.env, UPPFOLJNING_WORKERS: "2", UPPFOLJNING_KATALOG: folder },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   const report = JSON.parse(run.stdout) as { files: { status: string; unit: string | null }[] };
-  expect(report.files.map((f) => [f.status, f.unit])).toEqual([["read", "A"], ["read", "B"], ["read", "C"]]);
+  expect(report.files.map((f) => [f.status, f.unit])).toEqual([
+    ["read", "A"],
+    ["read", "B"],
+    ["read", "C"],
+  ]);
 });

@@ -22,7 +22,9 @@ it.each(sources.map((s) => [s.path, s] as const))("accepts %s", (_, source) => {
 });
 
 it("refuses what the loader refuses, at the same field", () => {
-  const u = JSON.parse(sources.find((s) => s.path.endsWith("psykiatrisk-hemsjukvard.json"))!.text) as { measures: Record<string, unknown>[] };
+  const u = JSON.parse(sources.find((s) => s.path.endsWith("psykiatrisk-hemsjukvard.json"))!.text) as {
+    measures: Record<string, unknown>[];
+  };
   const broken = [
     (x: typeof u) => (x.measures[2]!.type = "antal"),
     (x: typeof u) => (x.measures[0]!.aggregate = "summa"),
@@ -32,11 +34,15 @@ it("refuses what the loader refuses, at the same field", () => {
   for (const breakIt of broken) {
     const copy = structuredClone(u);
     breakIt(copy);
-    const loaderFields = loadCatalog([{ path: "templates/x.json", text: JSON.stringify(copy) }]).errors.map((e) => e.field);
+    const loaderFields = loadCatalog([{ path: "templates/x.json", text: JSON.stringify(copy) }]).errors.map(
+      (e) => e.field,
+    );
     expect(loaderFields.length).toBeGreaterThan(0);
     expect(validate(copy)).toBe(false);
     // The loader names e.g. measures[2].type; Ajv's paths (for the uppdrag branch) include /measures/2.
     const measureIndex = loaderFields.map((f) => f.match(/^measures\[(\d+)\]/)?.[1]).find(Boolean);
-    expect((validate.errors ?? []).map((e) => e.instancePath)).toContainEqual(expect.stringMatching(new RegExp(`^/measures/${measureIndex}(/|$)`)));
+    expect((validate.errors ?? []).map((e) => e.instancePath)).toContainEqual(
+      expect.stringMatching(new RegExp(`^/measures/${measureIndex}(/|$)`)),
+    );
   }
 });

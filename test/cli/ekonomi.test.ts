@@ -14,8 +14,18 @@ type Row = (string | number | null)[];
 const DRIFT: Row[] = DRIFT_003.map((r) => [...r]);
 
 /** As finance's export prints it: space thousands, minus sign U+2212 in places, semicolons. */
-const swedishText = (n: number) => `${n < 0 ? "\u2212" : ""}${Math.abs(n).toLocaleString("en-US").replace(/,/g, " ")}`;
-const csvOf = (rows: Row[]) => rows.map((r) => r.map((c) => (c === null ? "" : typeof c === "number" && Math.abs(c) >= 3000 ? swedishText(c) : String(c))).join(";")).join("\r\n");
+const swedishText = (n: number) =>
+  `${n < 0 ? "\u2212" : ""}${Math.abs(n).toLocaleString("en-US").replace(/,/g, " ")}`;
+const csvOf = (rows: Row[]) =>
+  rows
+    .map((r) =>
+      r
+        .map((c) =>
+          c === null ? "" : typeof c === "number" && Math.abs(c) >= 3000 ? swedishText(c) : String(c),
+        )
+        .join(";"),
+    )
+    .join("\r\n");
 
 function xlsxOf(rows: Row[], sheet = "Drift", origin = "A1"): Buffer {
   const book = XLSX.utils.book_new();
@@ -49,7 +59,7 @@ describe("uppfoljning ekonomi", () => {
     expect(recognition(csv.out)).toEqual(recognition(xlsx.out));
     expect(csv.out).toContain('Kolumn C ("2021 / Kostnader")');
     expect(csv.out).toContain("Belopp i tkr (enligt rubriken)");
-    expect(csv.out).toContain("Rad 8 (\"Summa\") summerar rad 4–7");
+    expect(csv.out).toContain('Rad 8 ("Summa") summerar rad 4–7');
     expect(csv.out).toMatch(/^0 fel, /m);
     expect(xlsx.out).toContain("drift.xlsx, blad Drift:");
   });
@@ -61,7 +71,10 @@ describe("uppfoljning ekonomi", () => {
     const r = await cli(["ekonomi", "drift1252.csv", "--json"], dir);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.rows[0]).toMatchObject({ label: "Övergripande", amounts: [3246, -12135, -8889, 2067, -14053, -11986, -3097] });
+    expect(json.rows[0]).toMatchObject({
+      label: "Övergripande",
+      amounts: [3246, -12135, -8889, 2067, -14053, -11986, -3097],
+    });
     expect(json.summary.errors).toBe(0);
   });
 
@@ -79,7 +92,11 @@ describe("uppfoljning ekonomi", () => {
   it("names Excel's own cells when the table does not start at A1", async () => {
     const r = await cli(["ekonomi", "forskjuten.xlsx", "--json"], dir);
     const json = JSON.parse(r.out);
-    expect(json.problems.filter((p: { severity: string }) => p.severity === "fel").map((p: { cell: string }) => p.cell)).toEqual(["D10", "E10"]);
+    expect(
+      json.problems
+        .filter((p: { severity: string }) => p.severity === "fel")
+        .map((p: { cell: string }) => p.cell),
+    ).toEqual(["D10", "E10"]);
   });
 
   it("--json parses and lists the problem with code, severity, message and cell", async () => {
@@ -88,11 +105,22 @@ describe("uppfoljning ekonomi", () => {
     const json = JSON.parse(r.out);
     expect(json.format).toBe("uppfoljning/ekonomi@1");
     expect(json.unit).toBe("tkr");
-    expect(json.columns.map((c: { column: string; kind: string }) => `${c.column}:${c.kind}`)).toEqual(["B:intakter", "C:kostnader", "D:netto", "E:intakter", "F:kostnader", "G:netto", "H:skillnad"]);
+    expect(json.columns.map((c: { column: string; kind: string }) => `${c.column}:${c.kind}`)).toEqual([
+      "B:intakter",
+      "C:kostnader",
+      "D:netto",
+      "E:intakter",
+      "F:kostnader",
+      "G:netto",
+      "H:skillnad",
+    ]);
     expect(json.rows[4]).toMatchObject({ row: 8, label: "Summa", isSumma: true });
     expect(json.rows[4].amounts[1]).toBe(-358261);
     const errors = json.problems.filter((p: { severity: string }) => p.severity === "fel");
-    expect(errors.map((p: { code: string; cell: string }) => `${p.code}@${p.cell}`)).toEqual(["financeSumMismatch@C8", "financeNetMismatch@D8"]);
+    expect(errors.map((p: { code: string; cell: string }) => `${p.code}@${p.cell}`)).toEqual([
+      "financeSumMismatch@C8",
+      "financeNetMismatch@D8",
+    ]);
     expect(errors[0]).toMatchObject({ file: "fel.xlsx", sheet: "Drift" });
     expect(errors[0].message).toContain("summan är -358 261");
     expect(json.summary.errors).toBe(2);

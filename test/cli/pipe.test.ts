@@ -28,10 +28,17 @@ setTimeout(() => {
  * child-process pipes are socket pairs with bigger buffers). With pipefail the status is the
  * command's: the reader always exits 0.
  */
-function throughPipe(args: string[], cwd: string): Promise<{ code: number | null; received: string; stderr: string }> {
+function throughPipe(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number | null; received: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const script = 'set -o pipefail; "$0" "$UPPFOLJNING_BIN" "$@" | "$0" -e "$SLOW_READER"';
-    const shell = spawn("bash", ["-c", script, process.execPath, ...args], { cwd, env: { ...process.env, UPPFOLJNING_BIN: bin, SLOW_READER }, stdio: ["ignore", "pipe", "pipe"] });
+    const shell = spawn("bash", ["-c", script, process.execPath, ...args], {
+      cwd,
+      env: { ...process.env, UPPFOLJNING_BIN: bin, SLOW_READER },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let received = "";
     let stderr = "";
     shell.stdout.setEncoding("utf8").on("data", (t: string) => (received += t));
@@ -43,7 +50,8 @@ function throughPipe(args: string[], cwd: string): Promise<{ code: number | null
 
 let dir: string;
 beforeAll(() => {
-  if (!fs.existsSync(path.join(root, "dist", "cli", "main.js"))) throw new Error("dist/ saknas: kör npm run build före testet.");
+  if (!fs.existsSync(path.join(root, "dist", "cli", "main.js")))
+    throw new Error("dist/ saknas: kör npm run build före testet.");
 });
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "uppfoljning-pipe-"))));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -52,7 +60,23 @@ describe("the built command through a pipe into a slow reader", () => {
   it("delivers a whole roll-up of more than 200 KB of JSON, and validate's, with their exit statuses", async () => {
     const units = Array.from({ length: 20 }, (_, i) => `Team ${i + 1}`);
     fs.writeFileSync(path.join(dir, "enheter.txt"), units.join("\n"));
-    expect((await cli(["create", "psykiatrisk-hemsjukvard", "--units", "enheter.txt", "--period", "2025H1", "--out-dir", "ut"], dir)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          [
+            "create",
+            "psykiatrisk-hemsjukvard",
+            "--units",
+            "enheter.txt",
+            "--period",
+            "2025H1",
+            "--out-dir",
+            "ut",
+          ],
+          dir,
+        )
+      ).code,
+    ).toBe(0);
     fs.rmSync(path.join(dir, "ut", "forvantade-enheter.txt"));
 
     const rollup = await throughPipe(["rollup", "ut", "--out", "niva2.xlsx", "--json"], dir);
@@ -82,7 +106,10 @@ describe("the built command through a pipe into a slow reader", () => {
 
   it("stops quietly when the reader closes early, like `| head -c 10`", async () => {
     const result = await new Promise<{ stderr: string; code: number | null }>((resolve) => {
-      const command = spawn(process.execPath, [bin, "describe", "karlstad-vardighetsgarantier", "--json"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+      const command = spawn(process.execPath, [bin, "describe", "karlstad-vardighetsgarantier", "--json"], {
+        cwd: dir,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let stderr = "";
       command.stderr.setEncoding("utf8").on("data", (t: string) => (stderr += t));
       command.stdout.once("data", () => command.stdout.destroy());

@@ -18,8 +18,26 @@ const hash = (file: string) => createHash("sha256").update(fs.readFileSync(file)
 const mkfifo = (file: string) => execFileSync("mkfifo", [file]);
 
 async function inbox(): Promise<string> {
-  await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "Team Norr", "--period", "2025H1", "--out", path.join(dir, "in", "norr.xlsx")]);
-  await cli(["create", "psykiatrisk-hemsjukvard", "--unit", "Team Syd", "--period", "2025H1", "--out", path.join(dir, "annat", "syd.xlsx")]);
+  await cli([
+    "create",
+    "psykiatrisk-hemsjukvard",
+    "--unit",
+    "Team Norr",
+    "--period",
+    "2025H1",
+    "--out",
+    path.join(dir, "in", "norr.xlsx"),
+  ]);
+  await cli([
+    "create",
+    "psykiatrisk-hemsjukvard",
+    "--unit",
+    "Team Syd",
+    "--period",
+    "2025H1",
+    "--out",
+    path.join(dir, "annat", "syd.xlsx"),
+  ]);
   return path.join(dir, "in");
 }
 
@@ -60,11 +78,16 @@ describe("links and special files in an input folder", () => {
       [path.join("in", "syd-länk.xlsx"), "Team Syd"],
     ]);
     expect(json.skipped).toEqual([
-      { file: path.join("in", "kö.xlsx"), reason: expect.stringMatching(/ingen vanlig fil \(t\.ex\. en FIFO/) },
+      {
+        file: path.join("in", "kö.xlsx"),
+        reason: expect.stringMatching(/ingen vanlig fil \(t\.ex\. en FIFO/),
+      },
       { file: path.join("in", "trasig-länk.xlsx"), reason: "en länk som pekar på något som inte finns" },
     ]);
     const text = await cli(["validate", "in"], dir);
-    expect(text.out).toContain("– in/trasig-länk.xlsx: hoppades över (en länk som pekar på något som inte finns).");
+    expect(text.out).toContain(
+      "– in/trasig-länk.xlsx: hoppades över (en länk som pekar på något som inte finns).",
+    );
     expect(text.out).toMatch(/– in\/kö\.xlsx: hoppades över \(ingen vanlig fil/);
   }, 30_000);
 
@@ -81,7 +104,9 @@ describe("links and special files in an input folder", () => {
     await inbox();
     fs.symlinkSync(path.join(dir, "borta.xlsx"), path.join(dir, "länk.xlsx"));
     const r = await cli(["validate", "länk.xlsx", "--json"], dir);
-    expect(JSON.parse(r.out).skipped).toEqual([{ file: "länk.xlsx", reason: "en länk som pekar på något som inte finns" }]);
+    expect(JSON.parse(r.out).skipped).toEqual([
+      { file: "länk.xlsx", reason: "en länk som pekar på något som inte finns" },
+    ]);
     const missing = await cli(["validate", "finns-inte.xlsx"], dir);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/finns-inte\.xlsx" finns inte/);
@@ -94,7 +119,15 @@ it("a FIFO in a file's place when its turn comes is rejected at once, in Swedish
   const { problemText } = await import("../../src/core/messages/sv");
   const folder = await inbox();
   mkfifo(path.join(folder, "bytt.xlsx"));
-  const outcomes = await checkPaths([{ name: "bytt.xlsx", path: path.join(folder, "bytt.xlsx") }, { name: "norr.xlsx", path: path.join(folder, "norr.xlsx") }], cliCatalog());
+  const outcomes = await checkPaths(
+    [
+      { name: "bytt.xlsx", path: path.join(folder, "bytt.xlsx") },
+      { name: "norr.xlsx", path: path.join(folder, "norr.xlsx") },
+    ],
+    cliCatalog(),
+  );
   expect(outcomes.map((o) => o.status)).toEqual(["rejected", "read"]);
-  expect(problemText(outcomes[0]!.reason!)).toBe("bytt.xlsx kunde inte läsas: ingen vanlig fil (t.ex. en FIFO eller en enhet) (ENOTREG).");
+  expect(problemText(outcomes[0]!.reason!)).toBe(
+    "bytt.xlsx kunde inte läsas: ingen vanlig fil (t.ex. en FIFO eller en enhet) (ENOTREG).",
+  );
 }, 30_000);

@@ -21,7 +21,9 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("terminalSafe", () => {
   it("shows escape sequences, C1 controls and bidi overrides as \\uXXXX, keeps tab, newline and Swedish", () => {
-    expect(terminalSafe("\u001b[2J\u001b]0;titel\u0007 \u009b31m \u202eabc\tå\n")).toBe("\\u001b[2J\\u001b]0;titel\\u0007 \\u009b31m \\u202eabc\tå\n");
+    expect(terminalSafe("\u001b[2J\u001b]0;titel\u0007 \u009b31m \u202eabc\tå\n")).toBe(
+      "\\u001b[2J\\u001b]0;titel\\u0007 \\u009b31m \\u202eabc\tå\n",
+    );
   });
 
   it("keeps JSON output valid and equal", () => {
@@ -44,13 +46,19 @@ it("processIo escapes what goes to stdout and stderr", () => {
   expect(written).toEqual(["fil \\u001b[2J.xlsx\n", "fil \\u001b]0;x\\u0007.xlsx\n"]);
 });
 
-(built ? it : it.skip)("a file named with escape sequences is named escaped by validate, in text and JSON", () => {
-  const name = "svar \u001b[2J\u001b]0;kapat\u0007.xlsx";
-  fs.writeFileSync(path.join(dir, name), "inte en arbetsbok");
-  const text = spawnSync(process.execPath, [bin, "validate", dir], { cwd: dir, encoding: "utf8" });
-  expect(text.stdout).toContain("svar \\u001b[2J\\u001b]0;kapat\\u0007.xlsx");
-  expect(text.stdout + text.stderr).not.toMatch(RAW_CONTROL);
-  const json = spawnSync(process.execPath, [bin, "validate", dir, "--json"], { cwd: dir, encoding: "utf8" });
-  expect(json.stdout).not.toMatch(RAW_CONTROL);
-  expect(path.basename(JSON.parse(json.stdout).files[0].file)).toBe(name);
-});
+(built ? it : it.skip)(
+  "a file named with escape sequences is named escaped by validate, in text and JSON",
+  () => {
+    const name = "svar \u001b[2J\u001b]0;kapat\u0007.xlsx";
+    fs.writeFileSync(path.join(dir, name), "inte en arbetsbok");
+    const text = spawnSync(process.execPath, [bin, "validate", dir], { cwd: dir, encoding: "utf8" });
+    expect(text.stdout).toContain("svar \\u001b[2J\\u001b]0;kapat\\u0007.xlsx");
+    expect(text.stdout + text.stderr).not.toMatch(RAW_CONTROL);
+    const json = spawnSync(process.execPath, [bin, "validate", dir, "--json"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(json.stdout).not.toMatch(RAW_CONTROL);
+    expect(path.basename(JSON.parse(json.stdout).files[0].file)).toBe(name);
+  },
+);

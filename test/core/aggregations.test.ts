@@ -22,13 +22,26 @@ describe("the aggregation registry", () => {
   });
 
   it("rolls up, explains and shows a yes/no measure as x av n units", () => {
-    const m: Measure = uppdragById("psykiatrisk-hemsjukvard").measures.find((x) => x.aggregate === "yesCount")!;
-    const values: Record<string, Record<string, { kind: "yesNo"; value: boolean }>> = { A: { [m.id]: { kind: "yesNo", value: true } }, B: { [m.id]: { kind: "yesNo", value: false } }, C: { [m.id]: { kind: "yesNo", value: true } } };
+    const m: Measure = uppdragById("psykiatrisk-hemsjukvard").measures.find(
+      (x) => x.aggregate === "yesCount",
+    )!;
+    const values: Record<string, Record<string, { kind: "yesNo"; value: boolean }>> = {
+      A: { [m.id]: { kind: "yesNo", value: true } },
+      B: { [m.id]: { kind: "yesNo", value: false } },
+      C: { [m.id]: { kind: "yesNo", value: true } },
+    };
     const outcome = aggregationOf(m).rollUp(m, ["A", "B", "C"], (u) => values[u]!);
     expect(outcome).toEqual({ value: 2, details: { yes: 2, answered: 3 } });
     const figure = { ...outcome, contributors: ["A", "B", "C"] };
     expect(aggregationOf(m).basis(m, figure, () => "")).toBe("Ja för 2 av 3 enheter");
     expect(aggregationOf(m).keyFigure!(m, figure, String)).toEqual({ value: "2 av 3", unit: "enheter" });
-    expect(aggregationOf(m).formula(m, 7, { unitRange: (r) => `E${r}:G${r}`, rowOf: () => undefined, caseRange: () => undefined, notCovered: "–" })).toBe('COUNTIF(E7:G7,"Ja")');
+    expect(
+      aggregationOf(m).formula(m, 7, {
+        unitRange: (r) => `E${r}:G${r}`,
+        rowOf: () => undefined,
+        caseRange: () => undefined,
+        notCovered: "–",
+      }),
+    ).toBe('COUNTIF(E7:G7,"Ja")');
   });
 });

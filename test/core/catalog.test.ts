@@ -11,7 +11,9 @@ describe("the catalog in templates/", () => {
   it("holds one uppdrag for every uppdrag file in templates/ (adding an uppdrag is adding a file)", () => {
     const files = readTemplateSources().filter((s) => !("fragment" in JSON.parse(s.text)));
     expect(catalog.uppdrag.map((u) => u.file).sort()).toEqual(files.map((s) => s.path).sort());
-    expect(catalog.uppdrag.map((u) => u.id).sort()).toEqual(files.map((s) => (JSON.parse(s.text) as { id: string }).id).sort());
+    expect(catalog.uppdrag.map((u) => u.id).sort()).toEqual(
+      files.map((s) => (JSON.parse(s.text) as { id: string }).id).sort(),
+    );
   });
 
   it("holds every uppdrag the source documents describe", () => {
@@ -21,26 +23,98 @@ describe("the catalog in templates/", () => {
   /** What each source document names, by the id the catalog gives it: a trace from document to catalog. */
   const NAMED_IN_SOURCES: Record<string, string[]> = {
     // 001: antal patienter /PAS, nya, avslutade, antal SIP; nuläge 70 patienter, 7 årsarbetare
-    "psykiatrisk-hemsjukvard": ["patienter_start", "patienter_slut", "patienter_nya", "patienter_avslutade", "pas_antal", "patienter_per_pas", "sip_patienter", "sip_moten", "arsarbetare"],
+    "psykiatrisk-hemsjukvard": [
+      "patienter_start",
+      "patienter_slut",
+      "patienter_nya",
+      "patienter_avslutade",
+      "pas_antal",
+      "patienter_per_pas",
+      "sip_patienter",
+      "sip_moten",
+      "arsarbetare",
+    ],
     // 000: personal, brukare per del, privat/kommunal kompetensutveckling, demensutredningar och väntetid
-    "oppna-verksamheter": ["personal_antal", "brukare_anhorigcenter", "brukare_demenscenter", "brukare_kultur_fritid", "brukare_hagdahls", "brukare_motverka_ensamhet", "brukare_syn_horsel", "brukare_fixartjanst", "komp_enheter_privata", "komp_enheter_kommunala", "demens_utredningar", "demens_vantetid"],
+    "oppna-verksamheter": [
+      "personal_antal",
+      "brukare_anhorigcenter",
+      "brukare_demenscenter",
+      "brukare_kultur_fritid",
+      "brukare_hagdahls",
+      "brukare_motverka_ensamhet",
+      "brukare_syn_horsel",
+      "brukare_fixartjanst",
+      "komp_enheter_privata",
+      "komp_enheter_kommunala",
+      "demens_utredningar",
+      "demens_vantetid",
+    ],
     // 003: bilaga uppföljning av grunduppdraget
-    "lilla-edet-grunduppdrag": ["bu_ansokningar", "bu_anmalningar", "bu_utredningar", "bu_insatser", "bu_placeringar", "vu_placeringar", "fh_bostad_sarskild_service", "fh_daglig_verksamhet", "fh_externa_platser", "fh_avvikelse_standardkostnad", "al_hemtjanst_brukare", "al_hemtjanst_timmar", "al_sabo_platser", "al_korttid_platser", "al_sjukfranvaro", "al_sabo_vantetid", "al_avvikelse_standardkostnad", "al_nojdhet_sabo", "al_trygghet_hemtjanst", "hs_hemsjukvard_inskrivna", "hs_sjukfranvaro", "hs_avvikelser"],
+    "lilla-edet-grunduppdrag": [
+      "bu_ansokningar",
+      "bu_anmalningar",
+      "bu_utredningar",
+      "bu_insatser",
+      "bu_placeringar",
+      "vu_placeringar",
+      "fh_bostad_sarskild_service",
+      "fh_daglig_verksamhet",
+      "fh_externa_platser",
+      "fh_avvikelse_standardkostnad",
+      "al_hemtjanst_brukare",
+      "al_hemtjanst_timmar",
+      "al_sabo_platser",
+      "al_korttid_platser",
+      "al_sjukfranvaro",
+      "al_sabo_vantetid",
+      "al_avvikelse_standardkostnad",
+      "al_nojdhet_sabo",
+      "al_trygghet_hemtjanst",
+      "hs_hemsjukvard_inskrivna",
+      "hs_sjukfranvaro",
+      "hs_avvikelser",
+    ],
     // 004: service- och värdighetsgarantier and kvalitetskrav
-    "karlstad-vardighetsgarantier": ["beslut_hemtjanst_andel", "beslut_boende_andel", "beslut_funktionsstod_andel", "beslut_avgifter_andel", "fixarservice_andel", "lss_kontakt_andel", "valkomstsamtal_andel", "halsogenomgang_andel", "avtalad_tid_andel", "andel_kunder_med_genomforandeplan"],
+    "karlstad-vardighetsgarantier": [
+      "beslut_hemtjanst_andel",
+      "beslut_boende_andel",
+      "beslut_funktionsstod_andel",
+      "beslut_avgifter_andel",
+      "fixarservice_andel",
+      "lss_kontakt_andel",
+      "valkomstsamtal_andel",
+      "halsogenomgang_andel",
+      "avtalad_tid_andel",
+      "andel_kunder_med_genomforandeplan",
+    ],
   };
-  const LINKOPING = ["kval_samverkan_analys", "kval_delaktighet_metod", "kval_personcentrerat_analys", "kval_kompetens_analys", "kval_kunskapsbaserad_analys", "kval_ledning_metod", "gp_andel_enligt_plan", "register_senior_alert", "lex_sarah_rapporter", "lex_maria", "synpunkter_klagomal", "egenkontroll_basal_hygien"];
+  const LINKOPING = [
+    "kval_samverkan_analys",
+    "kval_delaktighet_metod",
+    "kval_personcentrerat_analys",
+    "kval_kompetens_analys",
+    "kval_kunskapsbaserad_analys",
+    "kval_ledning_metod",
+    "gp_andel_enligt_plan",
+    "register_senior_alert",
+    "lex_sarah_rapporter",
+    "lex_maria",
+    "synpunkter_klagomal",
+    "egenkontroll_basal_hygien",
+  ];
 
   it.each(Object.entries(NAMED_IN_SOURCES))("%s has every measure its source document names", (id, ids) => {
     const u = catalog.uppdrag.find((x) => x.id === id)!;
     const have = new Set(u.measures.map((m) => m.id));
-    const expected = id === "psykiatrisk-hemsjukvard" || id === "oppna-verksamheter" ? [...ids, ...LINKOPING] : ids;
+    const expected =
+      id === "psykiatrisk-hemsjukvard" || id === "oppna-verksamheter" ? [...ids, ...LINKOPING] : ids;
     expect(expected.filter((m) => !have.has(m))).toEqual([]);
   });
 
   it("rolls every andel and per-figure up as a ratio of sums", () => {
     for (const u of catalog.uppdrag) {
-      for (const m of u.measures.filter((x) => /^(andel|.*_andel$|.*_per_)/.test(x.id))) expect([m.id, m.aggregate]).toEqual([m.id, "ratio"]);
+      for (const m of u.measures.filter((x) => /^(andel|.*_andel$|.*_per_)/.test(x.id)))
+        expect([m.id, m.aggregate]).toEqual([m.id, "ratio"]);
     }
   });
 
@@ -61,7 +135,9 @@ describe("loading a broken definition", () => {
   function withEdit(edit: (u: any) => void) {
     const data = JSON.parse(base.text);
     edit(data);
-    return loadCatalog([...good, { path: "templates/trasig.json", text: JSON.stringify(data) }]).errors.map(formatCatalogError);
+    return loadCatalog([...good, { path: "templates/trasig.json", text: JSON.stringify(data) }]).errors.map(
+      formatCatalogError,
+    );
   }
 
   it("names the file and the field of a wrong aggregation", () => {
@@ -78,7 +154,9 @@ describe("loading a broken definition", () => {
 
   it("reports a rule that names a measure the uppdrag lacks", () => {
     const errors = withEdit((u) => (u.rules[0].end = "patienter_sluut"));
-    expect(errors).toEqual([`templates/trasig.json: rules[0].end: måttet "patienter_sluut" finns inte i uppdraget`]);
+    expect(errors).toEqual([
+      `templates/trasig.json: rules[0].end: måttet "patienter_sluut" finns inte i uppdraget`,
+    ]);
   });
 
   it("reports an aggregation that does not fit the value type", () => {

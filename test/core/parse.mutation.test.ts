@@ -15,7 +15,11 @@ const byId = (id: string, from = psyk()): Measure => {
   return m;
 };
 /** A measure of the given type (the checks do not matter to parsing). */
-const ofType = (type: Measure["type"], options?: string[]): Measure => ({ ...byId("patienter_nya"), type, ...(options ? { options } : {}) });
+const ofType = (type: Measure["type"], options?: string[]): Measure => ({
+  ...byId("patienter_nya"),
+  type,
+  ...(options ? { options } : {}),
+});
 const read = (m: Measure, raw: RawCell | RawCell[]) => parseMeasureInput(m, raw);
 
 describe("Swedish numbers at the edges", () => {
@@ -69,27 +73,52 @@ describe("suffixes each value type accepts", () => {
   });
 
   it("refuses a suffix of another type, naming what was typed", () => {
-    expect(read(ofType("count"), " 12 dagar ")).toEqual({ value: INVALID, problems: [{ code: "notANumber", severity: "fel", measureId: "patienter_nya", params: { input: "12 dagar" } }] });
-    expect(read(ofType("count"), "1.234").problems).toEqual([{ code: "ambiguousDot", severity: "fel", measureId: "patienter_nya", params: { input: "1.234" } }]);
+    expect(read(ofType("count"), " 12 dagar ")).toEqual({
+      value: INVALID,
+      problems: [
+        { code: "notANumber", severity: "fel", measureId: "patienter_nya", params: { input: "12 dagar" } },
+      ],
+    });
+    expect(read(ofType("count"), "1.234").problems).toEqual([
+      { code: "ambiguousDot", severity: "fel", measureId: "patienter_nya", params: { input: "1.234" } },
+    ]);
   });
 });
 
 describe("cells that are not text", () => {
   it("takes numbers as they are, rounded, and refuses NaN and infinity", () => {
     expect(read(ofType("decimal"), 1.23456789).value).toEqual({ kind: "number", value: 1.234568 });
-    expect(read(ofType("count"), Number.NaN)).toEqual({ value: INVALID, problems: [expect.objectContaining({ code: "notANumber", params: { input: "NaN" } })] });
-    expect(read(ofType("count"), Number.POSITIVE_INFINITY).problems[0]).toMatchObject({ code: "notANumber", params: { input: "Infinity" } });
+    expect(read(ofType("count"), Number.NaN)).toEqual({
+      value: INVALID,
+      problems: [expect.objectContaining({ code: "notANumber", params: { input: "NaN" } })],
+    });
+    expect(read(ofType("count"), Number.POSITIVE_INFINITY).problems[0]).toMatchObject({
+      code: "notANumber",
+      params: { input: "Infinity" },
+    });
   });
 
   it("calls SANT/FALSKT in a number cell not a number, and shows a date as a date", () => {
-    expect(read(ofType("count"), true)).toEqual({ value: INVALID, problems: [expect.objectContaining({ code: "notANumber", params: { input: "SANT" } })] });
+    expect(read(ofType("count"), true)).toEqual({
+      value: INVALID,
+      problems: [expect.objectContaining({ code: "notANumber", params: { input: "SANT" } })],
+    });
     expect(read(ofType("count"), false).problems[0]).toMatchObject({ params: { input: "FALSKT" } });
-    expect(read(ofType("count"), new Date("2025-03-01T00:00:00Z"))).toEqual({ value: INVALID, problems: [expect.objectContaining({ code: "dateNotNumber", params: { input: "2025-03-01" } })] });
+    expect(read(ofType("count"), new Date("2025-03-01T00:00:00Z"))).toEqual({
+      value: INVALID,
+      problems: [expect.objectContaining({ code: "dateNotNumber", params: { input: "2025-03-01" } })],
+    });
   });
 
   it("names an error value wherever it is among the cells", () => {
     // The problem is tied to the second cell (index 1), so its message can name that cell.
-    expect(read(ofType("daysList"), [12, { error: "#N/A" }])).toEqual({ value: INVALID, problems: [{ code: "errorValue", severity: "fel", measureId: "patienter_nya", params: { input: "#N/A" } }], cellOf: { values: [], problems: [1] } });
+    expect(read(ofType("daysList"), [12, { error: "#N/A" }])).toEqual({
+      value: INVALID,
+      problems: [
+        { code: "errorValue", severity: "fel", measureId: "patienter_nya", params: { input: "#N/A" } },
+      ],
+      cellOf: { values: [], problems: [1] },
+    });
   });
 
   it("takes the first cell that is not blank", () => {
@@ -99,24 +128,50 @@ describe("cells that are not text", () => {
 
 describe("answers, choices and texts", () => {
   it.each([
-    [true, true], [false, false], ["x", true], ["J", true], ["sant", true], [" Ja ", true], ["N", false], ["Falskt", false], ["no", false],
+    [true, true],
+    [false, false],
+    ["x", true],
+    ["J", true],
+    ["sant", true],
+    [" Ja ", true],
+    ["N", false],
+    ["Falskt", false],
+    ["no", false],
   ] as const)("reads %j as %s", (input, expected) => {
     expect(read(ofType("yesNo"), input)).toEqual({ value: { kind: "yesNo", value: expected }, problems: [] });
   });
 
   it("refuses other answers, showing what was typed", () => {
-    expect(read(ofType("yesNo"), 1)).toEqual({ value: INVALID, problems: [{ code: "notYesNo", severity: "fel", measureId: "patienter_nya", params: { input: "1" } }] });
-    expect(read(ofType("yesNo"), new Date("2025-01-02T00:00:00Z")).problems[0]).toMatchObject({ params: { input: "2025-01-02" } });
+    expect(read(ofType("yesNo"), 1)).toEqual({
+      value: INVALID,
+      problems: [{ code: "notYesNo", severity: "fel", measureId: "patienter_nya", params: { input: "1" } }],
+    });
+    expect(read(ofType("yesNo"), new Date("2025-01-02T00:00:00Z")).problems[0]).toMatchObject({
+      params: { input: "2025-01-02" },
+    });
   });
 
   it("matches a choice trimmed and in any case, and lists the options when it does not", () => {
     const m = ofType("choice", ["Enkät", "Samtal"]);
     expect(read(m, " SAMTAL ").value).toEqual({ kind: "text", value: "Samtal" });
-    expect(read(m, " Brev ")).toEqual({ value: INVALID, problems: [{ code: "notAnOption", severity: "fel", measureId: "patienter_nya", params: { input: "Brev", options: "Enkät, Samtal" } }] });
+    expect(read(m, " Brev ")).toEqual({
+      value: INVALID,
+      problems: [
+        {
+          code: "notAnOption",
+          severity: "fel",
+          measureId: "patienter_nya",
+          params: { input: "Brev", options: "Enkät, Samtal" },
+        },
+      ],
+    });
   });
 
   it("keeps a text trimmed, a number as text, and ignores whatever a ratio cell holds", () => {
-    expect(read(ofType("text"), "  Bra samverkan \n").value).toEqual({ kind: "text", value: "Bra samverkan" });
+    expect(read(ofType("text"), "  Bra samverkan \n").value).toEqual({
+      kind: "text",
+      value: "Bra samverkan",
+    });
     expect(read(ofType("text"), 12).value).toEqual({ kind: "text", value: "12" });
     expect(read(ofType("ratio"), 12)).toEqual({ value: { kind: "missing" }, problems: [] });
   });
@@ -146,17 +201,39 @@ describe("lists of days", () => {
 describe("a workbook's cells become a report", () => {
   const o = oppna();
   const raw = (cells: RawReport["cells"], parts?: string[]): RawReport => ({
-    uppdragId: o.id, templateVersion: o.version, unit: "Demenscenter", period: "2025H1", file: "d.xlsx", ...(parts ? { parts } : {}),
-    cells, locations: { demens_utredningar: { file: "d.xlsx", sheet: "Demenscenter", cell: "C5" } },
+    uppdragId: o.id,
+    templateVersion: o.version,
+    unit: "Demenscenter",
+    period: "2025H1",
+    file: "d.xlsx",
+    ...(parts ? { parts } : {}),
+    cells,
+    locations: { demens_utredningar: { file: "d.xlsx", sheet: "Demenscenter", cell: "C5" } },
   });
 
   it("names the cell on every problem and keeps everything but the cells", () => {
-    const { report, problems } = interpretReport(o, raw({ demens_utredningar: "tre", brukare_demenscenter: "x" }, ["demenscenter"]));
+    const { report, problems } = interpretReport(
+      o,
+      raw({ demens_utredningar: "tre", brukare_demenscenter: "x" }, ["demenscenter"]),
+    );
     expect(problems).toEqual([
       { code: "notANumber", severity: "fel", measureId: "brukare_demenscenter", params: { input: "x" } },
-      { code: "notANumber", severity: "fel", measureId: "demens_utredningar", location: { file: "d.xlsx", sheet: "Demenscenter", cell: "C5" }, params: { input: "tre" } },
+      {
+        code: "notANumber",
+        severity: "fel",
+        measureId: "demens_utredningar",
+        location: { file: "d.xlsx", sheet: "Demenscenter", cell: "C5" },
+        params: { input: "tre" },
+      },
     ]);
-    expect(report).toMatchObject({ uppdragId: o.id, unit: "Demenscenter", period: "2025H1", file: "d.xlsx", parts: ["demenscenter"], locations: raw({}).locations });
+    expect(report).toMatchObject({
+      uppdragId: o.id,
+      unit: "Demenscenter",
+      period: "2025H1",
+      file: "d.xlsx",
+      parts: ["demenscenter"],
+      locations: raw({}).locations,
+    });
     expect("cells" in report).toBe(false);
   });
 
@@ -169,11 +246,15 @@ describe("a workbook's cells become a report", () => {
   });
 
   it("makes a blank list of days empty only when the count says there were none", () => {
-    const values = (cells: RawReport["cells"]) => interpretReport(o, raw(cells, ["demenscenter"])).report.values.demens_vantetid;
+    const values = (cells: RawReport["cells"]) =>
+      interpretReport(o, raw(cells, ["demenscenter"])).report.values.demens_vantetid;
     expect(values({ demens_utredningar: 0, demens_vantetid: [null] })).toEqual({ kind: "list", values: [] });
     expect(values({ demens_utredningar: 2, demens_vantetid: [null] })).toEqual({ kind: "missing" });
     expect(values({ demens_vantetid: [null] })).toEqual({ kind: "missing" });
     // Something unreadable typed in the list stays unreadable, even when the count is 0.
-    expect(values({ demens_utredningar: 0, demens_vantetid: ["x"] })).toEqual({ kind: "missing", invalid: true });
+    expect(values({ demens_utredningar: 0, demens_vantetid: ["x"] })).toEqual({
+      kind: "missing",
+      invalid: true,
+    });
   });
 });

@@ -4,9 +4,22 @@
  * two periods are compared measure by measure by id.
  */
 import { toCsv } from "../../src/core/csv";
-import { compareLevelTwo, levelTwoValue, readPeriodRecord, unitValue, type PeriodRecord } from "../../src/core/periodRecord";
+import {
+  compareLevelTwo,
+  levelTwoValue,
+  readPeriodRecord,
+  unitValue,
+  type PeriodRecord,
+} from "../../src/core/periodRecord";
 import { rollup } from "../../src/core/rollup";
-import { LEVEL2_UNIT, TIDY_HEADERS, TIDY_HEADERS_V1, tidyRow, tidyRows, type TidyRow } from "../../src/core/tidy";
+import {
+  LEVEL2_UNIT,
+  TIDY_HEADERS,
+  TIDY_HEADERS_V1,
+  tidyRow,
+  tidyRows,
+  type TidyRow,
+} from "../../src/core/tidy";
 import { problemText } from "../../src/core/messages/sv";
 import { parseCsv } from "../../src/workbook/csvText";
 import { psyk, psykValues, unitWith } from "./builders";
@@ -18,7 +31,8 @@ const reports = [
 ];
 const rows = tidyRows(u, rollup(u, reports));
 
-const viaCsv = (csv: string, source = "förra.csv") => readPeriodRecord(parseCsv(csv.replace(/^\ufeff/, "")), source);
+const viaCsv = (csv: string, source = "förra.csv") =>
+  readPeriodRecord(parseCsv(csv.replace(/^\ufeff/, "")), source);
 
 function read(csv: string): PeriodRecord {
   const result = viaCsv(csv);
@@ -34,13 +48,21 @@ describe("reading a period's record back from its CSV", () => {
   });
 
   it("keeps text that a spreadsheet would run as a formula as the unit wrote it, and separators inside quotes", () => {
-    const tricky = ["=HYPERLINK(\"x\")", "-5 dagar", "a;b \"c\"\nrad två", "12,5 %"];
-    const withTexts = tricky.map((t, i): TidyRow => ({ ...rows[0]!, measureId: `fritext_${i}`, value: t, caseNumber: null }));
+    const tricky = ['=HYPERLINK("x")', "-5 dagar", 'a;b "c"\nrad två', "12,5 %"];
+    const withTexts = tricky.map((t, i): TidyRow => ({
+      ...rows[0]!,
+      measureId: `fritext_${i}`,
+      value: t,
+      caseNumber: null,
+    }));
     expect(read(toCsv(TIDY_HEADERS, withTexts.map(tidyRow))).rows.map((r) => r.value)).toEqual(tricky);
   });
 
   it("reads the nine-column format 1 without a template version", () => {
-    const old = toCsv(TIDY_HEADERS_V1, rows.map((r) => tidyRow(r).slice(0, TIDY_HEADERS_V1.length)));
+    const old = toCsv(
+      TIDY_HEADERS_V1,
+      rows.map((r) => tidyRow(r).slice(0, TIDY_HEADERS_V1.length)),
+    );
     const record = read(old);
     expect(record.format).toBe(1);
     expect(record.templateVersion).toBeUndefined();
@@ -60,7 +82,8 @@ describe("reading a period's record back from its CSV", () => {
   it("refuses a table that is not ours, or mixes periods, with a message naming the file", () => {
     const notOurs = viaCsv("enhet;värde\r\nA;1\r\n", "budget.csv");
     expect(notOurs.ok).toBe(false);
-    if (!notOurs.ok) expect(problemText(notOurs.problem)).toMatch(/^budget\.csv kan inte läsas .*kolumnrubriker/);
+    if (!notOurs.ok)
+      expect(problemText(notOurs.problem)).toMatch(/^budget\.csv kan inte läsas .*kolumnrubriker/);
     const mixed = rows.map((r, i) => tidyRow(i === 0 ? { ...r, period: "2025H2" } : r));
     const refused = viaCsv(toCsv(TIDY_HEADERS, mixed));
     expect(refused.ok).toBe(false);
@@ -83,12 +106,39 @@ describe("reading a period's record back from its CSV", () => {
 });
 
 describe("comparing two periods", () => {
-  const level2 = (measureId: string, value: number | string | null): TidyRow => ({ uppdrag: u.id, period: "2025H1", level: 2, unit: LEVEL2_UNIT, measureId, label: measureId, value, unitOfMeasure: "st", caseNumber: null, templateVersion: "1" });
-  const record = (period: string, templateVersion: string, rs: TidyRow[]): PeriodRecord => ({ source: period, format: 2, uppdrag: u.id, period, templateVersion, rows: rs.map((r) => ({ ...r, period, templateVersion })) });
+  const level2 = (measureId: string, value: number | string | null): TidyRow => ({
+    uppdrag: u.id,
+    period: "2025H1",
+    level: 2,
+    unit: LEVEL2_UNIT,
+    measureId,
+    label: measureId,
+    value,
+    unitOfMeasure: "st",
+    caseNumber: null,
+    templateVersion: "1",
+  });
+  const record = (period: string, templateVersion: string, rs: TidyRow[]): PeriodRecord => ({
+    source: period,
+    format: 2,
+    uppdrag: u.id,
+    period,
+    templateVersion,
+    rows: rs.map((r) => ({ ...r, period, templateVersion })),
+  });
 
   it("matches measures by id across template versions and computes the change exactly", () => {
-    const earlier = record("2024H2", "1", [level2("andel", 0.1), level2("borttaget", 4), level2("svar", "Ja")]);
-    const current = record("2025H1", "2", [level2("andel", 0.3), level2("nytt", 2), level2("svar", "Nej"), level2("saknas", null)]);
+    const earlier = record("2024H2", "1", [
+      level2("andel", 0.1),
+      level2("borttaget", 4),
+      level2("svar", "Ja"),
+    ]);
+    const current = record("2025H1", "2", [
+      level2("andel", 0.3),
+      level2("nytt", 2),
+      level2("svar", "Nej"),
+      level2("saknas", null),
+    ]);
     const byId = new Map(compareLevelTwo(current, earlier).map((c) => [c.measureId, c]));
     expect(byId.get("andel")).toEqual({ measureId: "andel", current: 0.3, earlier: 0.1, change: 0.2 });
     expect(byId.get("nytt")).toEqual({ measureId: "nytt", current: 2, earlier: undefined });

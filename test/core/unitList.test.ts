@@ -8,10 +8,19 @@ const psyk = findUppdrag(loadTemplates().catalog, "psykiatrisk-hemsjukvard")!;
 
 describe("parseUnitList with the uppdrag: one file per unit", () => {
   it.each([
-    ["Team Söder\nTeam Soder", "Rad 2: Team Soder och Team Söder på rad 1 får samma filnamn (…_Team-Soder.xlsx)."],
-    ["Team Norr/Öst\nTeam Norr Öst", "Rad 2: Team Norr Öst och Team Norr/Öst på rad 1 får samma filnamn (…_Team-Norr-Ost.xlsx)."],
+    [
+      "Team Söder\nTeam Soder",
+      "Rad 2: Team Soder och Team Söder på rad 1 får samma filnamn (…_Team-Soder.xlsx).",
+    ],
+    [
+      "Team Norr/Öst\nTeam Norr Öst",
+      "Rad 2: Team Norr Öst och Team Norr/Öst på rad 1 får samma filnamn (…_Team-Norr-Ost.xlsx).",
+    ],
     // Windows and macOS do not tell Team-Norr from team-norr.
-    ["Team Nörr\n# kommentar\nteam norr", "Rad 3: team norr och Team Nörr på rad 1 får samma filnamn (…_Team-Norr.xlsx)."],
+    [
+      "Team Nörr\n# kommentar\nteam norr",
+      "Rad 3: team norr och Team Nörr på rad 1 får samma filnamn (…_Team-Norr.xlsx).",
+    ],
     ["???\n!!!", "Rad 2: !!! och ??? på rad 1 får samma filnamn (…_enhet.xlsx)."],
   ])("refuses %j", (text, error) => {
     const { errors } = parseUnitList(text, psyk);
@@ -27,7 +36,9 @@ describe("parseUnitList with the uppdrag: one file per unit", () => {
   });
 
   it("reports a repeated unit once, as a repeat", () => {
-    expect(parseUnitList("Team Söder\nteam söder", psyk).errors).toEqual(["Rad 2: team söder står redan på rad 1."]);
+    expect(parseUnitList("Team Söder\nteam söder", psyk).errors).toEqual([
+      "Rad 2: team söder står redan på rad 1.",
+    ]);
   });
 
   it("does not look at file names in a list of expected units (no uppdrag): they are different units", () => {

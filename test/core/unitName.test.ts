@@ -33,19 +33,24 @@ describe("the roll-up finds look-alike names as one unit", () => {
   it.each([
     ["a zero-width space", "Enhet A\u200b"],
     ["a Cyrillic А", "Enhet \u0410"],
-  ])("two different files for Enhet A and the name with %s are a duplicate, not two units", (_what, lookalike) => {
-    const u = psyk();
-    const a = unitWith(u, "Enhet A", psykValues(10, 2, 1, 1, 3), { file: "a.xlsx" });
-    const b = unitWith(u, lookalike, psykValues(20, 2, 1, 1, 3), { file: "b.xlsx" });
-    const result = rollup(u, [a, b], { expectedUnits: [{ unit: "Enhet A" }] });
-    expect(result.used).toEqual([]);
-    expect(result.conflictingUnits).toEqual([{ unit: "Enhet A", files: ["a.xlsx", "b.xlsx"] }]);
-    expect(result.absentUnits).toEqual([]);
-  });
+  ])(
+    "two different files for Enhet A and the name with %s are a duplicate, not two units",
+    (_what, lookalike) => {
+      const u = psyk();
+      const a = unitWith(u, "Enhet A", psykValues(10, 2, 1, 1, 3), { file: "a.xlsx" });
+      const b = unitWith(u, lookalike, psykValues(20, 2, 1, 1, 3), { file: "b.xlsx" });
+      const result = rollup(u, [a, b], { expectedUnits: [{ unit: "Enhet A" }] });
+      expect(result.used).toEqual([]);
+      expect(result.conflictingUnits).toEqual([{ unit: "Enhet A", files: ["a.xlsx", "b.xlsx"] }]);
+      expect(result.absentUnits).toEqual([]);
+    },
+  );
 
   it("an expected unit typed with a Cyrillic letter is the unit that reported", () => {
     const u = psyk();
-    const result = rollup(u, [unitWith(u, "Enhet A", psykValues(10, 2, 1, 1, 3))], { expectedUnits: [{ unit: "\u0415nhet A" }] });
+    const result = rollup(u, [unitWith(u, "Enhet A", psykValues(10, 2, 1, 1, 3))], {
+      expectedUnits: [{ unit: "\u0415nhet A" }],
+    });
     expect(result.absentUnits).toEqual([]);
     expect(result.problems.map((p) => p.code)).not.toContain("unitNotExpected");
   });

@@ -19,16 +19,28 @@ let level2: { bytes: Uint8Array };
 beforeAll(async () => {
   const files = [];
   for (const [i, unit] of ["Anhörigcenter", "Demenscenter"].entries()) {
-    const template = await writeTemplate(oppna, { unit, period: "2026H1", createdAt: new Date("2026-01-10T08:00:00Z") });
+    const template = await writeTemplate(oppna, {
+      unit,
+      period: "2026H1",
+      createdAt: new Date("2026-01-10T08:00:00Z"),
+    });
     // Some cases in the list of days, so the summary has a MEDIAN over the Ärenden sheet.
     const cases = { [list.id]: [12, 40 + i, 7], ...(list.countedBy ? { [list.countedBy]: 3 } : {}) };
-    files.push(inMemoryFile(`${unit}.xlsx`, await fillTemplate(template, { ...sampleValues(oppna, i + 1), ...cases })));
+    files.push(
+      inMemoryFile(`${unit}.xlsx`, await fillTemplate(template, { ...sampleValues(oppna, i + 1), ...cases })),
+    );
   }
   const collected = rollupFiles(await checkFiles(files, catalog), catalog)!;
   level2 = { bytes: await writeLevel2(collected, { createdAt: new Date("2026-08-01T08:00:00Z") }) };
 });
 
-const host = (wb: FakeWorkbook, sets: string[]) => createExcelHost({ run: wb.run, isSetSupported: (_n, v) => sets.includes(v), fills: memoryFillStore(), loadXlsx: async () => XLSX });
+const host = (wb: FakeWorkbook, sets: string[]) =>
+  createExcelHost({
+    run: wb.run,
+    isSetSupported: (_n, v) => sets.includes(v),
+    fills: memoryFillStore(),
+    loadXlsx: async () => XLSX,
+  });
 const userBook = () => new FakeWorkbook([{ name: "Mina siffror", cells: { A1: 1 } }]);
 const sheetOrder = Object.values(LEVEL2_SHEETS);
 const writesOf = (wb: FakeWorkbook, op: Op["op"]) => wb.log.filter((o) => o.op === op);
@@ -55,7 +67,17 @@ describe("deliverLevel2 with insertWorksheetsFromBase64 (ExcelApi 1.13)", () => 
     wb.insertConflict = "otherName";
     await host(wb, ["1.1", "1.13"]).deliverLevel2(level2.bytes, "niva2.xlsx");
     expect(wb.syncs).toBe(3);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Mina siffror", "Nivå 2", "ärenden", "Nivå 2 (2)", "Analyser", "Ärenden (2)", "Filer", "Problem", "Data"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      "Mina siffror",
+      "Nivå 2",
+      "ärenden",
+      "Nivå 2 (2)",
+      "Analyser",
+      "Ärenden (2)",
+      "Filer",
+      "Problem",
+      "Data",
+    ]);
   });
 
   it("writes blocks in the same run when Excel refuses the taken names", async () => {
@@ -64,7 +86,12 @@ describe("deliverLevel2 with insertWorksheetsFromBase64 (ExcelApi 1.13)", () => 
     wb.insertConflict = "reject";
     await host(wb, ["1.1", "1.13"]).deliverLevel2(level2.bytes, "niva2.xlsx");
     expect(wb.syncs).toBe(3);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Mina siffror", "Nivå 2", "Nivå 2 (2)", ...sheetOrder.slice(1)]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      "Mina siffror",
+      "Nivå 2",
+      "Nivå 2 (2)",
+      ...sheetOrder.slice(1),
+    ]);
   });
 });
 
@@ -104,9 +131,20 @@ describe("deliverLevel2 without insertWorksheetsFromBase64", () => {
     await host(wb, ["1.1"]).deliverLevel2(level2.bytes, "niva2.xlsx");
     expect(wb.syncs).toBe(2);
     expect(writesOf(wb, "suspendCalculation")).toEqual([]);
-    expect(wb.sheets.map((s) => s.name).slice(3)).toEqual(["Nivå 2 (2)", "Analyser", "Ärenden (2)", "Filer", "Problem", "Data"]);
-    const summary = writesOf(wb, "formulas").find((o) => "sheet" in o && o.sheet === "Nivå 2 (2)") as { data: unknown[][] };
-    const pooled = summary.data.flat().filter((v): v is string => typeof v === "string" && /MEDIAN|AVERAGE/.test(v));
+    expect(wb.sheets.map((s) => s.name).slice(3)).toEqual([
+      "Nivå 2 (2)",
+      "Analyser",
+      "Ärenden (2)",
+      "Filer",
+      "Problem",
+      "Data",
+    ]);
+    const summary = writesOf(wb, "formulas").find((o) => "sheet" in o && o.sheet === "Nivå 2 (2)") as {
+      data: unknown[][];
+    };
+    const pooled = summary.data
+      .flat()
+      .filter((v): v is string => typeof v === "string" && /MEDIAN|AVERAGE/.test(v));
     expect(pooled.length).toBeGreaterThan(0);
     for (const f of pooled) expect(f).toContain("'Ärenden (2)'!");
   });
@@ -116,13 +154,21 @@ describe("openTemplate", () => {
   it("opens the bytes as a new workbook from base64", async () => {
     const opened: string[] = [];
     const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 255, 0, 128]);
-    await createExcelHost({ isSetSupported: () => true, createWorkbook: async (b64) => void opened.push(b64), fills: memoryFillStore() }).openTemplate(bytes, "mall.xlsx");
+    await createExcelHost({
+      isSetSupported: () => true,
+      createWorkbook: async (b64) => void opened.push(b64),
+      fills: memoryFillStore(),
+    }).openTemplate(bytes, "mall.xlsx");
     expect(opened).toEqual([Buffer.from(bytes).toString("base64")]);
   });
 
   it("says in Swedish that ExcelApi 1.8 is needed when it is missing", async () => {
     const createWorkbook = jest.fn();
-    const h = createExcelHost({ isSetSupported: (_n, v) => v !== "1.8", createWorkbook, fills: memoryFillStore() });
+    const h = createExcelHost({
+      isSetSupported: (_n, v) => v !== "1.8",
+      createWorkbook,
+      fills: memoryFillStore(),
+    });
     const attempt = h.openTemplate(new Uint8Array([1, 2, 3]), "mall.xlsx");
     await expect(attempt).rejects.toBeInstanceOf(HostNotSupportedError);
     await expect(attempt).rejects.toThrow(/Den här versionen av Excel kan inte öppna mallen.*ExcelApi 1\.8/);

@@ -35,7 +35,8 @@ function fakeFromFile(bytes: Uint8Array): FakeWorkbook {
       sheet.cells.set(addr, { value, ...(typeof c.z === "string" ? { numberFormat: c.z } : {}) } as FakeCell);
     }
   }
-  for (const n of book.Workbook?.Names ?? []) if (n.Sheet === undefined || n.Sheet === null) wb.addName(n.Name, n.Ref);
+  for (const n of book.Workbook?.Names ?? [])
+    if (n.Sheet === undefined || n.Sheet === null) wb.addName(n.Name, n.Ref);
   return wb;
 }
 
@@ -57,21 +58,48 @@ function withoutNames(bytes: Uint8Array, lost: (name: string) => boolean): Uint8
   return new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
 }
 
-async function bothWays(uppdrag: Uppdrag, values: Record<string, CellInput | CellInput[]>, parts?: string[], percentFormatted?: string, lost?: (name: string) => boolean) {
-  let bytes = fillByNames(await writeTemplate(uppdrag, { unit: "Team Norr", period: "2026H1", parts, createdAt: new Date("2026-01-10T08:00:00Z") }), values);
+async function bothWays(
+  uppdrag: Uppdrag,
+  values: Record<string, CellInput | CellInput[]>,
+  parts?: string[],
+  percentFormatted?: string,
+  lost?: (name: string) => boolean,
+) {
+  let bytes = fillByNames(
+    await writeTemplate(uppdrag, {
+      unit: "Team Norr",
+      period: "2026H1",
+      parts,
+      createdAt: new Date("2026-01-10T08:00:00Z"),
+    }),
+    values,
+  );
   if (percentFormatted) bytes = formatNamed(bytes, percentFormatted, "0%");
   if (lost) bytes = withoutNames(bytes, lost);
   const fromFile = readUnitWorkbook(bytes, FILE, catalog);
   const wb = fakeFromFile(bytes);
-  const fromExcel = await createExcelHost({ run: wb.run, isSetSupported: () => true, fills: memoryFillStore() }).readActiveWorkbook(catalog);
+  const fromExcel = await createExcelHost({
+    run: wb.run,
+    isSetSupported: () => true,
+    fills: memoryFillStore(),
+  }).readActiveWorkbook(catalog);
   return { fromFile, fromExcel, syncs: wb.syncs };
 }
 
 describe("reading the active workbook gives what reading the file gives", () => {
   it("psykiatrisk hemsjukvård with typed text, blanks and error values", async () => {
     const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!;
-    const values = { ...sampleValues(psyk, 3), arsarbetare: "2,5", sip_moten: null, gp_avslutade: { error: "#DIV/0!" as const }, lex_maria: { error: "#N/A" as const } };
-    const { fromFile, fromExcel, syncs } = await bothWays(psyk, values as Record<string, CellInput | CellInput[]>);
+    const values = {
+      ...sampleValues(psyk, 3),
+      arsarbetare: "2,5",
+      sip_moten: null,
+      gp_avslutade: { error: "#DIV/0!" as const },
+      lex_maria: { error: "#N/A" as const },
+    };
+    const { fromFile, fromExcel, syncs } = await bothWays(
+      psyk,
+      values as Record<string, CellInput | CellInput[]>,
+    );
     expect(fromFile.ok).toBe(true);
     expect(fromExcel).toEqual(fromFile);
     expect(syncs).toBe(2);
@@ -82,13 +110,21 @@ describe("reading the active workbook gives what reading the file gives", () => 
     const list = lilla.measures.find((m) => m.type === "daysList")!;
     const percent = lilla.measures.find((m) => m.type === "percent" && m.part === list.part)!;
     const parts = [list.part!];
-    const values: Record<string, CellInput | CellInput[]> = { ...(sampleValues(lilla, 5, parts) as Record<string, CellInput | CellInput[]>), [list.id]: [4, 19, "7 dagar", { error: "#VALUE!" }] };
+    const values: Record<string, CellInput | CellInput[]> = {
+      ...(sampleValues(lilla, 5, parts) as Record<string, CellInput | CellInput[]>),
+      [list.id]: [4, 19, "7 dagar", { error: "#VALUE!" }],
+    };
     values[percent.id] = 0.45;
     const { fromFile, fromExcel, syncs } = await bothWays(lilla, values, parts, percent.id);
     if (!fromFile.ok) throw new Error("file not read");
     expect(fromExcel).toEqual(fromFile);
     expect(syncs).toBe(2);
-    expect((fromFile.raw.cells[list.id] as unknown[]).slice(0, 4)).toEqual([4, 19, "7 dagar", { error: "#VALUE!" }]);
+    expect((fromFile.raw.cells[list.id] as unknown[]).slice(0, 4)).toEqual([
+      4,
+      19,
+      "7 dagar",
+      { error: "#VALUE!" },
+    ]);
     expect(fromFile.raw.cells[percent.id]).toBeCloseTo(45);
     // Both readers give each case its own cell, so a case's problem points at it.
     const list0 = fromFile.raw.locations[list.id]!;
@@ -102,7 +138,13 @@ describe("reading the active workbook gives what reading the file gives", () => 
   it("falls back to the labels when names are lost, as the file reader does, in a third round trip", async () => {
     const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!;
     const values = sampleValues(psyk, 4) as Record<string, CellInput | CellInput[]>;
-    const one = await bothWays(psyk, values, undefined, undefined, (name) => name === definedName("arsarbetare"));
+    const one = await bothWays(
+      psyk,
+      values,
+      undefined,
+      undefined,
+      (name) => name === definedName("arsarbetare"),
+    );
     if (!one.fromFile.ok) throw new Error("file not read");
     expect(one.fromFile.notes.map((n) => n.code)).toContain("nameMissingUsedLabel");
     expect(one.fromFile.raw.cells.arsarbetare).toBe(values.arsarbetare);

@@ -22,9 +22,11 @@ function book() {
   ]);
 }
 
-const host = (wb: FakeWorkbook, fills: FillStore, sets = ["1.1", "1.9"]) => createExcelHost({ run: wb.run, isSetSupported: (_n, v) => sets.includes(v), fills });
+const host = (wb: FakeWorkbook, fills: FillStore, sets = ["1.1", "1.9"]) =>
+  createExcelHost({ run: wb.run, isSetSupported: (_n, v) => sets.includes(v), fills });
 
-const valueOps = (wb: FakeWorkbook) => wb.log.filter((o) => o.op === "values" || o.op === "formulas" || o.op === "numberFormat");
+const valueOps = (wb: FakeWorkbook) =>
+  wb.log.filter((o) => o.op === "values" || o.op === "formulas" || o.op === "numberFormat");
 
 describe("highlight and clearHighlight", () => {
   it("marks with the severity colours in two round trips and restores exactly in one, values untouched", async () => {
@@ -43,7 +45,15 @@ describe("highlight and clearHighlight", () => {
     ]);
     expect(wb.syncs).toBe(2);
     expect(wb.fillsSnapshot()).toEqual({
-      [SHEET]: { B5: null, C5: FILL_COLORS.fel, C6: FILL_COLORS.varning, C7: FILL_COLORS.varning, C12: FILL_COLORS.varning, C13: FILL_COLORS.fel, C14: FILL_COLORS.varning },
+      [SHEET]: {
+        B5: null,
+        C5: FILL_COLORS.fel,
+        C6: FILL_COLORS.varning,
+        C7: FILL_COLORS.varning,
+        C12: FILL_COLORS.varning,
+        C13: FILL_COLORS.fel,
+        C14: FILL_COLORS.varning,
+      },
       "Grundläggande uppföljning": { C8: FILL_COLORS.fel },
     });
 
@@ -108,13 +118,22 @@ describe("highlight and clearHighlight", () => {
     const h = host(wb, memoryFillStore(), ["1.1"]);
     await h.highlight([{ sheet: SHEET, cell: "C5:C7", severity: "fel" }]);
     await h.clearHighlight();
-    expect([wb.cell(SHEET, "C5")?.fill, wb.cell(SHEET, "C6")?.fill, wb.cell(SHEET, "C7")?.fill]).toEqual([null, "#DDEBF7", null]);
+    expect([wb.cell(SHEET, "C5")?.fill, wb.cell(SHEET, "C6")?.fill, wb.cell(SHEET, "C7")?.fill]).toEqual([
+      null,
+      "#DDEBF7",
+      null,
+    ]);
   });
 
   it("keeps the list in the document's settings inside Office", async () => {
     const saved = new Map<string, unknown>();
     let saves = 0;
-    const settings = { get: (k: string) => saved.get(k), set: (k: string, v: unknown) => void saved.set(k, v), remove: (k: string) => void saved.delete(k), saveAsync: (cb?: (r: { status: unknown }) => void) => (saves++, cb?.({ status: "succeeded" })) };
+    const settings = {
+      get: (k: string) => saved.get(k),
+      set: (k: string, v: unknown) => void saved.set(k, v),
+      remove: (k: string) => void saved.delete(k),
+      saveAsync: (cb?: (r: { status: unknown }) => void) => (saves++, cb?.({ status: "succeeded" })),
+    };
     const store = settingsFillStore(settings);
     await store.write([{ sheet: SHEET, cell: "C5", color: null }]);
     expect(saved.get(SETTINGS_KEY)).toEqual([{ sheet: SHEET, cell: "C5", color: null }]);

@@ -38,7 +38,13 @@ describe("readActiveWorkbook", () => {
     if (!out.ok) throw new Error(JSON.stringify(out.problem));
     expect(out.uppdrag.id).toBe(psyk.id);
     expect(out.notes).toEqual([]);
-    expect(out.raw).toMatchObject({ uppdragId: psyk.id, templateVersion: psyk.version, unit: "Team Norr", period: "2026H1", file: "Enhet.xlsx" });
+    expect(out.raw).toMatchObject({
+      uppdragId: psyk.id,
+      templateVersion: psyk.version,
+      unit: "Team Norr",
+      period: "2026H1",
+      file: "Enhet.xlsx",
+    });
     expect(out.raw.cells).toMatchObject({
       patienter_start: 20,
       patienter_slut: 22,
@@ -54,11 +60,17 @@ describe("readActiveWorkbook", () => {
     });
     const inputs = psyk.measures.filter((m) => m.type !== "ratio");
     expect(Object.keys(out.raw.cells).sort()).toEqual(inputs.map((m) => m.id).sort());
-    expect(out.raw.locations.patienter_start).toEqual({ file: "Enhet.xlsx", sheet: "Verksamhetsmått", cell: "C5" });
+    expect(out.raw.locations.patienter_start).toEqual({
+      file: "Enhet.xlsx",
+      sheet: "Verksamhetsmått",
+      cell: "C5",
+    });
     // And it interprets like a file would.
     const { report, problems } = interpretReport(out.uppdrag, out.raw);
     expect(report.values.patienter_start).toEqual({ kind: "number", value: 20 });
-    expect(problems.find((p) => p.measureId === "gp_avslutade")?.location).toMatchObject({ sheet: out.raw.locations.gp_avslutade!.sheet });
+    expect(problems.find((p) => p.measureId === "gp_avslutade")?.location).toMatchObject({
+      sheet: out.raw.locations.gp_avslutade!.sheet,
+    });
   });
 
   it("keeps two round trips for ten times the measures, and for an uppdrag with lists of days", async () => {
@@ -68,7 +80,9 @@ describe("readActiveWorkbook", () => {
     const out = await hostFor(wb).readActiveWorkbook(bigCatalog);
     expect(wb.syncs).toBe(2);
     if (!out.ok) throw new Error("expected ok");
-    expect(Object.keys(out.raw.cells)).toHaveLength(10 * psyk.measures.filter((m) => m.type !== "ratio").length);
+    expect(Object.keys(out.raw.cells)).toHaveLength(
+      10 * psyk.measures.filter((m) => m.type !== "ratio").length,
+    );
     expect(out.raw.cells.patienter_start_x9).toBe(9);
 
     const list = oppna.measures.find((m) => m.type === "daysList")!;
@@ -88,9 +102,12 @@ describe("readActiveWorkbook", () => {
     const out = await hostFor(wb).readActiveWorkbook(catalog);
     if (!out.ok) throw new Error("expected ok");
     expect(out.raw.parts).toEqual(parts);
-    const applicable = oppna.measures.filter((m) => m.type !== "ratio" && (m.part === undefined || parts.includes(m.part)));
+    const applicable = oppna.measures.filter(
+      (m) => m.type !== "ratio" && (m.part === undefined || parts.includes(m.part)),
+    );
     expect(Object.keys(out.raw.cells).length + out.notes.length).toBe(applicable.length);
-    for (const n of out.notes) expect(n).toMatchObject({ code: "measureNotFound", severity: "fel", params: { file: "Enhet.xlsx" } });
+    for (const n of out.notes)
+      expect(n).toMatchObject({ code: "measureNotFound", severity: "fel", params: { file: "Enhet.xlsx" } });
   });
 
   it("falls back to the metadata sheet when the META names are lost, still in two round trips", async () => {
@@ -103,20 +120,39 @@ describe("readActiveWorkbook", () => {
   it("rejects a workbook that is not a template, or of an unknown version, like readUnit", async () => {
     const plain = new FakeWorkbook([{ name: "Blad1", cells: { A1: "Hej" } }]);
     const out = await hostFor(plain, ["1.1"]).readActiveWorkbook(catalog);
-    expect(out).toEqual({ ok: false, problem: { code: "notATemplate", severity: "fel", location: { file: "(aktiv arbetsbok)" }, params: { file: "(aktiv arbetsbok)" } } });
+    expect(out).toEqual({
+      ok: false,
+      problem: {
+        code: "notATemplate",
+        severity: "fel",
+        location: { file: "(aktiv arbetsbok)" },
+        params: { file: "(aktiv arbetsbok)" },
+      },
+    });
     expect(plain.syncs).toBe(1); // nothing to fetch in a second trip
 
     const old = unitWorkbook(psyk, { version: "2019.1" });
-    expect(await hostFor(old).readActiveWorkbook(catalog)).toMatchObject({ ok: false, problem: { code: "unknownVersion", params: { found: "2019.1" } } });
+    expect(await hostFor(old).readActiveWorkbook(catalog)).toMatchObject({
+      ok: false,
+      problem: { code: "unknownVersion", params: { found: "2019.1" } },
+    });
     const noUnit = unitWorkbook(psyk, { unit: "" });
-    expect(await hostFor(noUnit).readActiveWorkbook(catalog)).toMatchObject({ ok: false, problem: { code: "noUnit" } });
+    expect(await hostFor(noUnit).readActiveWorkbook(catalog)).toMatchObject({
+      ok: false,
+      problem: { code: "noUnit" },
+    });
   });
 
   it("reads percent-formatted fractions as percentages for percent measures", async () => {
     const lilla = catalog.uppdrag.find((u) => u.id === "lilla-edet-grunduppdrag")!;
     const percent = lilla.measures.find((m) => m.type === "percent")!;
     const count = lilla.measures.find((m) => m.type === "count" && m.part === percent.part)!;
-    const wb = unitWorkbook(lilla, { values: { [percent.id]: { value: 0.45, numberFormat: "0%" }, [count.id]: { value: 0.5, numberFormat: "0%" } } });
+    const wb = unitWorkbook(lilla, {
+      values: {
+        [percent.id]: { value: 0.45, numberFormat: "0%" },
+        [count.id]: { value: 0.5, numberFormat: "0%" },
+      },
+    });
     const out = await hostFor(wb).readActiveWorkbook(catalog);
     if (!out.ok) throw new Error("expected ok");
     expect(out.raw.cells[percent.id]).toBeCloseTo(45);

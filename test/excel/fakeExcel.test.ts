@@ -41,7 +41,13 @@ describe("fake Excel", () => {
       const green = sheet.getRange("C8").format.fill.load("color,pattern");
       const mixed = sheet.getRange("C7:C8").format.fill.load("color");
       await context.sync();
-      expect([none.color, none.pattern, green.color, green.pattern, mixed.color]).toEqual(["#FFFFFF", "None", "#00FF00", "Solid", null]);
+      expect([none.color, none.pattern, green.color, green.pattern, mixed.color]).toEqual([
+        "#FFFFFF",
+        "None",
+        "#00FF00",
+        "Solid",
+        null,
+      ]);
     });
   });
 });

@@ -51,7 +51,8 @@ export class FakeError extends Error {
   }
 }
 
-const isErrorSpec = (v: unknown): v is { error: string } => typeof v === "object" && v !== null && "error" in v;
+const isErrorSpec = (v: unknown): v is { error: string } =>
+  typeof v === "object" && v !== null && "error" in v;
 
 function toCell(spec: CellSpec): FakeCell {
   if (typeof spec === "object" && spec !== null && !isErrorSpec(spec)) return { ...spec };
@@ -85,7 +86,11 @@ export class FakeWorkbook {
 
   /** A workbook-scoped name to a reference like "'Blad'!$C$7", or a constant. */
   addName(name: string, refOrConstant: string | { constant: string | number | boolean }) {
-    this.names.push(typeof refOrConstant === "string" ? { name, ref: refOrConstant } : { name, constant: refOrConstant.constant });
+    this.names.push(
+      typeof refOrConstant === "string"
+        ? { name, ref: refOrConstant }
+        : { name, constant: refOrConstant.constant },
+    );
   }
 
   sheet(key: string): FakeSheet | undefined {
@@ -104,11 +109,18 @@ export class FakeWorkbook {
 
   /** All values of all sheets, for before/after comparisons. */
   valuesSnapshot(): Record<string, Record<string, unknown>> {
-    return Object.fromEntries(this.sheets.map((s) => [s.name, Object.fromEntries([...s.cells].map(([a, c]) => [a, structuredClone(c.value)]))]));
+    return Object.fromEntries(
+      this.sheets.map((s) => [
+        s.name,
+        Object.fromEntries([...s.cells].map(([a, c]) => [a, structuredClone(c.value)])),
+      ]),
+    );
   }
 
   fillsSnapshot(): Record<string, Record<string, string | null>> {
-    return Object.fromEntries(this.sheets.map((s) => [s.name, Object.fromEntries([...s.cells].map(([a, c]) => [a, c.fill ?? null]))]));
+    return Object.fromEntries(
+      this.sheets.map((s) => [s.name, Object.fromEntries([...s.cells].map(([a, c]) => [a, c.fill ?? null]))]),
+    );
   }
 
   /** The Excel.run replacement: a new context per run, like Office.js. */
@@ -120,8 +132,10 @@ export class FakeWorkbook {
   createSheetFromInsert(wanted: string): FakeSheet {
     let name = wanted;
     if (this.sheet(name)) {
-      if (this.insertConflict === "reject") throw new FakeError("InvalidArgument", `A sheet named ${wanted} exists`);
-      if (this.insertConflict === "otherName") for (let i = 1; this.sheet(name); i++) name = `${wanted}-kopia${i > 1 ? i : ""}`;
+      if (this.insertConflict === "reject")
+        throw new FakeError("InvalidArgument", `A sheet named ${wanted} exists`);
+      if (this.insertConflict === "otherName")
+        for (let i = 1; this.sheet(name); i++) name = `${wanted}-kopia${i > 1 ? i : ""}`;
       for (let i = 2; this.sheet(name); i++) name = `${wanted} (${i})`;
     }
     return this.addSheet({ name });
@@ -153,7 +167,8 @@ class FakeContext {
 
 function propsOf(props?: string | string[] | Record<string, unknown>): string[] {
   if (props === undefined) return [];
-  const list = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : Object.keys(props);
+  const list =
+    typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : Object.keys(props);
   return list.map((p) => p.trim().replace(/^items\//, "")).filter((p) => p !== "");
 }
 
@@ -172,7 +187,11 @@ abstract class ProxyBase {
   }
 
   protected read<T>(prop: string): T {
-    if (!this.loaded.has(prop)) throw new FakeError("PropertyNotLoaded", `The property '${prop}' is not available. Call load and context.sync() first.`);
+    if (!this.loaded.has(prop))
+      throw new FakeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Call load and context.sync() first.`,
+      );
     return this.loaded.get(prop) as T;
   }
 
@@ -192,7 +211,10 @@ class WorkbookProxy extends ProxyBase {
     super(ctx);
     this.names = new NamedItemCollectionProxy(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
-    this.application = { suspendApiCalculationUntilNextSync: () => ctx.enqueue(() => ctx.state.log.push({ op: "suspendCalculation" })) };
+    this.application = {
+      suspendApiCalculationUntilNextSync: () =>
+        ctx.enqueue(() => ctx.state.log.push({ op: "suspendCalculation" })),
+    };
   }
 
   protected fetch(prop: string): unknown {
@@ -210,7 +232,8 @@ class WorkbookProxy extends ProxyBase {
       const bytes = new Uint8Array(Buffer.from(base64, "base64"));
       const names = XLSX.read(bytes, { type: "array", bookSheets: true }).SheetNames;
       // Check all names first: a failed insert changes nothing.
-      if (this.ctx.state.insertConflict === "reject" && names.some((n) => this.ctx.state.sheet(n))) throw new FakeError("InvalidArgument", "Sheet name taken");
+      if (this.ctx.state.insertConflict === "reject" && names.some((n) => this.ctx.state.sheet(n)))
+        throw new FakeError("InvalidArgument", "Sheet name taken");
       result.ids = names.map((n) => this.ctx.state.createSheetFromInsert(n).id);
       this.ctx.state.log.push({ op: "insertWorksheetsFromBase64", base64, options, names });
     });
@@ -235,7 +258,20 @@ class NamedItemCollectionProxy extends ProxyBase {
     this.ctx.enqueue(() => {
       this.itemList = this.ctx.state.names.map((n) => {
         const item = new NamedItemProxy(this.ctx, n.name);
-        const all: Record<string, unknown> = { name: n.name, type: "ref" in n ? (this.ctx.state.sheet(parseAddress(n.ref)?.sheet ?? "") ? "Range" : "Error") : typeof n.constant === "number" ? "Double" : typeof n.constant === "boolean" ? "Boolean" : "String", value: "ref" in n ? n.ref.replace(/^=/, "") : n.constant };
+        const all: Record<string, unknown> = {
+          name: n.name,
+          type:
+            "ref" in n
+              ? this.ctx.state.sheet(parseAddress(n.ref)?.sheet ?? "")
+                ? "Range"
+                : "Error"
+              : typeof n.constant === "number"
+                ? "Double"
+                : typeof n.constant === "boolean"
+                  ? "Boolean"
+                  : "String",
+          value: "ref" in n ? n.ref.replace(/^=/, "") : n.constant,
+        };
         return item.preload(Object.fromEntries(list.map((p) => [p, all[p]])));
       });
     });
@@ -303,7 +339,11 @@ class WorksheetCollectionProxy extends ProxyBase {
   override load(props?: string | string[]): this {
     const list = propsOf(props);
     this.ctx.enqueue(() => {
-      this.itemList = this.ctx.state.sheets.map((s) => new WorksheetProxy(this.ctx, () => s).preload(Object.fromEntries(list.map((p) => [p, p === "id" ? s.id : s.name]))));
+      this.itemList = this.ctx.state.sheets.map((s) =>
+        new WorksheetProxy(this.ctx, () => s).preload(
+          Object.fromEntries(list.map((p) => [p, p === "id" ? s.id : s.name])),
+        ),
+      );
     });
     return this;
   }
@@ -320,7 +360,8 @@ class WorksheetCollectionProxy extends ProxyBase {
   add(name: string): WorksheetProxy {
     let created: FakeSheet | undefined;
     this.ctx.enqueue(() => {
-      if (this.ctx.state.sheet(name)) throw new FakeError("ItemAlreadyExists", `A sheet named ${name} exists`);
+      if (this.ctx.state.sheet(name))
+        throw new FakeError("ItemAlreadyExists", `A sheet named ${name} exists`);
       created = this.ctx.state.addSheet({ name });
       this.ctx.state.log.push({ op: "addSheet", sheet: name });
     });
@@ -376,8 +417,14 @@ class WorksheetProxy extends ProxyBase {
       const sheet = this.resolve();
       const positions = [...sheet.cells.keys()].map((a) => decodeRange(a)!.start);
       if (positions.length === 0) return { sheet, address: "A1" };
-      const top = { row: Math.min(...positions.map((p) => p.row)), col: Math.min(...positions.map((p) => p.col)) };
-      const bottom = { row: Math.max(...positions.map((p) => p.row)), col: Math.max(...positions.map((p) => p.col)) };
+      const top = {
+        row: Math.min(...positions.map((p) => p.row)),
+        col: Math.min(...positions.map((p) => p.col)),
+      };
+      const bottom = {
+        row: Math.max(...positions.map((p) => p.row)),
+        col: Math.max(...positions.map((p) => p.col)),
+      };
       return { sheet, address: `${encodeCell(top)}:${encodeCell(bottom)}` };
     });
   }
@@ -419,7 +466,13 @@ class RangeProxy extends ProxyBase {
       case "address":
         return `${quoteSheet(t.sheet.name)}!${t.address}`;
       case "values":
-        return grid(t, (c) => (c === undefined || c.value === undefined || c.value === null ? "" : isErrorSpec(c.value) ? c.value.error : c.value));
+        return grid(t, (c) =>
+          c === undefined || c.value === undefined || c.value === null
+            ? ""
+            : isErrorSpec(c.value)
+              ? c.value.error
+              : c.value,
+        );
       case "numberFormat":
         return grid(t, (c) => c?.numberFormat ?? "General");
       case "valueTypes":
@@ -453,7 +506,8 @@ class RangeProxy extends ProxyBase {
       const range = decodeRange(t.address)!;
       const rows = range.end.row - range.start.row + 1;
       const cols = range.end.col - range.start.col + 1;
-      if (data.length !== rows || data.some((r) => r.length !== cols)) throw new FakeError("InvalidArgument", `${op}: ${data.length} rows for ${t.address}`);
+      if (data.length !== rows || data.some((r) => r.length !== cols))
+        throw new FakeError("InvalidArgument", `${op}: ${data.length} rows for ${t.address}`);
       data.forEach((line, r) =>
         line.forEach((v, c) => {
           const address = encodeCell({ row: range.start.row + r, col: range.start.col + c });

@@ -1,5 +1,12 @@
 import { loadTemplates } from "../../src/cli/templateFiles";
-import { isDateFormat, planNameReads, rawFromCell, readOutcomeFromSnapshot, type NameInfo, type RangeData } from "../../src/excel/rawFromRanges";
+import {
+  isDateFormat,
+  planNameReads,
+  rawFromCell,
+  readOutcomeFromSnapshot,
+  type NameInfo,
+  type RangeData,
+} from "../../src/excel/rawFromRanges";
 
 const { catalog } = loadTemplates();
 const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!;
@@ -37,7 +44,8 @@ describe("rawFromCell mirrors readUnit's rawOf", () => {
   });
 });
 
-const names = (list: [string, string, unknown?][]): NameInfo[] => list.map(([name, type, value]) => ({ name, type, value: value ?? "" }));
+const names = (list: [string, string, unknown?][]): NameInfo[] =>
+  list.map(([name, type, value]) => ({ name, type, value: value ?? "" }));
 
 describe("planNameReads", () => {
   it("fetches META names and the input names the catalog knows, nothing else", () => {
@@ -60,13 +68,32 @@ describe("planNameReads", () => {
   });
 
   it("does not read the metadata sheet when every META name is there", () => {
-    const all = ["uppdrag", "uppdragsnamn", "mallversion", "enhet", "period", "delar", "skapad", "verktyg"].map((k): [string, string] => [`META_${k}`, "Range"]);
+    const all = [
+      "uppdrag",
+      "uppdragsnamn",
+      "mallversion",
+      "enhet",
+      "period",
+      "delar",
+      "skapad",
+      "verktyg",
+    ].map((k): [string, string] => [`META_${k}`, "Range"]);
     expect(planNameReads(names(all), ["Metadata"], catalog).readMetaSheet).toBe(false);
   });
 });
 
-function range(address: string, values: unknown[][], numberFormat?: unknown[][], valueTypes?: string[][]): RangeData {
-  return { address, values, ...(numberFormat ? { numberFormat } : {}), ...(valueTypes ? { valueTypes } : {}) };
+function range(
+  address: string,
+  values: unknown[][],
+  numberFormat?: unknown[][],
+  valueTypes?: string[][],
+): RangeData {
+  return {
+    address,
+    values,
+    ...(numberFormat ? { numberFormat } : {}),
+    ...(valueTypes ? { valueTypes } : {}),
+  };
 }
 
 function metaRanges(meta: Record<string, string>): [NameInfo[], Map<string, RangeData>] {
@@ -87,17 +114,46 @@ describe("readOutcomeFromSnapshot", () => {
   it("rejects what is not a template, or an unknown uppdrag, version or unit, with readUnit's codes", () => {
     const outcome = (meta: Record<string, string>) => {
       const [infos, ranges] = metaRanges(meta);
-      return readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: infos, ranges, usedRanges: [] }, catalog)!;
+      return readOutcomeFromSnapshot(
+        { file: "Bok1", sheetNames: SHEETS, names: infos, ranges, usedRanges: [] },
+        catalog,
+      )!;
     };
-    expect(readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: [], ranges: new Map() }, catalog)).toEqual({ ok: false, problem: { code: "notATemplate", severity: "fel", location: { file: "Bok1" }, params: { file: "Bok1" } } });
-    expect(outcome({ ...base, uppdrag: "okant" })).toMatchObject({ ok: false, problem: { code: "unknownUppdrag", params: { uppdrag: "okant" } } });
-    expect(outcome({ ...base, mallversion: "2020.1" })).toMatchObject({ ok: false, problem: { code: "unknownVersion", params: { found: "2020.1", expected: psyk.version } } });
+    expect(
+      readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: [], ranges: new Map() }, catalog),
+    ).toEqual({
+      ok: false,
+      problem: {
+        code: "notATemplate",
+        severity: "fel",
+        location: { file: "Bok1" },
+        params: { file: "Bok1" },
+      },
+    });
+    expect(outcome({ ...base, uppdrag: "okant" })).toMatchObject({
+      ok: false,
+      problem: { code: "unknownUppdrag", params: { uppdrag: "okant" } },
+    });
+    expect(outcome({ ...base, mallversion: "2020.1" })).toMatchObject({
+      ok: false,
+      problem: { code: "unknownVersion", params: { found: "2020.1", expected: psyk.version } },
+    });
     expect(outcome({ ...base, enhet: "" })).toMatchObject({ ok: false, problem: { code: "noUnit" } });
   });
 
   it("takes metadata from the metadata sheet when the names are gone", () => {
     const rows = Object.entries(base).map(([k, v]) => [k, v]);
-    const out = readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: [], ranges: new Map(), metaSheet: range(`Metadata!A1:B${rows.length}`, rows), usedRanges: [] }, catalog)!;
+    const out = readOutcomeFromSnapshot(
+      {
+        file: "Bok1",
+        sheetNames: SHEETS,
+        names: [],
+        ranges: new Map(),
+        metaSheet: range(`Metadata!A1:B${rows.length}`, rows),
+        usedRanges: [],
+      },
+      catalog,
+    )!;
     expect(out.ok && out.raw.unit).toBe("Team Norr");
   });
 
@@ -106,7 +162,11 @@ describe("readOutcomeFromSnapshot", () => {
     const byName = { file: "Bok1", sheetNames: SHEETS, names: infos, ranges };
     expect(readOutcomeFromSnapshot(byName, catalog)).toBeUndefined();
     const label = psyk.measures.find((m) => m.id === "patienter_start")!.label;
-    const sheet = range("'Verksamhetsmått'!A4:C6", [["Mått-id", "Mått", "Värde"], ["x", label, 17], ["", "", ""]]);
+    const sheet = range("'Verksamhetsmått'!A4:C6", [
+      ["Mått-id", "Mått", "Värde"],
+      ["x", label, 17],
+      ["", "", ""],
+    ]);
     const out = readOutcomeFromSnapshot({ ...byName, usedRanges: [sheet] }, catalog)!;
     if (!out.ok) throw new Error("expected ok");
     expect(out.raw.cells.patienter_start).toBe(17);
@@ -117,28 +177,77 @@ describe("readOutcomeFromSnapshot", () => {
     const [infos, ranges] = metaRanges(base);
     ranges.set("U_patienter_start", range("Verksamhetsmått!C5", [[20]]));
     ranges.set("u_arsarbetare", range("'Verksamhetsmått'!$C$14", [["2,5"]], [["@"]], [["String"]]));
-    ranges.set("U_lex_maria", range("'Grundläggande uppföljning'!C20", [["#DIV/0!"]], [["General"]], [["Error"]]));
-    ranges.set("U_register_bpsd", range("'Grundläggande uppföljning'!C8", [[""]], [["General"]], [["Empty"]]));
-    const out = readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: infos, ranges, usedRanges: [] }, catalog)!;
+    ranges.set(
+      "U_lex_maria",
+      range("'Grundläggande uppföljning'!C20", [["#DIV/0!"]], [["General"]], [["Error"]]),
+    );
+    ranges.set(
+      "U_register_bpsd",
+      range("'Grundläggande uppföljning'!C8", [[""]], [["General"]], [["Empty"]]),
+    );
+    const out = readOutcomeFromSnapshot(
+      { file: "Bok1", sheetNames: SHEETS, names: infos, ranges, usedRanges: [] },
+      catalog,
+    )!;
     if (!out.ok) throw new Error("expected ok");
-    expect(out.raw.cells).toEqual({ patienter_start: 20, arsarbetare: "2,5", lex_maria: { error: "#DIV/0!" }, register_bpsd: null });
+    expect(out.raw.cells).toEqual({
+      patienter_start: 20,
+      arsarbetare: "2,5",
+      lex_maria: { error: "#DIV/0!" },
+      register_bpsd: null,
+    });
     expect(out.raw.locations.arsarbetare).toEqual({ file: "Bok1", sheet: "Verksamhetsmått", cell: "C14" });
-    expect(out.raw).toMatchObject({ uppdragId: psyk.id, templateVersion: psyk.version, unit: "Team Norr", period: "2026H1", file: "Bok1" });
+    expect(out.raw).toMatchObject({
+      uppdragId: psyk.id,
+      templateVersion: psyk.version,
+      unit: "Team Norr",
+      period: "2026H1",
+      file: "Bok1",
+    });
     expect(out.raw.parts).toBeUndefined();
     const inputs = psyk.measures.filter((m) => m.type !== "ratio").length;
     expect(out.notes).toHaveLength(inputs - 4);
-    expect(out.notes[0]).toEqual({ code: "measureNotFound", severity: "fel", measureId: "patienter_nya", location: { file: "Bok1" }, params: { file: "Bok1", measure: psyk.measures[1]!.label, name: "U_patienter_nya" } });
+    expect(out.notes[0]).toEqual({
+      code: "measureNotFound",
+      severity: "fel",
+      measureId: "patienter_nya",
+      location: { file: "Bok1" },
+      params: { file: "Bok1", measure: psyk.measures[1]!.label, name: "U_patienter_nya" },
+    });
   });
 
   it("reads a list of days as a list, row by row, and only the parts the workbook covers", () => {
     const list = lilla.measures.find((m) => m.type === "daysList")!;
-    const [infos, ranges] = metaRanges({ uppdrag: lilla.id, mallversion: lilla.version, enhet: "Äldre Väst", period: "2026H1", delar: `${list.part}` });
-    ranges.set(`U_${list.id}`, range("Äldre!C12:C15", [[3], [""], [14], ["#N/A"]], undefined, [["Double"], ["Empty"], ["Double"], ["Error"]]));
-    const out = readOutcomeFromSnapshot({ file: "Bok1", sheetNames: SHEETS, names: infos, ranges, usedRanges: [] }, catalog)!;
+    const [infos, ranges] = metaRanges({
+      uppdrag: lilla.id,
+      mallversion: lilla.version,
+      enhet: "Äldre Väst",
+      period: "2026H1",
+      delar: `${list.part}`,
+    });
+    ranges.set(
+      `U_${list.id}`,
+      range("Äldre!C12:C15", [[3], [""], [14], ["#N/A"]], undefined, [
+        ["Double"],
+        ["Empty"],
+        ["Double"],
+        ["Error"],
+      ]),
+    );
+    const out = readOutcomeFromSnapshot(
+      { file: "Bok1", sheetNames: SHEETS, names: infos, ranges, usedRanges: [] },
+      catalog,
+    )!;
     if (!out.ok) throw new Error("expected ok");
     expect(out.raw.parts).toEqual([list.part]);
     expect(out.raw.cells[list.id]).toEqual([3, null, 14, { error: "#N/A" }]);
     expect(out.raw.locations[list.id]).toEqual({ file: "Bok1", sheet: "Äldre", cell: "C12:C15" });
-    expect(out.notes.every((n) => lilla.measures.find((m) => m.id === n.measureId)!.part === list.part || lilla.measures.find((m) => m.id === n.measureId)!.part === undefined)).toBe(true);
+    expect(
+      out.notes.every(
+        (n) =>
+          lilla.measures.find((m) => m.id === n.measureId)!.part === list.part ||
+          lilla.measures.find((m) => m.id === n.measureId)!.part === undefined,
+      ),
+    ).toBe(true);
   });
 });

@@ -21,7 +21,9 @@ describe("sheet names", () => {
       ["Nivå 2", "Nivå 2"],
     ]);
     expect(renameSheetRefs("MEDIAN('Ärenden'!$D$2:$D$9)", renames)).toBe("MEDIAN('Ärenden (2)'!$D$2:$D$9)");
-    expect(renameSheetRefs("SUM(Data!A1:A3)+SUM(MyData!A1)+'Nivå 2'!G7", renames)).toBe("SUM('Data (2)'!A1:A3)+SUM(MyData!A1)+'Nivå 2'!G7");
+    expect(renameSheetRefs("SUM(Data!A1:A3)+SUM(MyData!A1)+'Nivå 2'!G7", renames)).toBe(
+      "SUM('Data (2)'!A1:A3)+SUM(MyData!A1)+'Nivå 2'!G7",
+    );
   });
 });
 

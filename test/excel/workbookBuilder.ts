@@ -1,7 +1,14 @@
 /** Builds a fake workbook laid out like a unit's template: a sheet per section, names U_<id> and META_*. */
 import type { Uppdrag } from "../../src/core/model";
 import { appliesTo, isInput } from "../../src/core/measures";
-import { FIRST_MEASURE_ROW, META_KEYS, META_SHEET, definedName, metaName, rowsFor } from "../../src/workbook/layout";
+import {
+  FIRST_MEASURE_ROW,
+  META_KEYS,
+  META_SHEET,
+  definedName,
+  metaName,
+  rowsFor,
+} from "../../src/workbook/layout";
 import { FakeWorkbook, type CellSpec } from "./fakeExcel";
 
 export interface UnitWorkbookOptions {
@@ -17,7 +24,8 @@ export interface UnitWorkbookOptions {
   withoutMetaNames?: boolean;
 }
 
-const ref = (sheet: string, first: number, last = first, column = "C") => `'${sheet.replace(/'/g, "''")}'!$${column}$${first}${last === first ? "" : `:$${column}$${last}`}`;
+const ref = (sheet: string, first: number, last = first, column = "C") =>
+  `'${sheet.replace(/'/g, "''")}'!$${column}$${first}${last === first ? "" : `:$${column}$${last}`}`;
 
 export function unitWorkbook(uppdrag: Uppdrag, options: UnitWorkbookOptions = {}): FakeWorkbook {
   const wb = new FakeWorkbook([{ name: "Instruktioner", cells: { A1: `Uppföljning – ${uppdrag.name}` } }]);
@@ -25,7 +33,10 @@ export function unitWorkbook(uppdrag: Uppdrag, options: UnitWorkbookOptions = {}
   for (const section of uppdrag.sections) {
     const measures = uppdrag.measures.filter((m) => m.section === section.id && appliesTo(m, options.parts));
     if (measures.length === 0) continue;
-    const sheet = wb.addSheet({ name: section.sheet, cells: { A1: section.label, A4: "Mått-id", B4: "Mått", C4: "Värde" } });
+    const sheet = wb.addSheet({
+      name: section.sheet,
+      cells: { A1: section.label, A4: "Mått-id", B4: "Mått", C4: "Värde" },
+    });
     let row = FIRST_MEASURE_ROW;
     for (const m of measures) {
       sheet.cells.set(`A${row}`, { value: m.id });
@@ -34,10 +45,19 @@ export function unitWorkbook(uppdrag: Uppdrag, options: UnitWorkbookOptions = {}
       if (m.type === "daysList") {
         const first = row + 1;
         const last = row + rowsFor(m) - 1;
-        (Array.isArray(value) ? value : []).forEach((v, i) => sheet.cells.set(`C${first + i}`, typeof v === "object" && !("error" in v) ? { ...v } : { value: v }));
+        (Array.isArray(value) ? value : []).forEach((v, i) =>
+          sheet.cells.set(
+            `C${first + i}`,
+            typeof v === "object" && !("error" in v) ? { ...v } : { value: v },
+          ),
+        );
         if (!skip.has(m.id)) wb.addName(definedName(m.id), ref(section.sheet, first, last));
       } else {
-        if (value !== undefined && !Array.isArray(value)) sheet.cells.set(`C${row}`, typeof value === "object" && !("error" in value) ? { ...value } : { value });
+        if (value !== undefined && !Array.isArray(value))
+          sheet.cells.set(
+            `C${row}`,
+            typeof value === "object" && !("error" in value) ? { ...value } : { value },
+          );
         if (isInput(m) && !skip.has(m.id)) wb.addName(definedName(m.id), ref(section.sheet, row));
       }
       row += rowsFor(m);
@@ -68,7 +88,21 @@ export function multiplied(uppdrag: Uppdrag, times: number): Uppdrag {
     uppdrag.measures.map((m) => ({
       ...m,
       id: i === 0 ? m.id : `${m.id}_x${i}`,
-      ...(m.formula ? { formula: { ...m.formula, numerator: m.formula.numerator.map((t) => ({ ...t, measure: i === 0 ? t.measure : `${t.measure}_x${i}` })), denominator: m.formula.denominator.map((t) => ({ ...t, measure: i === 0 ? t.measure : `${t.measure}_x${i}` })) } } : {}),
+      ...(m.formula
+        ? {
+            formula: {
+              ...m.formula,
+              numerator: m.formula.numerator.map((t) => ({
+                ...t,
+                measure: i === 0 ? t.measure : `${t.measure}_x${i}`,
+              })),
+              denominator: m.formula.denominator.map((t) => ({
+                ...t,
+                measure: i === 0 ? t.measure : `${t.measure}_x${i}`,
+              })),
+            },
+          }
+        : {}),
     })),
   ).flat();
   return { ...uppdrag, id: `${uppdrag.id}-x${times}`, measures };

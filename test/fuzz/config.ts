@@ -20,4 +20,5 @@ export const fuzzConfig = {
   budgetMs: num("FUZZ_BUDGET_MS") ?? 35_000,
 };
 
-export const repeatHint = (seed: number, index?: number) => `FUZZ_SEED=${seed}${index === undefined ? "" : ` FUZZ_CASE=${index}`} npx jest test/fuzz`;
+export const repeatHint = (seed: number, index?: number) =>
+  `FUZZ_SEED=${seed}${index === undefined ? "" : ` FUZZ_CASE=${index}`} npx jest test/fuzz`;

@@ -11,7 +11,14 @@ import * as path from "node:path";
 import { checkFiles, inMemoryFile, rollupFiles, runProblems } from "../../src/workbook/collect";
 import { writeLevel2 } from "../../src/workbook/writeLevel2";
 import { loadTemplates } from "../../src/cli/templateFiles";
-import { accountingFaults, level2Faults, pollutionFaults, prototypeSnapshot, sha256, textFaults } from "./checks";
+import {
+  accountingFaults,
+  level2Faults,
+  pollutionFaults,
+  prototypeSnapshot,
+  sha256,
+  textFaults,
+} from "./checks";
 import { buildBases, generateCase, type FuzzCase } from "./generate";
 import { fuzzConfig, repeatHint } from "./config";
 
@@ -49,11 +56,18 @@ function describeFailure(f: Failure): string {
   return `${who}\n    ${f.faults.slice(0, 6).join("\n    ")}`;
 }
 
-async function runBatch(cases: FuzzCase[], withLevel2: boolean, failures: Failure[], protoBefore: Map<string, unknown>, rssBefore: number) {
+async function runBatch(
+  cases: FuzzCase[],
+  withLevel2: boolean,
+  failures: Failure[],
+  protoBefore: Map<string, unknown>,
+  rssBefore: number,
+) {
   const names = cases.map((c) => c.name);
   const hashes = cases.map((c) => sha256(c.bytes));
   const perCase = new Map<number, string[]>();
-  const add = (i: number, faults: string[]) => faults.length > 0 && perCase.set(i, [...(perCase.get(i) ?? []), ...faults]);
+  const add = (i: number, faults: string[]) =>
+    faults.length > 0 && perCase.set(i, [...(perCase.get(i) ?? []), ...faults]);
   const batchFaults: string[] = [];
   let last = Date.now();
   try {
@@ -68,46 +82,69 @@ async function runBatch(cases: FuzzCase[], withLevel2: boolean, failures: Failur
         },
       },
     );
-    for (const [i, faults] of accountingFaults(names, outcomes, "checkFiles")) (i < 0 ? batchFaults.push(...faults) : add(i, faults));
+    for (const [i, faults] of accountingFaults(names, outcomes, "checkFiles"))
+      i < 0 ? batchFaults.push(...faults) : add(i, faults);
     const collected = rollupFiles(outcomes, catalog);
     if (collected) {
-      for (const [i, faults] of accountingFaults(names, collected.files, "rollupFiles")) (i < 0 ? batchFaults.push(...faults) : add(i, faults));
+      for (const [i, faults] of accountingFaults(names, collected.files, "rollupFiles"))
+        i < 0 ? batchFaults.push(...faults) : add(i, faults);
       for (const p of runProblems(collected)) {
         const i = names.indexOf(p.location?.file ?? "");
         const faults = textFaults(p, "run problem");
         if (i >= 0) add(i, faults);
         else batchFaults.push(...faults);
       }
-      if (withLevel2) batchFaults.push(...level2Faults(await writeLevel2(collected, { createdAt: new Date("2025-07-01T00:00:00Z") })));
+      if (withLevel2)
+        batchFaults.push(
+          ...level2Faults(await writeLevel2(collected, { createdAt: new Date("2025-07-01T00:00:00Z") })),
+        );
     }
   } catch (e) {
     batchFaults.push(`threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
   cases.forEach((c, i) => sha256(c.bytes) !== hashes[i] && add(i, ["input bytes changed"]));
   batchFaults.push(...pollutionFaults(protoBefore));
-  batchFaults.push(...unhandled.splice(0).map((u) => `unhandled rejection: ${u instanceof Error ? u.stack : String(u)}`));
+  batchFaults.push(
+    ...unhandled.splice(0).map((u) => `unhandled rejection: ${u instanceof Error ? u.stack : String(u)}`),
+  );
   const rss = process.memoryUsage().rss;
-  if (rss - rssBefore > RSS_BOUND) batchFaults.push(`RSS grew by ${Math.round((rss - rssBefore) / 2 ** 20)} MB`);
+  if (rss - rssBefore > RSS_BOUND)
+    batchFaults.push(`RSS grew by ${Math.round((rss - rssBefore) / 2 ** 20)} MB`);
   for (const [i, faults] of perCase) failures.push({ cases: [cases[i]!], faults });
   if (batchFaults.length > 0) failures.push({ cases, faults: batchFaults });
 }
 
-it("every mutated workbook is accounted for, in Swedish, without crash, pollution or change to its bytes", async () => {
-  console.log(`fuzz seed ${seed} (${repeatHint(seed)} to repeat; FUZZ_CASES=${fuzzConfig.cases}, FUZZ_BUDGET_MS=${fuzzConfig.budgetMs})`);
-  const started = Date.now();
-  const bases = await buildBases(catalog);
-  const protoBefore = prototypeSnapshot();
-  const rssBefore = process.memoryUsage().rss;
-  const failures: Failure[] = [];
-  const indices = fuzzConfig.only !== undefined ? [fuzzConfig.only] : Array.from({ length: fuzzConfig.cases }, (_, i) => i);
-  let run = 0;
-  for (let b = 0; b < indices.length && failures.length < 20; b += BATCH) {
-    if (fuzzConfig.only === undefined && Date.now() - started > fuzzConfig.budgetMs) break;
-    const cases = indices.slice(b, b + BATCH).map((i) => generateCase(bases, seed, i));
-    await runBatch(cases, (b / BATCH) % LEVEL2_EVERY === 0, failures, protoBefore, rssBefore);
-    run += cases.length;
-  }
-  if (process.env.FUZZ_VERBOSE) console.log(`fuzz: ${run} cases in ${Date.now() - started} ms, peak RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
-  if (failures.length > 0) throw new Error(`fuzz seed ${seed}: ${failures.length} failing of ${run} cases\n  ${failures.slice(0, 8).map(describeFailure).join("\n  ")}`);
-  expect(run).toBeGreaterThan(0);
-}, fuzzConfig.budgetMs + 120_000);
+it(
+  "every mutated workbook is accounted for, in Swedish, without crash, pollution or change to its bytes",
+  async () => {
+    console.log(
+      `fuzz seed ${seed} (${repeatHint(seed)} to repeat; FUZZ_CASES=${fuzzConfig.cases}, FUZZ_BUDGET_MS=${fuzzConfig.budgetMs})`,
+    );
+    const started = Date.now();
+    const bases = await buildBases(catalog);
+    const protoBefore = prototypeSnapshot();
+    const rssBefore = process.memoryUsage().rss;
+    const failures: Failure[] = [];
+    const indices =
+      fuzzConfig.only !== undefined
+        ? [fuzzConfig.only]
+        : Array.from({ length: fuzzConfig.cases }, (_, i) => i);
+    let run = 0;
+    for (let b = 0; b < indices.length && failures.length < 20; b += BATCH) {
+      if (fuzzConfig.only === undefined && Date.now() - started > fuzzConfig.budgetMs) break;
+      const cases = indices.slice(b, b + BATCH).map((i) => generateCase(bases, seed, i));
+      await runBatch(cases, (b / BATCH) % LEVEL2_EVERY === 0, failures, protoBefore, rssBefore);
+      run += cases.length;
+    }
+    if (process.env.FUZZ_VERBOSE)
+      console.log(
+        `fuzz: ${run} cases in ${Date.now() - started} ms, peak RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
+      );
+    if (failures.length > 0)
+      throw new Error(
+        `fuzz seed ${seed}: ${failures.length} failing of ${run} cases\n  ${failures.slice(0, 8).map(describeFailure).join("\n  ")}`,
+      );
+    expect(run).toBeGreaterThan(0);
+  },
+  fuzzConfig.budgetMs + 120_000,
+);

@@ -39,17 +39,26 @@ const UNITS = ["Team Norr", "Team Syd", "Enhet A", "Hemtjänst Öst"];
 export async function buildBases(catalog: Catalog): Promise<Base[]> {
   const bases: Base[] = [];
   for (const [i, uppdrag] of catalog.uppdrag.entries()) {
-    const template = await writeTemplate(uppdrag, { unit: UNITS[i % UNITS.length]!, period: "2025H1", createdAt: new Date("2025-06-01T08:00:00Z") });
+    const template = await writeTemplate(uppdrag, {
+      unit: UNITS[i % UNITS.length]!,
+      period: "2025H1",
+      createdAt: new Date("2025-06-01T08:00:00Z"),
+    });
     bases.push(zipBase(uppdrag.id, "xlsx", await fillTemplate(template, sampleValues(uppdrag, 11 + i))));
   }
   const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!;
-  const template = await writeTemplate(psyk, { unit: "Team Väst", period: "2025H1", createdAt: new Date("2025-06-01T08:00:00Z") });
+  const template = await writeTemplate(psyk, {
+    unit: "Team Väst",
+    period: "2025H1",
+    createdAt: new Date("2025-06-01T08:00:00Z"),
+  });
   const bySheetjs = fillByNames(template, psykValues(10, 2, 1, 1, 3));
   bases.push(zipBase("sheetjs-psyk", "xlsx", bySheetjs));
   bases.push(zipBase("sheetjs-psyk", "ods", convert(bySheetjs, "ods")));
   // SheetJS's .xls parser loops forever on some corrupted formula records (parse_Rgce), and no
   // per-file time limit can stop a synchronous parse in-process: mutated .xls files only when asked.
-  if (process.env.FUZZ_XLS) bases.push({ id: "sheetjs-psyk", extension: "xls", bytes: convert(bySheetjs, "biff8") });
+  if (process.env.FUZZ_XLS)
+    bases.push({ id: "sheetjs-psyk", extension: "xls", bytes: convert(bySheetjs, "biff8") });
   return bases;
 }
 
@@ -69,7 +78,13 @@ function bomb(doc: WorkbookDoc, r: Rng): string | undefined {
   const xml = name && doc.text(name);
   if (!xml) return undefined;
   const pad = LIMITS.entryBytes + 1024 * 1024;
-  doc.set(name, xml.replace(/^(<\?xml[^>]*\?>)?(<[\w:]+)/, (_all, decl: string | undefined, tag: string) => `${decl ?? ""}${tag}${" ".repeat(pad)}`));
+  doc.set(
+    name,
+    xml.replace(
+      /^(<\?xml[^>]*\?>)?(<[\w:]+)/,
+      (_all, decl: string | undefined, tag: string) => `${decl ?? ""}${tag}${" ".repeat(pad)}`,
+    ),
+  );
   return `${name} padded to ${pad} bytes (zip bomb)`;
 }
 
@@ -98,7 +113,11 @@ export function generateCase(bases: readonly Base[], seed: number, index: number
     else if (packing === 1) bytes = zipSync(Object.fromEntries(doc.entries), { level: 0 });
     else if (packing === 2 && doc.entries.length > 0) {
       const [name, data] = r.pick(doc.entries);
-      bytes = writeZip(r.chance(0.5) ? [[name, data], ...doc.entries] : [...doc.entries, [name, r.pick([data, data.subarray(0, data.length >> 1)])]]);
+      bytes = writeZip(
+        r.chance(0.5)
+          ? [[name, data], ...doc.entries]
+          : [...doc.entries, [name, r.pick([data, data.subarray(0, data.length >> 1)])]],
+      );
       mutations.push(`entry ${name} twice`);
     } else bytes = writeZip(doc.entries, packing !== 3 || mutations.length === 0);
   }

@@ -44,12 +44,12 @@ export const HOSTILE_TEXT = [
   "prototype",
   "toString",
   "hasOwnProperty",
-  "=HYPERLINK(\"http://x.invalid\";\"klicka\")",
+  '=HYPERLINK("http://x.invalid";"klicka")',
   "+SUM(1;2)",
   "@A1",
   "-1",
   "2025H1' OR 1=1",
-  "2025H1\"; DROP TABLE x; --",
+  '2025H1"; DROP TABLE x; --',
   "",
   " ",
   "\u00a0\u200b",
@@ -67,17 +67,91 @@ export const HOSTILE_TEXT = [
 ];
 
 /** Number texts no count, amount or day can be. */
-const HUGE_NUMBERS = ["1000000000000000000000", "1e308", "-1e308", "1.7976931348623157e308", "1e309", "-1e309", "9007199254740993", "5e-324", "1e-400", "NaN", "Infinity", "-Infinity", "0x1F", "1,5", "١٢", "12e", ""];
+const HUGE_NUMBERS = [
+  "1000000000000000000000",
+  "1e308",
+  "-1e308",
+  "1.7976931348623157e308",
+  "1e309",
+  "-1e309",
+  "9007199254740993",
+  "5e-324",
+  "1e-400",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "0x1F",
+  "1,5",
+  "١٢",
+  "12e",
+  "",
+];
 
 /** Text typed into a number cell that a reader may try to take as a number. */
-const NUMBER_TEXT = ["Infinity", "-Infinity", "1e400", "∞", "1 000 000 000 000 000 000 000", "12,5", "1.234.567", "−5", "tolv", "NaN", "0x10", "1e308", "10%", "  7  ", "7\u00a0000"];
+const NUMBER_TEXT = [
+  "Infinity",
+  "-Infinity",
+  "1e400",
+  "∞",
+  "1 000 000 000 000 000 000 000",
+  "12,5",
+  "1.234.567",
+  "−5",
+  "tolv",
+  "NaN",
+  "0x10",
+  "1e308",
+  "10%",
+  "  7  ",
+  "7\u00a0000",
+];
 
-const DATES = ["99999999-01-01", "inget datum", "-271821-04-20", "+275760-09-14T00:00:00Z", "2025-02-30", "", "1e308", "2025-06-01", "0000-00-00", "NaN"];
+const DATES = [
+  "99999999-01-01",
+  "inget datum",
+  "-271821-04-20",
+  "+275760-09-14T00:00:00Z",
+  "2025-02-30",
+  "",
+  "1e308",
+  "2025-06-01",
+  "0000-00-00",
+  "NaN",
+];
 
 const META_VALUES: Partial<Record<(typeof META_KEYS)[number], string[]>> = {
-  period: ["2025H1' OR 1=1", "=HYPERLINK(\"x\")", "", "2025H3", "99999999999H1", "2025M13", "0000H1", "2025h1", "2025H1 ", "H1", "2025T4", "__proto__"],
-  delar: ["finns-inte", "__proto__", "constructor", "toString", ",", Array.from({ length: 500 }, (_, i) => `del${i}`).join(",")],
-  uppdrag: ["__proto__", "constructor", "toString", "hasOwnProperty", "psykiatrisk-hemsjukvard", "oppna-verksamheter", "", "okänt-uppdrag"],
+  period: [
+    "2025H1' OR 1=1",
+    '=HYPERLINK("x")',
+    "",
+    "2025H3",
+    "99999999999H1",
+    "2025M13",
+    "0000H1",
+    "2025h1",
+    "2025H1 ",
+    "H1",
+    "2025T4",
+    "__proto__",
+  ],
+  delar: [
+    "finns-inte",
+    "__proto__",
+    "constructor",
+    "toString",
+    ",",
+    Array.from({ length: 500 }, (_, i) => `del${i}`).join(","),
+  ],
+  uppdrag: [
+    "__proto__",
+    "constructor",
+    "toString",
+    "hasOwnProperty",
+    "psykiatrisk-hemsjukvard",
+    "oppna-verksamheter",
+    "",
+    "okänt-uppdrag",
+  ],
   mallversion: ["", "999", "__proto__", "1.0\u0000", "1e308"],
 };
 
@@ -87,15 +161,24 @@ function encodeText(s: string, r: Rng): string {
   if (mode === 0) return escapeXml(s);
   const special = (c: string) => /[\u0000-\u001f\u007f-\u009f\u200b\u202e\ud800-\udfff\ufffe\uffff]/.test(c);
   return [...s]
-    .map((c) => (!special(c) ? escapeXml(c) : mode === 1 ? `&#${c.codePointAt(0)};` : `_x${c.codePointAt(0)!.toString(16).padStart(4, "0").toUpperCase()}_`))
+    .map((c) =>
+      !special(c)
+        ? escapeXml(c)
+        : mode === 1
+          ? `&#${c.codePointAt(0)};`
+          : `_x${c.codePointAt(0)!.toString(16).padStart(4, "0").toUpperCase()}_`,
+    )
     .join("");
 }
 
-const inlineCell = (cell: string, text: string, r: Rng) => `<c r="${cell}" t="inlineStr"><is><t xml:space="preserve">${encodeText(text, r)}</t></is></c>`;
+const inlineCell = (cell: string, text: string, r: Rng) =>
+  `<c r="${cell}" t="inlineStr"><is><t xml:space="preserve">${encodeText(text, r)}</t></is></c>`;
 
 /** The defined names of the template (inputs U_ and metadata META_) whose target is one cell. */
 function templateNames(doc: WorkbookDoc, prefix?: "U_" | "META_") {
-  return doc.definedNames().filter((n) => n.sheet && n.cell && (prefix ? n.name.startsWith(prefix) : /^(U|META)_/.test(n.name)));
+  return doc
+    .definedNames()
+    .filter((n) => n.sheet && n.cell && (prefix ? n.name.startsWith(prefix) : /^(U|META)_/.test(n.name)));
 }
 
 function setMeta(doc: WorkbookDoc, key: string, text: string, r: Rng): boolean {
@@ -109,7 +192,8 @@ function quoteSheet(sheet: string): string {
 
 function randomCellXml(cell: string, r: Rng): { xml: string; what: string } {
   const kind = r.int(16);
-  const v = (t: string, value: string, extra = "") => `<c r="${cell}"${t ? ` t="${t}"` : ""}${extra}><v>${escapeXml(value)}</v></c>`;
+  const v = (t: string, value: string, extra = "") =>
+    `<c r="${cell}"${t ? ` t="${t}"` : ""}${extra}><v>${escapeXml(value)}</v></c>`;
   switch (kind) {
     case 0: {
       const n = r.pick(HUGE_NUMBERS);
@@ -160,9 +244,15 @@ function randomCellXml(cell: string, r: Rng): { xml: string; what: string } {
       return { xml: v("str", text), what: `t="str" ${show(text)}` };
     }
     case 14:
-      return { xml: v("n", "5", ' s="0"').replace("<v>", '<v xml:space="preserve">'), what: "attribute on <v>" };
+      return {
+        xml: v("n", "5", ' s="0"').replace("<v>", '<v xml:space="preserve">'),
+        what: "attribute on <v>",
+      };
     default:
-      return { xml: `<c r="${cell}" t="inlineStr"><is><r><t>1</t></r><r><t>2</t></r><rPh><t>9</t></rPh></is></c>`, what: "rich inline string" };
+      return {
+        xml: `<c r="${cell}" t="inlineStr"><is><r><t>1</t></r><r><t>2</t></r><rPh><t>9</t></rPh></is></c>`,
+        what: "rich inline string",
+      };
   }
 }
 
@@ -209,7 +299,13 @@ const hostile: DocMutation[] = [
     apply(doc, r) {
       const target = r.pick(templateNames(doc));
       if (!target) return undefined;
-      const range = r.pick(["$A$1:$XFD$1048576", "$A:$XFD", "$C$5:$C$1048576", "$C$5:$C$10004", "$A$1:$XFD$1"]);
+      const range = r.pick([
+        "$A$1:$XFD$1048576",
+        "$A:$XFD",
+        "$C$5:$C$1048576",
+        "$C$5:$C$10004",
+        "$A$1:$XFD$1",
+      ]);
       doc.retarget(target.name, `${quoteSheet(target.sheet!)}!${range}`);
       return `${target.name} → ${range}`;
     },
@@ -221,7 +317,8 @@ const hostile: DocMutation[] = [
       const [sheet, path] = r.pick([...doc.sheets()]) ?? [];
       if (!path) return undefined;
       doc.edit(path, (x) => x.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'));
-      const lost = r.chance(0.5) && doc.edit(WORKBOOK, (x) => x.replace(/<definedNames>[\s\S]*<\/definedNames>/, ""));
+      const lost =
+        r.chance(0.5) && doc.edit(WORKBOOK, (x) => x.replace(/<definedNames>[\s\S]*<\/definedNames>/, ""));
       return `dimension A1:XFD1048576 on ${sheet}${lost ? ", names lost" : ""}`;
     },
   },
@@ -232,8 +329,17 @@ const hostile: DocMutation[] = [
       const path = doc.sheets().get(META_SHEET);
       if (!path) return undefined;
       const row = r.pick(["2000000000", "1048576", "1048577", "4294967296", "99999999999999999999"]);
-      doc.edit(path, (x) => x.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:B${row}"/>`).replace("</sheetData>", `<row r="${row}"><c r="A${row}" t="inlineStr"><is><t>enhet</t></is></c></row></sheetData>`));
-      const lost = r.chance(0.6) && doc.edit(WORKBOOK, (x) => x.replace(/<definedName name="META_[^"]*">[^<]*<\/definedName>/g, ""));
+      doc.edit(path, (x) =>
+        x
+          .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:B${row}"/>`)
+          .replace(
+            "</sheetData>",
+            `<row r="${row}"><c r="A${row}" t="inlineStr"><is><t>enhet</t></is></c></row></sheetData>`,
+          ),
+      );
+      const lost =
+        r.chance(0.6) &&
+        doc.edit(WORKBOOK, (x) => x.replace(/<definedName name="META_[^"]*">[^<]*<\/definedName>/g, ""));
       return `Metadata row ${row}${lost ? ", META_ names lost" : ""}`;
     },
   },
@@ -242,13 +348,16 @@ const hostile: DocMutation[] = [
     weight: 1,
     apply(doc, r) {
       const count = r.pick([20, LIMITS.sheets - 5, LIMITS.sheets + 1, 600]);
-      const sheetXml = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>';
+      const sheetXml =
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>';
       const sheets: string[] = [];
       const rels: string[] = [];
       for (let i = 0; i < count; i++) {
         doc.set(`xl/worksheets/fuzz${i}.xml`, sheetXml);
         sheets.push(`<sheet name="Blad ${i}" sheetId="${1000 + i}" r:id="rIdFuzz${i}"/>`);
-        rels.push(`<Relationship Id="rIdFuzz${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/fuzz${i}.xml"/>`);
+        rels.push(
+          `<Relationship Id="rIdFuzz${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/fuzz${i}.xml"/>`,
+        );
       }
       doc.edit(WORKBOOK, (x) => x.replace("</sheets>", `${sheets.join("")}</sheets>`));
       doc.edit(RELS, (x) => x.replace("</Relationships>", `${rels.join("")}</Relationships>`));
@@ -279,25 +388,44 @@ const hostile: DocMutation[] = [
       const key = r.pick(["__proto__", "constructor", "prototype", "toString", "valueOf"]);
       const what = r.int(4);
       if (what === 0) {
-        const names = [key, `U_${key}`, `META_${key}`, `_xlnm.${key}`].map((n) => `<definedName name="${n}">${escapeXml(`'${META_SHEET}'!$B$1`)}</definedName>`);
+        const names = [key, `U_${key}`, `META_${key}`, `_xlnm.${key}`].map(
+          (n) => `<definedName name="${n}">${escapeXml(`'${META_SHEET}'!$B$1`)}</definedName>`,
+        );
         doc.edit(WORKBOOK, (x) => x.replace("<definedNames>", `<definedNames>${names.join("")}`));
         return `defined names ${key}, U_${key}, META_${key}`;
       }
       if (what === 1) {
         const [sheet] = r.pick([...doc.sheets()]) ?? [];
         if (sheet === undefined) return undefined;
-        doc.edit(WORKBOOK, (x) => x.split(`name="${escapeXml(sheet)}"`).join(`name="${key}"`).split(`'${escapeXml(sheet)}'!`).join(`'${key}'!`).split(`&apos;${escapeXml(sheet)}&apos;!`).join(`&apos;${key}&apos;!`).split(`>${escapeXml(sheet)}!`).join(`>${key}!`));
+        doc.edit(WORKBOOK, (x) =>
+          x
+            .split(`name="${escapeXml(sheet)}"`)
+            .join(`name="${key}"`)
+            .split(`'${escapeXml(sheet)}'!`)
+            .join(`'${key}'!`)
+            .split(`&apos;${escapeXml(sheet)}&apos;!`)
+            .join(`&apos;${key}&apos;!`)
+            .split(`>${escapeXml(sheet)}!`)
+            .join(`>${key}!`),
+        );
         return `sheet ${sheet} renamed ${key}`;
       }
       if (what === 2) {
         // A Metadata row keyed __proto__ (read by key when the META_ names are lost).
         const path = doc.sheets().get(META_SHEET);
         if (!path) return undefined;
-        doc.edit(path, (x) => x.replace("</sheetData>", `<row r="40"><c r="A40" t="inlineStr"><is><t>${key}</t></is></c><c r="B40" t="inlineStr"><is><t>{"polluted":1}</t></is></c></row></sheetData>`));
+        doc.edit(path, (x) =>
+          x.replace(
+            "</sheetData>",
+            `<row r="40"><c r="A40" t="inlineStr"><is><t>${key}</t></is></c><c r="B40" t="inlineStr"><is><t>{"polluted":1}</t></is></c></row></sheetData>`,
+          ),
+        );
         doc.edit(WORKBOOK, (x) => x.replace(/<definedName name="META_[^"]*">[^<]*<\/definedName>/g, ""));
         return `Metadata key ${key}, META_ names lost`;
       }
-      return setMeta(doc, r.pick(["enhet", "uppdrag", "delar", "period", "mallversion"]), key, r) ? `a Metadata field = ${key}` : undefined;
+      return setMeta(doc, r.pick(["enhet", "uppdrag", "delar", "period", "mallversion"]), key, r)
+        ? `a Metadata field = ${key}`
+        : undefined;
     },
   },
 ];
@@ -312,7 +440,9 @@ const random: DocMutation[] = [
     apply(doc, r) {
       const target = r.pick(doc.definedNames());
       if (!target) return undefined;
-      doc.edit(WORKBOOK, (x) => x.replace(new RegExp(`<definedName\\b[^>]*\\bname="${target.name}"[^>]*>[^<]*</definedName>`), ""));
+      doc.edit(WORKBOOK, (x) =>
+        x.replace(new RegExp(`<definedName\\b[^>]*\\bname="${target.name}"[^>]*>[^<]*</definedName>`), ""),
+      );
       return `deleted ${target.name}`;
     },
   },
@@ -351,7 +481,11 @@ const random: DocMutation[] = [
       const other = r.pick(templateNames(doc));
       if (!target || !other) return undefined;
       const copy = `<definedName name="${target.name}"${r.chance(0.3) ? ' localSheetId="0"' : ""}>${escapeXml(other.ref)}</definedName>`;
-      doc.edit(WORKBOOK, (x) => (r.chance(0.5) ? x.replace("<definedNames>", `<definedNames>${copy}`) : x.replace("</definedNames>", `${copy}</definedNames>`)));
+      doc.edit(WORKBOOK, (x) =>
+        r.chance(0.5)
+          ? x.replace("<definedNames>", `<definedNames>${copy}`)
+          : x.replace("</definedNames>", `${copy}</definedNames>`),
+      );
       return `${target.name} twice (also → ${other.ref})`;
     },
   },
@@ -410,10 +544,25 @@ const random: DocMutation[] = [
       const name = r.pick(xmlEntries(doc));
       const xml = name && doc.text(name);
       if (!xml) return undefined;
-      const what = r.pick(["&bogus;", "&#0;", "&#xFFFF;", "&#x110000;", "&#99999999999;", "&#xD800;", "&lt;/t&gt;", "&amp;amp;", "]]>", "<![CDATA[7]]>"]);
+      const what = r.pick([
+        "&bogus;",
+        "&#0;",
+        "&#xFFFF;",
+        "&#x110000;",
+        "&#99999999999;",
+        "&#xD800;",
+        "&lt;/t&gt;",
+        "&amp;amp;",
+        "]]>",
+        "<![CDATA[7]]>",
+      ]);
       if (r.chance(0.3)) {
-        const doctype = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
-        doc.set(name, xml.replace(/^(<\?xml[^>]*\?>)?/, (decl) => `${decl}${doctype}`).replace("<v>", "<v>&c;"));
+        const doctype =
+          '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
+        doc.set(
+          name,
+          xml.replace(/^(<\?xml[^>]*\?>)?/, (decl) => `${decl}${doctype}`).replace("<v>", "<v>&c;"),
+        );
         return `${name}: DOCTYPE with nested entities`;
       }
       const texts = [...xml.matchAll(/<(v|t)(?:\s[^>]*)?>/g)];
@@ -434,7 +583,8 @@ const random: DocMutation[] = [
       const how = r.int(4);
       if (how === 0) doc.set(name, `\ufeff${xml}`);
       else if (how === 1) doc.set(name, utf16(xml, true, true));
-      else if (how === 2) doc.set(name, utf16(xml.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"'), true, true));
+      else if (how === 2)
+        doc.set(name, utf16(xml.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"'), true, true));
       else doc.set(name, utf16(xml, false, r.chance(0.5)));
       return `${name}: ${["UTF-8 BOM", "UTF-16LE with BOM", "UTF-16LE declared", "UTF-16BE"][how]}`;
     },
@@ -447,7 +597,8 @@ const random: DocMutation[] = [
       const bytes = name && doc.bytes(name)?.slice();
       if (!bytes || bytes.length === 0) return undefined;
       const n = 1 + r.int(6);
-      for (let i = 0; i < n; i++) bytes[r.int(bytes.length)] = r.pick([0x00, 0x3c, 0x3e, 0x22, 0x26, 0xff, 0xc3, 0x80, r.int(256)]);
+      for (let i = 0; i < n; i++)
+        bytes[r.int(bytes.length)] = r.pick([0x00, 0x3c, 0x3e, 0x22, 0x26, 0xff, 0xc3, 0x80, r.int(256)]);
       doc.set(name, bytes);
       return `${name}: ${n} bytes changed`;
     },
@@ -525,7 +676,8 @@ export const ZIP_MUTATIONS: ZipMutation[] = [
       const local = view.getUint32(central + 42, true);
       const crc = (view.getUint32(central + 16, true) ^ (1 + r.int(0xffff))) >>> 0;
       view.setUint32(central + 16, crc, true);
-      if (local + 18 <= out.length && view.getUint32(local, true) === LOCAL) view.setUint32(local + 14, crc, true);
+      if (local + 18 <= out.length && view.getUint32(local, true) === LOCAL)
+        view.setUint32(local + 14, crc, true);
       return { zip: out, what: `wrong CRC for ${entryNameAt(out, central)}` };
     },
   },
@@ -551,7 +703,10 @@ export const ZIP_MUTATIONS: ZipMutation[] = [
       const field = r.pick([20, 42]);
       const value = r.pick([0, 1, out.length, 0xffffffff, r.int(out.length)]);
       view.setUint32(central + field, value, true);
-      return { zip: out, what: `${entryNameAt(out, central)}: ${field === 20 ? "compressed size" : "local offset"} ${value}` };
+      return {
+        zip: out,
+        what: `${entryNameAt(out, central)}: ${field === 20 ? "compressed size" : "local offset"} ${value}`,
+      };
     },
   },
   {
@@ -565,7 +720,10 @@ export const ZIP_MUTATIONS: ZipMutation[] = [
       const encrypted = r.chance(0.5);
       if (encrypted) view.setUint16(central + 8, view.getUint16(central + 8, true) | 1, true);
       else view.setUint16(central + 10, r.pick([1, 9, 12, 14, 99, 0xffff]), true);
-      return { zip: out, what: `${entryNameAt(out, central)}: ${encrypted ? "encrypted flag" : "unknown method"}` };
+      return {
+        zip: out,
+        what: `${entryNameAt(out, central)}: ${encrypted ? "encrypted flag" : "unknown method"}`,
+      };
     },
   },
   {
@@ -599,7 +757,10 @@ export const ZIP_MUTATIONS: ZipMutation[] = [
     apply(zip, r) {
       const noise = strToU8(r.pick(["PK", "PK\u0005\u0006", "<html>", "\u0000".repeat(100)]));
       const before = r.chance(0.5);
-      return { zip: before ? concat([noise, zip]) : concat([zip, noise]), what: `${noise.length} bytes ${before ? "before" : "after"}` };
+      return {
+        zip: before ? concat([noise, zip]) : concat([zip, noise]),
+        what: `${noise.length} bytes ${before ? "before" : "after"}`,
+      };
     },
   },
 ];

@@ -14,8 +14,15 @@ export interface DefinedName {
   cell?: string;
 }
 
-const unescapeXml = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-export const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+export const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export class WorkbookDoc {
   /** Entries in zip order; an entry may be replaced by bytes that are not UTF-8 at all. */
@@ -71,23 +78,35 @@ export class WorkbookDoc {
       const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
       const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
       const target = id && new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
-      if (name !== undefined && target) out.set(unescapeXml(name), target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+      if (name !== undefined && target)
+        out.set(unescapeXml(name), target.startsWith("/") ? target.slice(1) : `xl/${target}`);
     }
     return out;
   }
 
   definedNames(): DefinedName[] {
     const workbook = this.text(WORKBOOK) ?? "";
-    return [...workbook.matchAll(/<definedName\b[^>]*\bname="([^"]*)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => {
-      const ref = unescapeXml(m[2]!);
-      const place = /^'?((?:[^']|'')+?)'?!\$?([A-Z]+)\$?(\d+)/.exec(ref);
-      return { name: m[1]!, ref, ...(place ? { sheet: place[1]!.replace(/''/g, "'"), cell: `${place[2]}${place[3]}` } : {}) };
-    });
+    return [...workbook.matchAll(/<definedName\b[^>]*\bname="([^"]*)"[^>]*>([^<]*)<\/definedName>/g)].map(
+      (m) => {
+        const ref = unescapeXml(m[2]!);
+        const place = /^'?((?:[^']|'')+?)'?!\$?([A-Z]+)\$?(\d+)/.exec(ref);
+        return {
+          name: m[1]!,
+          ref,
+          ...(place ? { sheet: place[1]!.replace(/''/g, "'"), cell: `${place[2]}${place[3]}` } : {}),
+        };
+      },
+    );
   }
 
   /** Points the defined name at `ref` (as written in a formula, e.g. 'Blad'!$A$1). */
   retarget(name: string, ref: string): boolean {
-    return this.edit(WORKBOOK, (x) => x.replace(new RegExp(`(<definedName\\b[^>]*\\bname="${name}"[^>]*>)[^<]*`), (_, open: string) => `${open}${escapeXml(ref)}`));
+    return this.edit(WORKBOOK, (x) =>
+      x.replace(
+        new RegExp(`(<definedName\\b[^>]*\\bname="${name}"[^>]*>)[^<]*`),
+        (_, open: string) => `${open}${escapeXml(ref)}`,
+      ),
+    );
   }
 
   /** Replaces the <c> element of `cell` on the sheet with `xml` (added in a row of its own when absent). */
@@ -98,7 +117,9 @@ export class WorkbookDoc {
       const element = new RegExp(`<c r="${cell}"(?:[^>]*/>|[^>]*>[\\s\\S]*?</c>)`);
       if (element.test(x)) return x.replace(element, xml);
       const row = /\d+$/.exec(cell)![0];
-      return x.replace("</sheetData>", `<row r="${row}">${xml}</row></sheetData>`).replace("<sheetData/>", `<sheetData><row r="${row}">${xml}</row></sheetData>`);
+      return x
+        .replace("</sheetData>", `<row r="${row}">${xml}</row></sheetData>`)
+        .replace("<sheetData/>", `<sheetData><row r="${row}">${xml}</row></sheetData>`);
     });
   }
 }

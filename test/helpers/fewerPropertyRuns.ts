@@ -11,9 +11,17 @@ import { createRequire } from "node:module";
 type Assert = typeof import("fast-check").assert;
 const MUTATION_RUNS = 20;
 
-const runnerPath = path.join(path.dirname(createRequire(__filename).resolve("fast-check")), "check", "runner", "Runner.js");
+const runnerPath = path.join(
+  path.dirname(createRequire(__filename).resolve("fast-check")),
+  "check",
+  "runner",
+  "Runner.js",
+);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const runner = require(runnerPath) as { assert: Assert };
 const assert = runner.assert;
 runner.assert = ((property: Parameters<Assert>[0], params?: Parameters<Assert>[1]) =>
-  assert(property, { ...params, numRuns: Math.min(params?.numRuns ?? MUTATION_RUNS, MUTATION_RUNS) })) as Assert;
+  assert(property, {
+    ...params,
+    numRuns: Math.min(params?.numRuns ?? MUTATION_RUNS, MUTATION_RUNS),
+  })) as Assert;

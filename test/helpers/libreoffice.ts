@@ -13,12 +13,34 @@ function onPath(command: string): string | undefined {
 }
 export const soffice = onPath("soffice") ?? onPath("libreoffice");
 
-export function convertWithLibreOffice(bytes: Uint8Array, to: string, name = "mall.xlsx"): { status: number | null; files: string[]; dir: string; stderr: string } {
+export function convertWithLibreOffice(
+  bytes: Uint8Array,
+  to: string,
+  name = "mall.xlsx",
+): { status: number | null; files: string[]; dir: string; stderr: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "uppfoljning-lo-"));
   const input = path.join(dir, name);
   fs.writeFileSync(input, bytes);
   const out = path.join(dir, "ut");
   // Own profile: parallel LibreOffice runs with a shared profile block each other.
-  const result = spawnSync(soffice!, [`-env:UserInstallation=file://${path.join(dir, "profil")}`, "--headless", "--norestore", "--convert-to", to, "--outdir", out, input], { encoding: "utf8", timeout: 120_000 });
-  return { status: result.status, files: fs.existsSync(out) ? fs.readdirSync(out).map((f) => path.join(out, f)) : [], dir, stderr: result.stderr };
+  const result = spawnSync(
+    soffice!,
+    [
+      `-env:UserInstallation=file://${path.join(dir, "profil")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      to,
+      "--outdir",
+      out,
+      input,
+    ],
+    { encoding: "utf8", timeout: 120_000 },
+  );
+  return {
+    status: result.status,
+    files: fs.existsSync(out) ? fs.readdirSync(out).map((f) => path.join(out, f)) : [],
+    dir,
+    stderr: result.stderr,
+  };
 }

@@ -36,7 +36,9 @@ export function blankCachedResults(bytes: Uint8Array): { bytes: Uint8Array; form
 export function mapFormulas(bytes: Uint8Array, change: (formula: string) => string): Uint8Array {
   const files = unzipSync(bytes);
   for (const name of Object.keys(files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
-    files[name] = strToU8(strFromU8(files[name]!).replace(/<f>([^<]*)<\/f>/g, (_, f: string) => `<f>${change(f)}</f>`));
+    files[name] = strToU8(
+      strFromU8(files[name]!).replace(/<f>([^<]*)<\/f>/g, (_, f: string) => `<f>${change(f)}</f>`),
+    );
   }
   return zipSync(files);
 }
@@ -59,12 +61,30 @@ export function recalculateWithLibreOffice(books: ReadonlyMap<string, Uint8Array
       fs.writeFileSync(file, bytes);
       return file;
     });
-    const result = spawnSync(soffice!, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, ...inputs], {
-      encoding: "utf8",
-      timeout: 300_000,
-    });
+    const result = spawnSync(
+      soffice!,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        out,
+        ...inputs,
+      ],
+      {
+        encoding: "utf8",
+        timeout: 300_000,
+      },
+    );
     if (result.status !== 0) throw new Error(`LibreOffice: status ${result.status}: ${result.stderr}`);
-    return new Map([...books.keys()].map((name) => [name, new Uint8Array(fs.readFileSync(path.join(out, `${name}.xlsx`)))]));
+    return new Map(
+      [...books.keys()].map((name) => [
+        name,
+        new Uint8Array(fs.readFileSync(path.join(out, `${name}.xlsx`))),
+      ]),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -29,7 +29,15 @@ const OFFICE_JS_DIR = path.join(path.dirname(require.resolve("@microsoft/office-
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 /** Excel on the web opens the pane with this in the URL. */
 const EXCEL_WEB = "?_host_Info=Excel$Web$16.01$sv-SE$$$$0";
-const ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const hasChromium = fs.existsSync(CHROMIUM);
 
 jest.setTimeout(120_000);
@@ -39,7 +47,11 @@ const psyk = findUppdrag(catalog, "psykiatrisk-hemsjukvard")!;
 const oppna = findUppdrag(catalog, "oppna-verksamheter")!;
 
 /** A unit's template filled in the way the unit would, with SheetJS: plausible values, these patient figures. */
-async function filledFile(unit: string, v: { start: number; nya: number; avslutade: number; slut: number; pas: number }, period = "2025H1"): Promise<Uint8Array> {
+async function filledFile(
+  unit: string,
+  v: { start: number; nya: number; avslutade: number; slut: number; pas: number },
+  period = "2025H1",
+): Promise<Uint8Array> {
   const template = await writeTemplate(psyk, { unit, period });
   return fillByNames(template, {
     ...sampleValues(psyk, 7),
@@ -73,7 +85,9 @@ if (!hasChromium) {
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-"));
     const build = await buildWeb(path.join(work, "web"));
-    console.log(`webpack-bygget tog ${(build.ms / 1000).toFixed(1)} s; ${build.output.split("\n").find((l) => l.startsWith("Aktivitetsfönstrets")) ?? ""}`);
+    console.log(
+      `webpack-bygget tog ${(build.ms / 1000).toFixed(1)} s; ${build.output.split("\n").find((l) => l.startsWith("Aktivitetsfönstrets")) ?? ""}`,
+    );
     server = await serveFolder(path.join(work, "web"));
     officeServer = await serveFolder(OFFICE_JS_DIR);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -89,7 +103,11 @@ if (!hasChromium) {
   beforeEach(async () => {
     requests = [];
     refused = [];
-    context = await browser.newContext({ acceptDownloads: true, viewport: { width: 400, height: 900 }, locale: "sv-SE" });
+    context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 400, height: 900 },
+      locale: "sv-SE",
+    });
     await context.route("**/*", (route) => {
       const url = new URL(route.request().url());
       if (url.hostname === "127.0.0.1") return route.continue();
@@ -128,7 +146,10 @@ if (!hasChromium) {
   }
 
   /** The accessible name of the element that has keyboard focus. */
-  const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName);
+  const focused = (page: Page) =>
+    page.evaluate(
+      () => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName,
+    );
 
   async function showTab(page: Page, name: string) {
     await page.getByRole("tab", { name }).click();
@@ -163,7 +184,12 @@ if (!hasChromium) {
     const page = await pageWithOfficeJs();
     // An intranet page, not Office, frames the pane. The real office.js, loaded in a frame without
     // Office's host info, sends the frame to about:blank: the pane must not load it here.
-    await page.route(`${server.url}/ram.html`, (route) => route.fulfill({ contentType: "text/html", body: '<iframe src="/taskpane.html" title="Uppföljning" style="width:400px;height:800px"></iframe>' }));
+    await page.route(`${server.url}/ram.html`, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: '<iframe src="/taskpane.html" title="Uppföljning" style="width:400px;height:800px"></iframe>',
+      }),
+    );
     const started = Date.now();
     await page.goto(`${server.url}/ram.html`);
     const pane = page.frameLocator("iframe");
@@ -207,7 +233,10 @@ if (!hasChromium) {
     await page.getByLabel("Uppdrag", { exact: true }).selectOption("psykiatrisk-hemsjukvard");
     await page.getByRole("textbox", { name: "Enheter", exact: true }).fill("Team Test");
     await page.getByRole("textbox", { name: "Period", exact: true }).fill("2025H1");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Skapa mall" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Skapa mall" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("psykiatrisk-hemsjukvard_2025H1_Team-Test.xlsx");
     const wb = readBook((await download.path())!);
     expect(wb.SheetNames).toContain("Verksamhetsmått");
@@ -249,8 +278,13 @@ if (!hasChromium) {
     await page.getByText("3 mallar för Halvår 1 2025 har laddats ned.").waitFor();
     await expect(focused(page)).resolves.toBe("Resultat av Skapa");
     // The list, as a file with the command line's name and format.
-    expect(downloads.map((d) => d.name)).toEqual(["Team-A", "Team-B", "Team-C"].map((u) => `psykiatrisk-hemsjukvard_2025H1_${u}.xlsx`));
-    const [list] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ned listan (forvantade-enheter.txt)" }).click()]);
+    expect(downloads.map((d) => d.name)).toEqual(
+      ["Team-A", "Team-B", "Team-C"].map((u) => `psykiatrisk-hemsjukvard_2025H1_${u}.xlsx`),
+    );
+    const [list] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Ladda ned listan (forvantade-enheter.txt)" }).click(),
+    ]);
     expect(list.suggestedFilename()).toBe("forvantade-enheter.txt");
     const listFile = (await list.path())!;
     const units = ["Team A", "Team B", "Team C"].map((unit) => ({ unit }));
@@ -264,24 +298,42 @@ if (!hasChromium) {
     // Or read from the file: the same list.
     await expected.fill("");
     await page.getByLabel("Eller läs listan från fil (valfritt)").setInputFiles(listFile);
-    await page.waitForFunction((text) => (document.querySelector("#panel-sammanstall textarea") as HTMLTextAreaElement | null)?.value === text, formatUnitList(units));
+    await page.waitForFunction(
+      (text) =>
+        (document.querySelector("#panel-sammanstall textarea") as HTMLTextAreaElement | null)?.value === text,
+      formatUnitList(units),
+    );
     // Team C never answered: the roll-up names it, and the notice is a warning.
     const files = [
-      await writeTemp("lista-a.xlsx", await filledFile("Team A", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 })),
-      await writeTemp("lista-b.xlsx", await filledFile("Team B", { start: 18, nya: 4, avslutade: 2, slut: 20, pas: 2 })),
+      await writeTemp(
+        "lista-a.xlsx",
+        await filledFile("Team A", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 }),
+      ),
+      await writeTemp(
+        "lista-b.xlsx",
+        await filledFile("Team B", { start: 18, nya: 4, avslutade: 2, slut: 20, pas: 2 }),
+      ),
     ];
     await page.getByLabel("Enheternas filer").setInputFiles(files);
     await page.getByRole("button", { name: "Sammanställ" }).click();
     await page.getByText("Enheter som saknas (1)").waitFor();
-    await page.getByRole("region", { name: "Resultat av sammanställningen" }).getByText("Team C", { exact: true }).waitFor();
+    await page
+      .getByRole("region", { name: "Resultat av sammanställningen" })
+      .getByText("Team C", { exact: true })
+      .waitFor();
     await expect(focused(page)).resolves.toBe("Resultat av sammanställningen");
-    await expect(page.locator('[data-intent="warning"]').getByText("Obs: 1 förväntad enhet saknas.").count()).resolves.toBe(1);
+    await expect(
+      page.locator('[data-intent="warning"]').getByText("Obs: 1 förväntad enhet saknas.").count(),
+    ).resolves.toBe(1);
   });
 
   test("Kontrollera: en fil där flödet inte går ihop ger felet med svensk text", async () => {
     const page = await openPane();
     await showTab(page, "Kontrollera");
-    const file = await writeTemp("fel-flode.xlsx", await filledFile("Team Fel", { start: 20, nya: 5, avslutade: 3, slut: 25, pas: 2 }));
+    const file = await writeTemp(
+      "fel-flode.xlsx",
+      await filledFile("Team Fel", { start: 20, nya: 5, avslutade: 3, slut: 25, pas: 2 }),
+    );
     await page.getByLabel("Ifyllda mallar att kontrollera").setInputFiles(file);
     await page.getByText("Flödet går inte ihop", { exact: false }).first().waitFor();
     await expect(page.getByRole("heading", { name: /^Fel \(\d+\)$/ }).count()).resolves.toBeGreaterThan(0);
@@ -292,8 +344,14 @@ if (!hasChromium) {
   test("Kontrollera: med förra periodens fil prövas att perioden börjar där den förra slutade", async () => {
     const page = await openPane();
     await showTab(page, "Kontrollera");
-    const before = await writeTemp("forra.xlsx", await filledFile("Team Kedja", { start: 18, nya: 4, avslutade: 3, slut: 19, pas: 2 }, "2024H2"));
-    const now = await writeTemp("nu.xlsx", await filledFile("Team Kedja", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 }));
+    const before = await writeTemp(
+      "forra.xlsx",
+      await filledFile("Team Kedja", { start: 18, nya: 4, avslutade: 3, slut: 19, pas: 2 }, "2024H2"),
+    );
+    const now = await writeTemp(
+      "nu.xlsx",
+      await filledFile("Team Kedja", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 }),
+    );
     await page.getByLabel("Förra periodens filer (valfritt)").setInputFiles(before);
     await page.getByLabel("Ifyllda mallar att kontrollera").setInputFiles(now);
     await page.getByText("var 19 för 2024H2", { exact: false }).first().waitFor();
@@ -302,7 +360,10 @@ if (!hasChromium) {
   test("Kontrollera: en korrekt fil ger Inga fel", async () => {
     const page = await openPane();
     await showTab(page, "Kontrollera");
-    const file = await writeTemp("ratt.xlsx", await filledFile("Team Rätt", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 }));
+    const file = await writeTemp(
+      "ratt.xlsx",
+      await filledFile("Team Rätt", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 }),
+    );
     await page.getByLabel("Ifyllda mallar att kontrollera").setInputFiles(file);
     await page.getByText("Inga fel").first().waitFor();
     await expect(focused(page)).resolves.toBe("Resultat av kontrollen");
@@ -312,7 +373,9 @@ if (!hasChromium) {
     const page = await openPane();
     await showTab(page, "Kontrollera");
     const bytes = await filledFile("Team Många", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 });
-    const files = await Promise.all(Array.from({ length: 40 }, (_, i) => writeTemp(`manga-${i}.xlsx`, bytes)));
+    const files = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => writeTemp(`manga-${i}.xlsx`, bytes)),
+    );
     await page.getByLabel("Ifyllda mallar att kontrollera").setInputFiles(files);
     await page.getByText(/av 40 filer/).waitFor();
     await page.getByRole("button", { name: "Avbryt" }).click();
@@ -324,15 +387,29 @@ if (!hasChromium) {
     const page = await openPane();
     await showTab(page, "Sammanställ");
     const files = [
-      await writeTemp("a.xlsx", await filledFile("Team A", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 })),
-      await writeTemp("b.xlsx", await filledFile("Team B", { start: 18, nya: 4, avslutade: 2, slut: 20, pas: 2 })),
-      await writeTemp("c.xlsx", await filledFile("Team C", { start: 15, nya: 3, avslutade: 4, slut: 14, pas: 1 })),
+      await writeTemp(
+        "a.xlsx",
+        await filledFile("Team A", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 }),
+      ),
+      await writeTemp(
+        "b.xlsx",
+        await filledFile("Team B", { start: 18, nya: 4, avslutade: 2, slut: 20, pas: 2 }),
+      ),
+      await writeTemp(
+        "c.xlsx",
+        await filledFile("Team C", { start: 15, nya: 3, avslutade: 4, slut: 14, pas: 1 }),
+      ),
     ];
     await page.getByLabel("Enheternas filer").setInputFiles(files);
     await page.getByLabel("Förväntade enheter (valfritt)").fill("Team A\nTeam B\nTeam C\nTeam D");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Sammanställ" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Sammanställ" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("niva2_psykiatrisk-hemsjukvard_2025H1.xlsx");
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(readBook((await download.path())!).Sheets["Nivå 2"]!, { header: 1 });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(readBook((await download.path())!).Sheets["Nivå 2"]!, {
+      header: 1,
+    });
     const header = rows.find((r) => r.includes("Mått-id") && r.includes("Nivå 2"))!;
     const level2 = header.indexOf("Nivå 2");
     const figure = (id: string) => rows.find((r) => r[0] === id)?.[level2];
@@ -352,17 +429,28 @@ if (!hasChromium) {
     const files = [
       await writeTemp("team-a-forsta.xlsx", teamA),
       // A second, different file for the same unit (a byte-identical copy would simply count once).
-      await writeTemp("team-a-andra.xlsx", await filledFile("Team A", { start: 20, nya: 6, avslutade: 3, slut: 23, pas: 2 })),
-      await writeTemp("team-b.xlsx", await filledFile("Team B", { start: 18, nya: 4, avslutade: 2, slut: 20, pas: 2 })),
+      await writeTemp(
+        "team-a-andra.xlsx",
+        await filledFile("Team A", { start: 20, nya: 6, avslutade: 3, slut: 23, pas: 2 }),
+      ),
+      await writeTemp(
+        "team-b.xlsx",
+        await filledFile("Team B", { start: 18, nya: 4, avslutade: 2, slut: 20, pas: 2 }),
+      ),
     ];
     await page.getByLabel("Enheternas filer").setInputFiles(files);
     await page.getByRole("button", { name: "Sammanställ" }).click();
     await page.getByText("Filer som inte räknas med (2)").waitFor();
-    const items = await page.getByRole("region", { name: "Resultat av sammanställningen" }).getByRole("listitem").allInnerTexts();
+    const items = await page
+      .getByRole("region", { name: "Resultat av sammanställningen" })
+      .getByRole("listitem")
+      .allInnerTexts();
     expect(items.map((t) => t.split("\n")[0])).toEqual(["team-a-forsta.xlsx", "team-a-andra.xlsx"]);
     const notice = page.locator("[data-intent]").first();
     expect(await notice.getAttribute("data-intent")).toBe("warning");
-    await expect(notice.innerText()).resolves.toContain("Obs: 2 filer räknas inte med och 1 enhet skickade olika filer.");
+    await expect(notice.innerText()).resolves.toContain(
+      "Obs: 2 filer räknas inte med och 1 enhet skickade olika filer.",
+    );
     await expect(page.getByText("Filer: 1 används, inga med fel.").count()).resolves.toBe(1);
     await expect(focused(page)).resolves.toBe("Resultat av sammanställningen");
   });
@@ -372,10 +460,14 @@ if (!hasChromium) {
 
   test("400 px: flikraden får plats på en rad och sidan rullar inte i sidled", async () => {
     const page = await openPane();
-    const boxes = await page.getByRole("tab").evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().toJSON() as Box));
+    const boxes = await page
+      .getByRole("tab")
+      .evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().toJSON() as Box));
     const list = (await page.getByRole("tablist").evaluate((l) => l.getBoundingClientRect().toJSON())) as Box;
     const width = await page.evaluate(() => document.documentElement.clientWidth);
-    console.log(`400 px: flikar ${boxes.map((b) => `${Math.round(b.left)}–${Math.round(b.right)}@${Math.round(b.top)}`).join(", ")}; flikraden ${Math.round(list.left)}–${Math.round(list.right)}, sidan ${width}`);
+    console.log(
+      `400 px: flikar ${boxes.map((b) => `${Math.round(b.left)}–${Math.round(b.right)}@${Math.round(b.top)}`).join(", ")}; flikraden ${Math.round(list.left)}–${Math.round(list.right)}, sidan ${width}`,
+    );
     expect(boxes).toHaveLength(4);
     for (const b of boxes) {
       expect(b.top).toBeCloseTo(boxes[0]!.top, 0);
@@ -389,8 +481,14 @@ if (!hasChromium) {
     await showTab(page, "Sammanställ");
     // Öppna verksamheter: labels with Swedish compounds wider than the label column.
     const files = [
-      await writeTemp("oppna-a.xlsx", fillByNames(await writeTemplate(oppna, { unit: "Team A", period: "2025H1" }), sampleValues(oppna, 3))),
-      await writeTemp("oppna-b.xlsx", fillByNames(await writeTemplate(oppna, { unit: "Team B", period: "2025H1" }), sampleValues(oppna, 4))),
+      await writeTemp(
+        "oppna-a.xlsx",
+        fillByNames(await writeTemplate(oppna, { unit: "Team A", period: "2025H1" }), sampleValues(oppna, 3)),
+      ),
+      await writeTemp(
+        "oppna-b.xlsx",
+        fillByNames(await writeTemplate(oppna, { unit: "Team B", period: "2025H1" }), sampleValues(oppna, 4)),
+      ),
     ];
     await page.getByLabel("Enheternas filer").setInputFiles(files);
     await page.getByRole("button", { name: "Sammanställ" }).click();
@@ -409,8 +507,16 @@ if (!hasChromium) {
     );
     const width = await page.evaluate(() => document.documentElement.clientWidth);
     expect(rows.length).toBeGreaterThan(3);
-    const overlaps = rows.filter(([label, value]) => label!.text.right > value!.text.left + 0.5 || label!.text.right > label!.cell.right + 0.5 || value!.text.right > value!.cell.right + 0.5 || value!.cell.right > width);
-    console.log(`400 px: ${rows.length} rader i nyckeltalstabellen, ${overlaps.length} där text går utanför sin cell; tabellen slutar vid ${Math.round(Math.max(...rows.map((r) => r[1]!.cell.right)))} px`);
+    const overlaps = rows.filter(
+      ([label, value]) =>
+        label!.text.right > value!.text.left + 0.5 ||
+        label!.text.right > label!.cell.right + 0.5 ||
+        value!.text.right > value!.cell.right + 0.5 ||
+        value!.cell.right > width,
+    );
+    console.log(
+      `400 px: ${rows.length} rader i nyckeltalstabellen, ${overlaps.length} där text går utanför sin cell; tabellen slutar vid ${Math.round(Math.max(...rows.map((r) => r[1]!.cell.right)))} px`,
+    );
     expect(overlaps.map(([label, value]) => `${label!.label} | ${value!.label}`)).toEqual([]);
   });
 
@@ -430,10 +536,18 @@ if (!hasChromium) {
  * on) trip aria-hidden-focus: a known false positive (microsoft/tabster#288, fluentui#25133)
  * that Accessibility Insights suppresses the same way.
  */
-function serious(violations: { id: string; impact?: string | null; nodes: { target: unknown; html: string }[] }[]) {
+function serious(
+  violations: { id: string; impact?: string | null; nodes: { target: unknown; html: string }[] }[],
+) {
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ ...v, nodes: v.id === "aria-hidden-focus" ? v.nodes.filter((n) => !n.html.includes("data-tabster-dummy")) : v.nodes }))
+    .map((v) => ({
+      ...v,
+      nodes:
+        v.id === "aria-hidden-focus"
+          ? v.nodes.filter((n) => !n.html.includes("data-tabster-dummy"))
+          : v.nodes,
+    }))
     .filter((v) => v.nodes.length > 0)
     .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) }));
 }

@@ -15,8 +15,18 @@ const { catalog } = loadTemplates();
 const psyk = findUppdrag(catalog, "psykiatrisk-hemsjukvard")!;
 
 async function filled(unit: string, period: string, start: number, slut: number): Promise<Uint8Array> {
-  const values = { ...sampleValues(psyk, 3), patienter_start: start, patienter_nya: slut - start, patienter_avslutade: 0, patienter_slut: slut, sip_patienter: slut };
-  return fillByNames(await writeTemplate(psyk, { unit, period }), values as Parameters<typeof fillByNames>[1]);
+  const values = {
+    ...sampleValues(psyk, 3),
+    patienter_start: start,
+    patienter_nya: slut - start,
+    patienter_avslutade: 0,
+    patienter_slut: slut,
+    sip_patienter: slut,
+  };
+  return fillByNames(
+    await writeTemplate(psyk, { unit, period }),
+    values as Parameters<typeof fillByNames>[1],
+  );
 }
 
 const file = (name: string, bytes: Uint8Array) => new File([bytes as Uint8Array<ArrayBuffer>], name);
@@ -33,9 +43,18 @@ describe("Kontrollera with last period's files", () => {
   });
 
   it("checks picked files: pairs 'team norr' with Team Norr, tells Team Syd it has no pair, and lists the unused previous files", async () => {
-    const results = await checkPickedFiles([file("norr.xlsx", await filled("Team Norr", "2025H1", 20, 22)), file("syd.xlsx", await filled("Team Syd", "2025H1", 8, 9))], previous, catalog);
+    const results = await checkPickedFiles(
+      [
+        file("norr.xlsx", await filled("Team Norr", "2025H1", 20, 22)),
+        file("syd.xlsx", await filled("Team Syd", "2025H1", 8, 9)),
+      ],
+      previous,
+      catalog,
+    );
     expect(results.map((r) => r.file)).toEqual(["norr.xlsx", "syd.xlsx", PREVIOUS_FILES]);
-    expect(codes(results[0]!.problems).filter((c) => /previous|continuity/.test(c))).toEqual(["continuityMismatch"]);
+    expect(codes(results[0]!.problems).filter((c) => /previous|continuity/.test(c))).toEqual([
+      "continuityMismatch",
+    ]);
     expect(codes(results[1]!.problems)).toContain("previousMissing");
     expect(results[2]!.problems.map((p) => [p.code, p.location?.file])).toEqual([
       ["previousUnreadable", "trasig.xlsx"],
@@ -45,11 +64,21 @@ describe("Kontrollera with last period's files", () => {
 
   it("pairs nothing with two different previous files for one unit, and says so; a copy of one file is that file", async () => {
     const norr = await filled("Team Norr", "2024H2", 10, 19);
-    const copies = await checkPickedFiles([file("norr.xlsx", await filled("Team Norr", "2025H1", 20, 22))], [file("a.xlsx", norr), file("a (kopia).xlsx", norr)], catalog);
+    const copies = await checkPickedFiles(
+      [file("norr.xlsx", await filled("Team Norr", "2025H1", 20, 22))],
+      [file("a.xlsx", norr), file("a (kopia).xlsx", norr)],
+      catalog,
+    );
     expect(codes(copies[0]!.problems)).toContain("continuityMismatch");
     expect(copies).toHaveLength(1);
-    const different = await checkPickedFiles([file("norr.xlsx", await filled("Team Norr", "2025H1", 20, 22))], [file("a.xlsx", norr), file("b.xlsx", await filled("Team Norr", "2024H2", 10, 20))], catalog);
-    expect(codes(different[0]!.problems).filter((c) => /previous|continuity/.test(c))).toEqual(["previousMissing"]);
+    const different = await checkPickedFiles(
+      [file("norr.xlsx", await filled("Team Norr", "2025H1", 20, 22))],
+      [file("a.xlsx", norr), file("b.xlsx", await filled("Team Norr", "2024H2", 10, 20))],
+      catalog,
+    );
+    expect(codes(different[0]!.problems).filter((c) => /previous|continuity/.test(c))).toEqual([
+      "previousMissing",
+    ]);
     expect(different[1]!.problems.map((p) => [p.code, p.location?.file])).toEqual([
       ["previousAmbiguous", "a.xlsx"],
       ["previousAmbiguous", "b.xlsx"],
@@ -59,7 +88,9 @@ describe("Kontrollera with last period's files", () => {
   it("checks the active workbook the same way", async () => {
     const active = readUnitWorkbook(await filled("Team Norr", "2025H1", 20, 22), "Team Norr.xlsx", catalog);
     const [checked, notes] = await checkActiveOutcome(active, catalog, previous);
-    expect(codes(checked!.problems).filter((c) => /previous|continuity/.test(c))).toEqual(["continuityMismatch"]);
+    expect(codes(checked!.problems).filter((c) => /previous|continuity/.test(c))).toEqual([
+      "continuityMismatch",
+    ]);
     expect(notes).toMatchObject({ file: PREVIOUS_FILES });
     expect(codes(notes!.problems)).toEqual(["previousUnreadable", "previousUnpaired"]);
   });

@@ -16,7 +16,10 @@ const oppna = findUppdrag(catalog, "oppna-verksamheter")!;
 describe("enhetsrader", () => {
   test("en enhet per rad; tomma rader och # hoppas över; delar efter semikolon", () => {
     const part = oppna.parts[0]!.id;
-    expect(parseUnitList(`Team Norr\n\n# kommentar\n  Demens ; ${part} , \n`, oppna)).toEqual({ units: [{ unit: "Team Norr" }, { unit: "Demens", parts: [part] }], errors: [] });
+    expect(parseUnitList(`Team Norr\n\n# kommentar\n  Demens ; ${part} , \n`, oppna)).toEqual({
+      units: [{ unit: "Team Norr" }, { unit: "Demens", parts: [part] }],
+      errors: [],
+    });
   });
 
   test("okänd del, saknat namn och dubblett ger svenska fel med radnummer", () => {
@@ -31,7 +34,9 @@ describe("enhetsrader", () => {
 
 test("filnamn som kommandoradens", () => {
   expect(slug("Team Norr/Öst")).toBe("Team-Norr-Ost");
-  expect(templateFileName(psyk, "2025H1", "Team Söder")).toBe("psykiatrisk-hemsjukvard_2025H1_Team-Soder.xlsx");
+  expect(templateFileName(psyk, "2025H1", "Team Söder")).toBe(
+    "psykiatrisk-hemsjukvard_2025H1_Team-Soder.xlsx",
+  );
 });
 
 describe("problem", () => {
@@ -45,12 +50,16 @@ describe("problem", () => {
   const warning: Problem = { code: "unitMissing", severity: "varning", params: { unit: "Team D" } };
 
   test("raden nämner blad, cell och mått men inte filen (den står i rubriken)", () => {
-    expect(problemLine(flow, psyk)).toBe("Fel: blad Verksamhetsmått, cell C10 (Antal patienter vid periodens slut): Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).");
+    expect(problemLine(flow, psyk)).toBe(
+      "Fel: blad Verksamhetsmått, cell C10 (Antal patienter vid periodens slut): Värde saknas. Fyll i (skriv 0 om inget har hänt under perioden).",
+    );
   });
 
   test("grupperas efter allvarlighet; bara problem med cell markeras", () => {
     expect(groupBySeverity([warning, flow])).toEqual({ errors: [flow], warnings: [warning] });
-    expect(highlightCells([flow, warning])).toEqual([{ sheet: "Verksamhetsmått", cell: "C10", severity: "fel" }]);
+    expect(highlightCells([flow, warning])).toEqual([
+      { sheet: "Verksamhetsmått", cell: "C10", severity: "fel" },
+    ]);
   });
 });
 
@@ -65,6 +74,8 @@ test("fristående värd: mallar och nivå 2 sparas som filer", async () => {
 });
 
 test("felmeddelanden: adapterns svenska text som den är, annars en allmän rad", () => {
-  expect(errorText(new HostNotSupportedError("Kräver ExcelApi 1.8.", "ExcelApi 1.8"))).toBe("Kräver ExcelApi 1.8.");
+  expect(errorText(new HostNotSupportedError("Kräver ExcelApi 1.8.", "ExcelApi 1.8"))).toBe(
+    "Kräver ExcelApi 1.8.",
+  );
   expect(errorText(new Error("boom"))).toBe("Något gick fel: boom");
 });

@@ -15,7 +15,13 @@ import { ERROR_POLICY } from "../../src/core/messages/policy";
 import { findUppdrag } from "../../src/core/catalog";
 import { sampleValues } from "../../src/cli/sampleData";
 import { writeTemplate } from "../../src/workbook/template";
-import { checkFiles, inMemoryFile, rollupFiles, type CollectedRollup, type InputFile } from "../../src/workbook/collect";
+import {
+  checkFiles,
+  inMemoryFile,
+  rollupFiles,
+  type CollectedRollup,
+  type InputFile,
+} from "../../src/workbook/collect";
 import { fillByNames } from "../workbook/sheetjsFill";
 
 const catalog = loadTemplates().catalog;
@@ -58,7 +64,11 @@ test("fristående: bara filer, inga Excel-knappar; alla fyra flikarna", () => {
 test("with the bundled catalog's files, the controller can add an uppdrag file of their own; without them, not", () => {
   const withSources = renderToString(
     <FluentProvider theme={webLightTheme}>
-      <App host={createStandaloneHost(() => undefined)} catalog={catalog} catalogSources={readTemplateSources()} />
+      <App
+        host={createStandaloneHost(() => undefined)}
+        catalog={catalog}
+        catalogSources={readTemplateSources()}
+      />
     </FluentProvider>,
   );
   expect(withSources).toContain("Eget uppdrag (katalogfil, .json)");
@@ -94,7 +104,9 @@ describe("Sammanställ: vad som räknas med", () => {
       await unitFile("e-forsta.xlsx", "Team E"),
       await unitFile("e-andra.xlsx", "Team E"),
     ];
-    const expectedUnits = ["Team A", "Team B", "Team C", "Team D", "Team E", "Team F"].map((unit) => ({ unit }));
+    const expectedUnits = ["Team A", "Team B", "Team C", "Team D", "Team E", "Team F"].map((unit) => ({
+      unit,
+    }));
     return rollupFiles(await checkFiles(files, catalog), catalog, { expectedUnits })!;
   }
 
@@ -105,7 +117,11 @@ describe("Sammanställ: vad som räknas med", () => {
       </FluentProvider>,
     );
   /** The visible text, tags dropped, so a sentence split by markup still matches. */
-  const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, "")
+      .replace(/&#x27;/g, "'")
+      .replace(/&quot;/g, '"');
 
   test("säger hur många filer som används och hur många av dem som har fel, och den beslutade regeln för fel", async () => {
     const shown = text(summary(await collected()));
@@ -125,8 +141,15 @@ describe("Sammanställ: vad som räknas med", () => {
   test("meddelandet är en varning, inte grönt, när filer inte räknas med eller enheter saknas", async () => {
     const c = await collected();
     const notice = rollupNotice(c, "Nivå 2 har laddats ned som niva2.xlsx.");
-    expect(notice).toEqual({ intent: "warning", title: "Obs: 2 filer räknas inte med, 1 enhet skickade olika filer och 1 förväntad enhet saknas.", text: "Nivå 2 har laddats ned som niva2.xlsx.\nSe nedan vilka det gäller." });
-    const complete = rollupFiles(c.files.filter((f) => f.status === "used"), catalog)!;
+    expect(notice).toEqual({
+      intent: "warning",
+      title: "Obs: 2 filer räknas inte med, 1 enhet skickade olika filer och 1 förväntad enhet saknas.",
+      text: "Nivå 2 har laddats ned som niva2.xlsx.\nSe nedan vilka det gäller.",
+    });
+    const complete = rollupFiles(
+      c.files.filter((f) => f.status === "used"),
+      catalog,
+    )!;
     expect(rollupNotice(complete, "Klart.")).toEqual({ intent: "success", text: "Klart." });
   });
 

@@ -10,20 +10,48 @@ import { psyk, psykValues, unitWith } from "../core/builders";
 const uppdrag = psyk();
 
 function read(unit: string, cells: Record<string, RawCell>, notes: Problem[] = []): ReadOutcome {
-  const raw = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit, period: "2025H1", file: `${unit}.xlsx`, cells, locations: {} };
+  const raw = {
+    uppdragId: uppdrag.id,
+    templateVersion: uppdrag.version,
+    unit,
+    period: "2025H1",
+    file: `${unit}.xlsx`,
+    cells,
+    locations: {},
+  };
   return { ok: true, raw, uppdrag, notes };
 }
 
-const previousWith = (...reports: UnitReport[]): PreviousReports => ({ given: true, byUnit: new Map(reports.map((r) => [previousKey(r), r])), problems: [] });
+const previousWith = (...reports: UnitReport[]): PreviousReports => ({
+  given: true,
+  byUnit: new Map(reports.map((r) => [previousKey(r), r])),
+  problems: [],
+});
 const codes = (o: { problems: { code: string }[] }) => o.problems.map((p) => p.code);
 
 describe("checkRead", () => {
   const values = psykValues(20, 5, 3, 2, 12);
 
   it("interprets and validates: reading notes first, then parsing, then the rules", () => {
-    const note: Problem = { code: "nameMissingUsedLabel", severity: "varning", measureId: "arsarbetare", location: { file: "Norr.xlsx" }, params: { name: "U_arsarbetare", measure: "Årsarbetare" } };
-    const out = checkRead("Norr.xlsx", "abc", read("Norr", { ...values, patienter_slut: 99, pas_antal: "två" }, [note]), NO_PREVIOUS);
-    expect(out).toMatchObject({ file: "Norr.xlsx", sha256: "abc", status: "read", uppdrag: { id: uppdrag.id } });
+    const note: Problem = {
+      code: "nameMissingUsedLabel",
+      severity: "varning",
+      measureId: "arsarbetare",
+      location: { file: "Norr.xlsx" },
+      params: { name: "U_arsarbetare", measure: "Årsarbetare" },
+    };
+    const out = checkRead(
+      "Norr.xlsx",
+      "abc",
+      read("Norr", { ...values, patienter_slut: 99, pas_antal: "två" }, [note]),
+      NO_PREVIOUS,
+    );
+    expect(out).toMatchObject({
+      file: "Norr.xlsx",
+      sha256: "abc",
+      status: "read",
+      uppdrag: { id: uppdrag.id },
+    });
     expect(out.report?.values.patienter_start).toEqual({ kind: "number", value: 20 });
     const c = codes(out);
     expect(c[0]).toBe("nameMissingUsedLabel");
@@ -37,15 +65,37 @@ describe("checkRead", () => {
     expect(codes(paired)).toContain("continuityMismatch");
     const alone = checkRead("Syd.xlsx", "", read("Team Syd", values), previousWith(last));
     expect(codes(alone)).toContain("previousMissing");
-    expect(codes(checkRead("Syd.xlsx", "", read("Team Syd", values), NO_PREVIOUS))).not.toContain("previousMissing");
+    expect(codes(checkRead("Syd.xlsx", "", read("Team Syd", values), NO_PREVIOUS))).not.toContain(
+      "previousMissing",
+    );
   });
 
   it("rejects a workbook of another uppdrag than asked, and one that could not be read, without validating it", () => {
-    const other = checkRead("Norr.xlsx", "", read("Norr", { ...values, patienter_slut: 99 }), NO_PREVIOUS, "oppna-verksamheter");
+    const other = checkRead(
+      "Norr.xlsx",
+      "",
+      read("Norr", { ...values, patienter_slut: 99 }),
+      NO_PREVIOUS,
+      "oppna-verksamheter",
+    );
     expect(other.status).toBe("rejected");
-    expect(other.reason).toMatchObject({ code: "otherUppdragThanAsked", params: { file: "Norr.xlsx", found: uppdrag.id, expected: "oppna-verksamheter" } });
+    expect(other.reason).toMatchObject({
+      code: "otherUppdragThanAsked",
+      params: { file: "Norr.xlsx", found: uppdrag.id, expected: "oppna-verksamheter" },
+    });
     expect(codes(other)).not.toContain("balanceMismatch");
-    const problem: Problem = { code: "notATemplate", severity: "fel", location: { file: "x.xlsx" }, params: { file: "x.xlsx" } };
-    expect(checkRead("x.xlsx", "", { ok: false, problem }, NO_PREVIOUS)).toEqual({ file: "x.xlsx", sha256: "", status: "rejected", reason: problem, problems: [] });
+    const problem: Problem = {
+      code: "notATemplate",
+      severity: "fel",
+      location: { file: "x.xlsx" },
+      params: { file: "x.xlsx" },
+    };
+    expect(checkRead("x.xlsx", "", { ok: false, problem }, NO_PREVIOUS)).toEqual({
+      file: "x.xlsx",
+      sha256: "",
+      status: "rejected",
+      reason: problem,
+      problems: [],
+    });
   });
 });

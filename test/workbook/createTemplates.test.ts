@@ -11,7 +11,12 @@ const period = parsePeriod("2026h1")!;
 describe("planTemplates", () => {
   it("names one template per unit as both front ends do, and writes each for its unit, parts and period", async () => {
     const part = oppna.parts[1]!.id;
-    const planned = planTemplates(oppna, period, [{ unit: "Team Söder" }, { unit: "Demens", parts: [part] }], { contact: "Kim" });
+    const planned = planTemplates(
+      oppna,
+      period,
+      [{ unit: "Team Söder" }, { unit: "Demens", parts: [part] }],
+      { contact: "Kim" },
+    );
     expect(planned.map((t) => [t.unit, t.fileName])).toEqual([
       ["Team Söder", "oppna-verksamheter_2026H1_Team-Soder.xlsx"],
       ["Demens", "oppna-verksamheter_2026H1_Demens.xlsx"],

@@ -25,7 +25,9 @@ export function sheetPath(files: Entries, sheet: string): string {
   const workbook = strFromU8(files["xl/workbook.xml"]!);
   const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]!);
   const id = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
-  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  const target =
+    new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
   if (!target) throw new Error(`no sheet ${sheet}`);
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }
@@ -38,8 +40,10 @@ export function declareSize(zip: Uint8Array, name: string, size: number): Uint8A
   const matches = (at: number, nameAt: number) => wanted.every((b, i) => out[at + nameAt + i] === b);
   for (let at = 0; at + 46 < out.length; at++) {
     const sig = view.getUint32(at, true);
-    if (sig === 0x04034b50 && view.getUint16(at + 26, true) === wanted.length && matches(at, 30)) view.setUint32(at + 22, size, true);
-    if (sig === 0x02014b50 && view.getUint16(at + 28, true) === wanted.length && matches(at, 46)) view.setUint32(at + 24, size, true);
+    if (sig === 0x04034b50 && view.getUint16(at + 26, true) === wanted.length && matches(at, 30))
+      view.setUint32(at + 22, size, true);
+    if (sig === 0x02014b50 && view.getUint16(at + 28, true) === wanted.length && matches(at, 46))
+      view.setUint32(at + 24, size, true);
   }
   return out;
 }

@@ -14,11 +14,16 @@ import { fillByNames } from "./sheetjsFill";
 const { catalog } = loadTemplates();
 
 async function unitFile(unit: string): Promise<Uint8Array> {
-  const template = await writeTemplate(psyk(), { unit, period: "2025H1" } as Parameters<typeof writeTemplate>[1]);
+  const template = await writeTemplate(psyk(), { unit, period: "2025H1" } as Parameters<
+    typeof writeTemplate
+  >[1]);
   return fillByNames(template, psykValues(10, 2, 1, 1, 3));
 }
 
-const failing = (name: string, error: Error): InputFile => ({ name, read: async () => Promise.reject(error) });
+const failing = (name: string, error: Error): InputFile => ({
+  name,
+  read: async () => Promise.reject(error),
+});
 const errno = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 afterEach(() => jest.restoreAllMocks());
@@ -28,7 +33,14 @@ it.each([
   ["EIO", "läsfel på disken (EIO)"],
   ["ELOOP", "länkar i rad"],
 ])("a file the system refuses (%s) is rejected in Swedish, and the others roll up", async (code, swedish) => {
-  const outcomes = await checkFiles([inMemoryFile("norr.xlsx", await unitFile("Team Norr")), failing("låst.xlsx", errno(code, `${code}: permission denied, open 'låst.xlsx'`)), inMemoryFile("syd.xlsx", await unitFile("Team Syd"))], catalog);
+  const outcomes = await checkFiles(
+    [
+      inMemoryFile("norr.xlsx", await unitFile("Team Norr")),
+      failing("låst.xlsx", errno(code, `${code}: permission denied, open 'låst.xlsx'`)),
+      inMemoryFile("syd.xlsx", await unitFile("Team Syd")),
+    ],
+    catalog,
+  );
   const locked = outcomes[1]!;
   expect(locked.status).toBe("rejected");
   const text = problemText(locked.reason!);
@@ -42,11 +54,16 @@ it.each([
 it("a file whose validation throws is rejected with a Swedish message naming it; the files before and after still count", async () => {
   const real = validate.validateReport;
   jest.spyOn(validate, "validateReport").mockImplementation((uppdrag, report, previous) => {
-    if (report.unit === "Team Mitt") throw new TypeError("Cannot read properties of undefined (reading 'value')");
+    if (report.unit === "Team Mitt")
+      throw new TypeError("Cannot read properties of undefined (reading 'value')");
     return real(uppdrag, report, previous);
   });
   const outcomes = await checkFiles(
-    [inMemoryFile("norr.xlsx", await unitFile("Team Norr")), inMemoryFile("mitt.xlsx", await unitFile("Team Mitt")), inMemoryFile("syd.xlsx", await unitFile("Team Syd"))],
+    [
+      inMemoryFile("norr.xlsx", await unitFile("Team Norr")),
+      inMemoryFile("mitt.xlsx", await unitFile("Team Mitt")),
+      inMemoryFile("syd.xlsx", await unitFile("Team Syd")),
+    ],
     catalog,
   );
   expect(outcomes.map((o) => o.status)).toEqual(["read", "rejected", "read"]);

@@ -19,7 +19,9 @@ describe.each(catalog.uppdrag.map((u) => [u.id, u] as const))("the Nivå 2 sheet
 
   it("has a row with the hand-computed figure for every level-2 measure but the texts", async () => {
     const { rows } = readSummary(await bytes);
-    const expected = uppdrag.measures.filter((m) => m.levels.includes(2) && m.aggregate !== "text").map((m) => m.id);
+    const expected = uppdrag.measures
+      .filter((m) => m.levels.includes(2) && m.aggregate !== "text")
+      .map((m) => m.id);
     expect(rows.map((r) => r.measureId)).toEqual(expect.arrayContaining(expected));
     expect(rows).toHaveLength(expected.length);
     expect(level2Mismatches(uppdrag, reports, await bytes)).toEqual([]);
@@ -43,10 +45,24 @@ describe.each(catalog.uppdrag.map((u) => [u.id, u] as const))("the Nivå 2 sheet
     expect(shown).toEqual(covered.map((c) => (c ? "nämnaren är 0" : "–")));
     // A unit that lacks an input of a ratio has a blank there: missing.
     const lacking = uppdrag.measures.flatMap((m) =>
-      reports.filter((r) => m.formula && (!m.part || !r.parts || r.parts.includes(m.part)) && [...m.formula.numerator, ...m.formula.denominator].some((t) => r.values[t.measure]?.kind !== "number")).map((r) => [m.id, r.unit]),
+      reports
+        .filter(
+          (r) =>
+            m.formula &&
+            (!m.part || !r.parts || r.parts.includes(m.part)) &&
+            [...m.formula.numerator, ...m.formula.denominator].some(
+              (t) => r.values[t.measure]?.kind !== "number",
+            ),
+        )
+        .map((r) => [m.id, r.unit]),
     );
     expect(lacking.length).toBeGreaterThan(0);
-    for (const [id, unit] of lacking) expect([id, unit, rows.find((r) => r.measureId === id)!.cells[header.indexOf(unit!)]]).toEqual([id, unit, null]);
+    for (const [id, unit] of lacking)
+      expect([id, unit, rows.find((r) => r.measureId === id)!.cells[header.indexOf(unit!)]]).toEqual([
+        id,
+        unit,
+        null,
+      ]);
   });
 
   it("writes the Underlag with the Swedish decimal comma", async () => {
@@ -68,9 +84,17 @@ describe("unit cells beside a level-2 figure", () => {
     for (const report of reports) {
       const cell = row.cells[header.indexOf(report.unit)];
       const v = report.values[mean.id];
-      if (v?.kind !== "list") expect([report.unit, cell]).toEqual([report.unit, report.parts && !report.parts.includes(mean.part!) ? "–" : null]);
+      if (v?.kind !== "list")
+        expect([report.unit, cell]).toEqual([
+          report.unit,
+          report.parts && !report.parts.includes(mean.part!) ? "–" : null,
+        ]);
       else if (v.values.length === 0) expect([report.unit, cell]).toEqual([report.unit, "0 ärenden"]);
-      else expect([report.unit, cell]).toEqual([report.unit, v.values.reduce((a, b) => a + b, 0) / v.values.length]);
+      else
+        expect([report.unit, cell]).toEqual([
+          report.unit,
+          v.values.reduce((a, b) => a + b, 0) / v.values.length,
+        ]);
     }
     // The fixture has a unit with cases, one with none and one that does not cover the part.
     expect(reports.map((r) => r.values[mean.id]?.kind ?? "–")).toEqual(["list", "–", "list", "list"]);
@@ -79,13 +103,41 @@ describe("unit cells beside a level-2 figure", () => {
 
 describe("figures built on values with errors, in the workbook", () => {
   const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!;
-  const team = (unit: string, start: number, nya: number, avslutade: number, slut = start + nya - avslutade): UnitReport => {
+  const team = (
+    unit: string,
+    start: number,
+    nya: number,
+    avslutade: number,
+    slut = start + nya - avslutade,
+  ): UnitReport => {
     const n = (value: number) => ({ kind: "number" as const, value });
-    const values = { patienter_start: n(start), patienter_nya: n(nya), patienter_avslutade: n(avslutade), patienter_slut: n(slut), pas_antal: n(2), sip_patienter: n(slut), arsarbetare: n(2) };
-    return { uppdragId: psyk.id, templateVersion: psyk.version, unit, period: "2025H1", file: `${unit}.xlsx`, values };
+    const values = {
+      patienter_start: n(start),
+      patienter_nya: n(nya),
+      patienter_avslutade: n(avslutade),
+      patienter_slut: n(slut),
+      pas_antal: n(2),
+      sip_patienter: n(slut),
+      arsarbetare: n(2),
+    };
+    return {
+      uppdragId: psyk.id,
+      templateVersion: psyk.version,
+      unit,
+      period: "2025H1",
+      file: `${unit}.xlsx`,
+      values,
+    };
   };
   const reports = [team("Team Norr", 22, 5, 3), team("Team Söder", 18, 4, 2, 22)];
-  const outcomes: FileOutcome[] = reports.map((report) => ({ file: report.file, sha256: "", status: "read", uppdrag: psyk, report, problems: validateReport(psyk, report) }));
+  const outcomes: FileOutcome[] = reports.map((report) => ({
+    file: report.file,
+    sha256: "",
+    status: "read",
+    uppdrag: psyk,
+    report,
+    problems: validateReport(psyk, report),
+  }));
   const collected = rollupFiles(outcomes, catalog)!;
 
   it("flags the figure with the unit, states the policy and the level-2 rule results at the top, and lists them on the Problem sheet", async () => {
@@ -97,15 +149,30 @@ describe("figures built on values with errors, in the workbook", () => {
     expect(flagOf("pas_antal")).toBeNull();
 
     const wb = XLSX.read(bytes, { type: "array" });
-    const top = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[LEVEL2_SHEETS.summary]!, { header: 1 }).slice(0, 8).map((r) => String(r[0] ?? ""));
+    const top = XLSX.utils
+      .sheet_to_json<unknown[]>(wb.Sheets[LEVEL2_SHEETS.summary]!, { header: 1 })
+      .slice(0, 8)
+      .map((r) => String(r[0] ?? ""));
     expect(top).toContain(`Värden med fel: ${ERROR_POLICY}`);
     expect(top.some((t) => t.startsWith("Kontrollerna mellan måtten ger 1 avvikelse på nivå 2"))).toBe(true);
-    expect(top.some((t) => t.includes("Flödet går inte ihop") && t.includes("= 44, men Antal patienter vid periodens slut är 46"))).toBe(true);
+    expect(
+      top.some(
+        (t) =>
+          t.includes("Flödet går inte ihop") &&
+          t.includes("= 44, men Antal patienter vid periodens slut är 46"),
+      ),
+    ).toBe(true);
 
     const slut = rows.find((r) => r.measureId === "patienter_slut")!;
     expect(slut.cells[col("Kontroll på nivå 2")]).toMatch(/^Nivå 2 \(hela uppdraget\): Flödet går inte ihop/);
     const problems = XLSX.utils.sheet_to_json<Record<string, string>>(wb.Sheets[LEVEL2_SHEETS.problems]!);
     const levelTwo = problems.filter((p) => p.Blad === LEVEL2_SHEETS.summary);
-    expect(levelTwo).toEqual([expect.objectContaining({ Cell: XLSX.utils.encode_cell({ r: slut.r, c: col("Nivå 2") }), "Mått-id": "patienter_slut", Allvarlighet: "Fel" })]);
+    expect(levelTwo).toEqual([
+      expect.objectContaining({
+        Cell: XLSX.utils.encode_cell({ r: slut.r, c: col("Nivå 2") }),
+        "Mått-id": "patienter_slut",
+        Allvarlighet: "Fel",
+      }),
+    ]);
   });
 });

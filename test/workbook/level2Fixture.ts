@@ -51,17 +51,28 @@ function valueFor(m: Measure, next: () => number): Value {
 }
 
 /** Which unit leaves which measure blank (index j of the measure in the catalog). */
-const BLANK: ((j: number) => boolean)[] = [() => false, (j) => j % 7 === 3, (j) => j % 5 === 1, (j) => j % 4 === 2];
+const BLANK: ((j: number) => boolean)[] = [
+  () => false,
+  (j) => j % 7 === 3,
+  (j) => j % 5 === 1,
+  (j) => j % 4 === 2,
+];
 
 /** Four units: A covers all, B and C split the parts between them, D covers all with many blanks. */
 export function fixtureReports(uppdrag: Uppdrag): UnitReport[] {
   const next = random(uppdrag.id);
   const partIds = uppdrag.parts.map((p) => p.id);
   const half = Math.ceil(partIds.length / 2);
-  const partsOf: (string[] | undefined)[] = partIds.length ? [undefined, partIds.slice(0, half), partIds.slice(half), undefined] : [undefined, undefined, undefined, undefined];
+  const partsOf: (string[] | undefined)[] = partIds.length
+    ? [undefined, partIds.slice(0, half), partIds.slice(half), undefined]
+    : [undefined, undefined, undefined, undefined];
   // The first ratio's denominator is 0 in every unit: its level-2 figure cannot be computed.
   const zeroRatio = uppdrag.measures.find((m) => m.formula);
-  const zeroed = new Set(zeroRatio ? [...zeroRatio.formula!.numerator, ...zeroRatio.formula!.denominator].map((t) => t.measure) : []);
+  const zeroed = new Set(
+    zeroRatio
+      ? [...zeroRatio.formula!.numerator, ...zeroRatio.formula!.denominator].map((t) => t.measure)
+      : [],
+  );
   // Unit D leaves the second ratio's denominator blank: that ratio's figure skips D.
   const halfRatio = uppdrag.measures.filter((m) => m.formula)[1];
   const blankInD = halfRatio?.formula!.denominator[0]!.measure;
@@ -72,15 +83,31 @@ export function fixtureReports(uppdrag: Uppdrag): UnitReport[] {
       if (!isInput(m) || (m.part && parts && !parts.includes(m.part))) return;
       const v = valueFor(m, next);
       if (zeroed.has(m.id)) values[m.id] = { kind: "number", value: 0 };
-      else if (m.type === "daysList" && i === 2) values[m.id] = { kind: "list", values: [] }; // C had no cases
+      else if (m.type === "daysList" && i === 2)
+        values[m.id] = { kind: "list", values: [] }; // C had no cases
       else values[m.id] = BLANK[i]!(j) || (i === 3 && m.id === blankInD) ? { kind: "missing" } : v;
     });
-    return { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit, period: "2025H1", parts, file: `${uppdrag.id}-${unit}.xlsx`, values };
+    return {
+      uppdragId: uppdrag.id,
+      templateVersion: uppdrag.version,
+      unit,
+      period: "2025H1",
+      parts,
+      file: `${uppdrag.id}-${unit}.xlsx`,
+      values,
+    };
   });
 }
 
 export function collectedFor(uppdrag: Uppdrag, reports = fixtureReports(uppdrag)): CollectedRollup {
-  const outcomes: FileOutcome[] = reports.map((report) => ({ file: report.file, sha256: "", status: "read", uppdrag, report, problems: [] }));
+  const outcomes: FileOutcome[] = reports.map((report) => ({
+    file: report.file,
+    sha256: "",
+    status: "read",
+    uppdrag,
+    report,
+    problems: [],
+  }));
   return rollupFiles(outcomes, catalog, { uppdragId: uppdrag.id })!;
 }
 
@@ -106,14 +133,19 @@ export function handFigure(m: Measure, reports: readonly UnitReport[]): number |
       const f = m.formula!;
       const terms = [...f.numerator, ...f.denominator];
       const full = asked.filter((r) => terms.every((t) => numberIn(r, t.measure) !== undefined));
-      const side = (ts: typeof terms) => total(full.flatMap((r) => ts.map((t) => t.sign * numberIn(r, t.measure)!)));
+      const side = (ts: typeof terms) =>
+        total(full.flatMap((r) => ts.map((t) => t.sign * numberIn(r, t.measure)!)));
       const den = side(f.denominator);
       return full.length === 0 || den === 0 ? null : (side(f.numerator) / den) * f.factor;
     }
     case "weightedMean": {
-      const full = asked.filter((r) => numberIn(r, m.id) !== undefined && numberIn(r, m.weight!) !== undefined);
+      const full = asked.filter(
+        (r) => numberIn(r, m.id) !== undefined && numberIn(r, m.weight!) !== undefined,
+      );
       const weights = total(full.map((r) => numberIn(r, m.weight!)!));
-      return full.length === 0 || weights === 0 ? null : total(full.map((r) => numberIn(r, m.id)! * numberIn(r, m.weight!)!)) / weights;
+      return full.length === 0 || weights === 0
+        ? null
+        : total(full.map((r) => numberIn(r, m.id)! * numberIn(r, m.weight!)!)) / weights;
     }
     case "pooled": {
       const cases = asked.flatMap((r) => {
@@ -150,18 +182,36 @@ export interface SummaryRow {
   cells: unknown[];
 }
 
-export function readSummary(bytes: Uint8Array): { ws: XLSX.WorkSheet; header: unknown[]; rows: SummaryRow[]; col: (name: string) => number } {
+export function readSummary(bytes: Uint8Array): {
+  ws: XLSX.WorkSheet;
+  header: unknown[];
+  rows: SummaryRow[];
+  col: (name: string) => number;
+} {
   const wb = XLSX.read(bytes, { type: "array", cellFormula: true });
   const ws = wb.Sheets[LEVEL2_SHEETS.summary]!;
-  const all = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
+  const all = XLSX.utils.sheet_to_json<unknown[]>(ws, {
+    header: 1,
+    raw: true,
+    defval: null,
+    blankrows: true,
+  });
   const headerIndex = all.findIndex((r) => r[0] === "Mått-id");
   const header = all[headerIndex]!;
-  const rows = all.flatMap((cells, r) => (r > headerIndex && typeof cells[0] === "string" && cells[1] !== null ? [{ measureId: cells[0], r, cells }] : []));
+  const rows = all.flatMap((cells, r) =>
+    r > headerIndex && typeof cells[0] === "string" && cells[1] !== null
+      ? [{ measureId: cells[0], r, cells }]
+      : [],
+  );
   return { ws, header, rows, col: (name) => header.indexOf(name) };
 }
 
 /** Level-2 cells that differ from the hand-computed figures, or hold a number that is not a formula's. */
-export function level2Mismatches(uppdrag: Uppdrag, reports: readonly UnitReport[], bytes: Uint8Array): string[] {
+export function level2Mismatches(
+  uppdrag: Uppdrag,
+  reports: readonly UnitReport[],
+  bytes: Uint8Array,
+): string[] {
   const { ws, rows, col } = readSummary(bytes);
   const level2 = col("Nivå 2");
   const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
@@ -172,9 +222,13 @@ export function level2Mismatches(uppdrag: Uppdrag, reports: readonly UnitReport[
     const expected = handFigure(m, reports);
     const got = row.cells[level2];
     const blank = got === null || got === "";
-    const ok = expected === null ? blank : typeof got === "number" && Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+    const ok =
+      expected === null
+        ? blank
+        : typeof got === "number" && Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
     if (!ok) out.push(`${m.id}: ${JSON.stringify(got)}, väntat ${expected}`);
-    else if (expected !== null && !ws[XLSX.utils.encode_cell({ r: row.r, c: level2 })]?.f) out.push(`${m.id}: ${got} är ingen formel`);
+    else if (expected !== null && !ws[XLSX.utils.encode_cell({ r: row.r, c: level2 })]?.f)
+      out.push(`${m.id}: ${got} är ingen formel`);
   }
   return out;
 }

@@ -11,8 +11,26 @@ import { rollup } from "../../src/core/rollup";
 import { LEVEL2_SHEETS, problemRows, writeLevel2 } from "../../src/workbook/writeLevel2";
 import type { CollectedRollup, FileOutcome } from "../../src/workbook/collect";
 
-function measure(id: string, type: Measure["type"], aggregate: Measure["aggregate"], section: string, extra: Partial<Measure> = {}): Measure {
-  return { id, label: `Mått ${id}`, help: "", kind: "struktur", levels: [2, 3], type, unit: type === "percent" ? "%" : "st", section, aggregate, checks: { required: false }, ...extra };
+function measure(
+  id: string,
+  type: Measure["type"],
+  aggregate: Measure["aggregate"],
+  section: string,
+  extra: Partial<Measure> = {},
+): Measure {
+  return {
+    id,
+    label: `Mått ${id}`,
+    help: "",
+    kind: "struktur",
+    levels: [2, 3],
+    type,
+    unit: type === "percent" ? "%" : "st",
+    section,
+    aggregate,
+    checks: { required: false },
+    ...extra,
+  };
 }
 const term = (m: string, sign: 1 | -1 = 1) => ({ measure: m, sign });
 
@@ -23,7 +41,10 @@ const UPPDRAG: Uppdrag = {
   description: "",
   source: "",
   frequency: ["halvar"],
-  parts: [{ id: "p1", label: "Del 1" }, { id: "p2", label: "Del 2" }],
+  parts: [
+    { id: "p1", label: "Del 1" },
+    { id: "p2", label: "Del 2" },
+  ],
   sections: [
     { id: "a", label: "Avsnitt A", sheet: "A" },
     { id: "tom", label: "Avsnitt utan mått på nivå 2", sheet: "Tom" },
@@ -32,12 +53,24 @@ const UPPDRAG: Uppdrag = {
   measures: [
     measure("antal", "count", "sum", "a"),
     measure("slut", "count", "stock", "a"),
-    measure("andel", "ratio", "ratio", "a", { unit: "%", formula: { numerator: [term("antal")], denominator: [term("slut")], factor: 100 } }),
+    measure("andel", "ratio", "ratio", "a", {
+      unit: "%",
+      formula: { numerator: [term("antal")], denominator: [term("slut")], factor: 100 },
+    }),
     measure("netto", "tkr", "sum", "a"),
     measure("standard", "tkr", "sum", "a"),
-    measure("avvikelse", "ratio", "ratio", "a", { unit: "%", formula: { numerator: [term("netto"), term("standard", -1)], denominator: [term("standard")], factor: 100 } }),
+    measure("avvikelse", "ratio", "ratio", "a", {
+      unit: "%",
+      formula: {
+        numerator: [term("netto"), term("standard", -1)],
+        denominator: [term("standard")],
+        factor: 100,
+      },
+    }),
     measure("besok", "count", "sum", "a"),
-    measure("besok_per_slut", "ratio", "ratio", "a", { formula: { numerator: [term("besok")], denominator: [term("slut")], factor: 1 } }),
+    measure("besok_per_slut", "ratio", "ratio", "a", {
+      formula: { numerator: [term("besok")], denominator: [term("slut")], factor: 1 },
+    }),
     measure("nojd", "percent", "weightedMean", "a", { weight: "svarande" }),
     measure("svarande", "count", "sum", "a"),
     measure("delmal", "count", "sum", "a", { part: "p2" }),
@@ -59,33 +92,98 @@ const days = (...values: number[]): Value => ({ kind: "list", values });
 const MISSING: Value = { kind: "missing" };
 
 function report(unit: string, file: string, values: Record<string, Value>, parts?: string[]): UnitReport {
-  return { uppdragId: "prov", templateVersion: "1", unit, period: "2025H1", file, values, ...(parts ? { parts } : {}) };
+  return {
+    uppdragId: "prov",
+    templateVersion: "1",
+    unit,
+    period: "2025H1",
+    file,
+    values,
+    ...(parts ? { parts } : {}),
+  };
 }
 
 const norr = report("Norr", "norr.xlsx", {
-  antal: num(6), slut: num(20), netto: num(1100), standard: num(1000), besok: num(12), nojd: num(80), svarande: num(10), delmal: num(2), fte: num(2.5),
-  vantetid: days(10, 30), vantetid_medel: days(5), register: { kind: "yesNo", value: true }, metod: { kind: "text", value: "Enkät" }, analys: { kind: "text", value: "Bra" }, fritt: num(3),
+  antal: num(6),
+  slut: num(20),
+  netto: num(1100),
+  standard: num(1000),
+  besok: num(12),
+  nojd: num(80),
+  svarande: num(10),
+  delmal: num(2),
+  fte: num(2.5),
+  vantetid: days(10, 30),
+  vantetid_medel: days(5),
+  register: { kind: "yesNo", value: true },
+  metod: { kind: "text", value: "Enkät" },
+  analys: { kind: "text", value: "Bra" },
+  fritt: num(3),
 });
-const syd = report("Syd", "syd.xlsx", {
-  antal: num(4), slut: num(30), netto: num(950), standard: num(1000), besok: MISSING, nojd: num(50), svarande: num(30), fte: num(1.25),
-  vantetid: days(20), vantetid_medel: days(7, 9), register: { kind: "yesNo", value: false }, metod: { kind: "text", value: "Enkät" }, analys: MISSING, fritt: num(1),
-}, ["p1"]);
+const syd = report(
+  "Syd",
+  "syd.xlsx",
+  {
+    antal: num(4),
+    slut: num(30),
+    netto: num(950),
+    standard: num(1000),
+    besok: MISSING,
+    nojd: num(50),
+    svarande: num(30),
+    fte: num(1.25),
+    vantetid: days(20),
+    vantetid_medel: days(7, 9),
+    register: { kind: "yesNo", value: false },
+    metod: { kind: "text", value: "Enkät" },
+    analys: MISSING,
+    fritt: num(1),
+  },
+  ["p1"],
+);
 const old = report("Öst", "gammal.xlsx", { antal: num(100) });
 
-const sydError: Problem = { code: "notWholeNumber", severity: "fel", measureId: "antal", location: { file: "syd.xlsx", sheet: "A", cell: "C5" }, params: { measure: "Mått antal", value: 4.5 } };
-const sydWarning: Problem = { code: "unusuallyHigh", severity: "varning", measureId: "slut", location: { sheet: "A", cell: "C6" }, params: { measure: "Mått slut", value: 30, limit: 25, unit: "st" } };
+const sydError: Problem = {
+  code: "notWholeNumber",
+  severity: "fel",
+  measureId: "antal",
+  location: { file: "syd.xlsx", sheet: "A", cell: "C5" },
+  params: { measure: "Mått antal", value: 4.5 },
+};
+const sydWarning: Problem = {
+  code: "unusuallyHigh",
+  severity: "varning",
+  measureId: "slut",
+  location: { sheet: "A", cell: "C6" },
+  params: { measure: "Mått slut", value: 30, limit: 25, unit: "st" },
+};
 
 function collected(): CollectedRollup {
   const result = rollup(UPPDRAG, [norr, syd, { ...old, period: "2024H2" }], {
     expectedUnits: [{ unit: "Norr" }, { unit: "Syd", parts: ["p1"] }, { unit: "Väst" }],
     fileProblems: new Map([["syd.xlsx", [sydError, sydWarning]]]),
   });
-  const outcome = (r: UnitReport, problems: Problem[]): FileOutcome => ({ file: r.file, sha256: `sha-${r.unit}`, status: "used", uppdrag: UPPDRAG, report: r, problems });
+  const outcome = (r: UnitReport, problems: Problem[]): FileOutcome => ({
+    file: r.file,
+    sha256: `sha-${r.unit}`,
+    status: "used",
+    uppdrag: UPPDRAG,
+    report: r,
+    problems,
+  });
   const rejected = result.rejected[0]!;
   const files: FileOutcome[] = [
     outcome(norr, []),
     outcome(syd, [sydError, sydWarning]),
-    { file: "gammal.xlsx", sha256: "sha-old", status: "rejected", reason: rejected.problem, uppdrag: UPPDRAG, report: rejected.report, problems: [] },
+    {
+      file: "gammal.xlsx",
+      sha256: "sha-old",
+      status: "rejected",
+      reason: rejected.problem,
+      uppdrag: UPPDRAG,
+      report: rejected.report,
+      problems: [],
+    },
   ];
   return { uppdrag: UPPDRAG, result, files };
 }
@@ -96,9 +194,17 @@ function collected(): CollectedRollup {
  * writer's mutants.
  */
 async function level2() {
-  const book = XLSX.read(await writeLevel2(collected(), { createdAt: new Date("2025-07-01T10:00:00Z") }), { type: "array", cellNF: true });
+  const book = XLSX.read(await writeLevel2(collected(), { createdAt: new Date("2025-07-01T10:00:00Z") }), {
+    type: "array",
+    cellNF: true,
+  });
   const summary = book.Sheets[LEVEL2_SHEETS.summary]!;
-  const rows = XLSX.utils.sheet_to_json<unknown[]>(summary, { header: 1, raw: true, defval: null, blankrows: true });
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(summary, {
+    header: 1,
+    raw: true,
+    defval: null,
+    blankrows: true,
+  });
   const header = rows.find((r) => r[0] === "Mått-id")!;
   /** The cell of measure `id` in the column headed `column`, as SheetJS read it. */
   const cell = (id: string, column: string): XLSX.CellObject | undefined => {
@@ -113,7 +219,8 @@ async function level2() {
     const r = rows.findIndex((x) => x[0] === id) + 1;
     return `${XLSX.utils.encode_col(header.indexOf("Norr"))}${r}:${XLSX.utils.encode_col(header.indexOf("Syd"))}${r}`;
   };
-  const sheetRows = (name: string) => XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, defval: null });
+  const sheetRows = (name: string) =>
+    XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, defval: null });
   return { book, summary, rows, header, cell, value, unitRange, sheetRows };
 }
 
@@ -129,13 +236,42 @@ describe("the level-2 workbook", () => {
     expect(summary.A1.v).toBe("Sammanställning nivå 2 – Provuppdraget");
     expect(summary.A2.v).toBe("Period: Halvår 1 2025 · mallversion 1 · skapad 2025-07-01 10:00");
     expect(summary.A3.v).toBe("2 enheter ingår; saknas: Väst. Tomma celler är saknade värden, inte 0.");
-    expect(header).toEqual(["Mått-id", "Mått", "Måttenhet", "Sammanställning", "Norr", "Syd", "Nivå 2", "Underlag", "Saknas för", "Fel i underlaget", "Kontroll på nivå 2"]);
+    expect(header).toEqual([
+      "Mått-id",
+      "Mått",
+      "Måttenhet",
+      "Sammanställning",
+      "Norr",
+      "Syd",
+      "Nivå 2",
+      "Underlag",
+      "Saknas för",
+      "Fel i underlaget",
+      "Kontroll på nivå 2",
+    ]);
 
     // Lists the level-2 measures under their sections, without texts, level-3-only measures or empty sections.
     const ids = rows.slice(rows.indexOf(header) + 1).map((r) => r[0]);
     expect(ids).toEqual([
-      "Avsnitt A", "antal", "slut", "andel", "netto", "standard", "avvikelse", "besok", "besok_per_slut", "nojd", "svarande", "delmal", "fte",
-      "Avsnitt B", "vantetid", "vantetid_medel", "register", "metod", "fritt",
+      "Avsnitt A",
+      "antal",
+      "slut",
+      "andel",
+      "netto",
+      "standard",
+      "avvikelse",
+      "besok",
+      "besok_per_slut",
+      "nojd",
+      "svarande",
+      "delmal",
+      "fte",
+      "Avsnitt B",
+      "vantetid",
+      "vantetid_medel",
+      "register",
+      "metod",
+      "fritt",
     ]);
     expect(rows.find((r) => r[0] === "antal")!.slice(1, 4)).toEqual(["Mått antal", "st", "summa"]);
     expect(value("andel", "Sammanställning")).toBe("kvot av summor");
@@ -159,15 +295,27 @@ describe("the level-2 workbook", () => {
     expect(cell("slut", "Nivå 2")).toMatchObject({ v: 50, f: `SUM(${unitRange("slut")})` });
     expect(cell("register", "Nivå 2")).toMatchObject({ v: 1, f: `COUNTIF(${unitRange("register")},"Ja")` });
     // Ratios and weighted means count only units that gave every input (ISNUMBER masks), as the roll-up does.
-    const mask = (...ids: string[]) => (ids.length === 1 ? `--ISNUMBER(${unitRange(ids[0]!)})` : ids.map((id) => `ISNUMBER(${unitRange(id)})`).join("*"));
+    const mask = (...ids: string[]) =>
+      ids.length === 1
+        ? `--ISNUMBER(${unitRange(ids[0]!)})`
+        : ids.map((id) => `ISNUMBER(${unitRange(id)})`).join("*");
     // 10 / 50 × 100
-    expect(cell("andel", "Nivå 2")).toMatchObject({ v: 20, f: `(SUMPRODUCT(${mask("antal", "slut")},${unitRange("antal")}))/(SUMPRODUCT(${mask("antal", "slut")},${unitRange("slut")}))*100` });
+    expect(cell("andel", "Nivå 2")).toMatchObject({
+      v: 20,
+      f: `(SUMPRODUCT(${mask("antal", "slut")},${unitRange("antal")}))/(SUMPRODUCT(${mask("antal", "slut")},${unitRange("slut")}))*100`,
+    });
     // (2050 − 2000) / 2000 × 100
     const nettoStandard = mask("netto", "standard");
-    expect(cell("avvikelse", "Nivå 2")).toMatchObject({ v: 2.5, f: `(SUMPRODUCT(${nettoStandard},${unitRange("netto")})-SUMPRODUCT(${nettoStandard},${unitRange("standard")}))/(SUMPRODUCT(${nettoStandard},${unitRange("standard")}))*100` });
+    expect(cell("avvikelse", "Nivå 2")).toMatchObject({
+      v: 2.5,
+      f: `(SUMPRODUCT(${nettoStandard},${unitRange("netto")})-SUMPRODUCT(${nettoStandard},${unitRange("standard")}))/(SUMPRODUCT(${nettoStandard},${unitRange("standard")}))*100`,
+    });
     // (80 × 10 + 50 × 30) / 40
     const nojd = mask("nojd", "svarande");
-    expect(cell("nojd", "Nivå 2")).toMatchObject({ v: 57.5, f: `SUMPRODUCT(${nojd},${unitRange("nojd")},${unitRange("svarande")})/SUMPRODUCT(${nojd},${unitRange("svarande")})` });
+    expect(cell("nojd", "Nivå 2")).toMatchObject({
+      v: 57.5,
+      f: `SUMPRODUCT(${nojd},${unitRange("nojd")},${unitRange("svarande")})/SUMPRODUCT(${nojd},${unitRange("svarande")})`,
+    });
     expect(cell("delmal", "Nivå 2")).toMatchObject({ v: 2, f: `SUM(${unitRange("delmal")})` });
 
     // Points pooled figures at their cases on the Ärenden sheet.
@@ -188,14 +336,22 @@ describe("the level-2 workbook", () => {
     // Stays a live formula where a unit column lacks an input: the mask drops that unit.
     // besok_per_slut: only Norr gave both, 12 / 20; a plain SUM over both columns would take Syd's slut too.
     const besok = mask("besok", "slut");
-    expect(cell("besok_per_slut", "Nivå 2")).toMatchObject({ v: 0.6, f: `(SUMPRODUCT(${besok},${unitRange("besok")}))/(SUMPRODUCT(${besok},${unitRange("slut")}))` });
+    expect(cell("besok_per_slut", "Nivå 2")).toMatchObject({
+      v: 0.6,
+      f: `(SUMPRODUCT(${besok},${unitRange("besok")}))/(SUMPRODUCT(${besok},${unitRange("slut")}))`,
+    });
     // A tally counts the units that chose an option: every text but the mark for a part not covered.
-    expect(cell("metod", "Nivå 2")).toMatchObject({ v: 2, f: `COUNTA(${unitRange("metod")})-COUNTIF(${unitRange("metod")},"–")` });
+    expect(cell("metod", "Nivå 2")).toMatchObject({
+      v: 2,
+      f: `COUNTA(${unitRange("metod")})-COUNTIF(${unitRange("metod")},"–")`,
+    });
     expect(cell("fritt", "Nivå 2")).toBeUndefined(); // summeras inte: blank, not 0
 
     // Formats figures with decimals to one decimal, counts as they are.
-    for (const id of ["andel", "avvikelse", "nojd", "fte", "vantetid", "vantetid_medel"]) expect([id, cell(id, "Nivå 2")!.z]).toEqual([id, "0.0"]);
-    for (const id of ["antal", "register", "netto"]) expect([id, cell(id, "Nivå 2")!.z]).not.toEqual([id, "0.0"]);
+    for (const id of ["andel", "avvikelse", "nojd", "fte", "vantetid", "vantetid_medel"])
+      expect([id, cell(id, "Nivå 2")!.z]).toEqual([id, "0.0"]);
+    for (const id of ["antal", "register", "netto"])
+      expect([id, cell(id, "Nivå 2")!.z]).not.toEqual([id, "0.0"]);
 
     // Says what each figure rests on.
     expect(value("antal", "Underlag")).toBe("2 enheter");
@@ -232,24 +388,70 @@ describe("the level-2 workbook", () => {
       ["Fil", "Enhet", "Period", "Mallversion", "SHA-256", "Status", "Orsak", "Fel", "Varningar"],
       ["norr.xlsx", "Norr", "2025H1", "1", "sha-Norr", "Används", "", 0, 0],
       ["syd.xlsx", "Syd", "2025H1", "1", "sha-Syd", "Används", "", 1, 1],
-      ["gammal.xlsx", "Öst", "2024H2", "1", "sha-old", "Avvisad", "Filen gäller perioden 2024H2, men sammanställningen gäller 2025H1. Den räknas inte med.", 0, 0],
-      ["(ingen fil)", "Väst", "2025H1", "", "", "Saknas", "Enheten finns i listan över förväntade enheter men har inte lämnat någon uppföljning.", null, null],
+      [
+        "gammal.xlsx",
+        "Öst",
+        "2024H2",
+        "1",
+        "sha-old",
+        "Avvisad",
+        "Filen gäller perioden 2024H2, men sammanställningen gäller 2025H1. Den räknas inte med.",
+        0,
+        0,
+      ],
+      [
+        "(ingen fil)",
+        "Väst",
+        "2025H1",
+        "",
+        "",
+        "Saknas",
+        "Enheten finns i listan över förväntade enheter men har inte lämnat någon uppföljning.",
+        null,
+        null,
+      ],
     ]);
 
     // Lists every problem with its file, sheet, cell, measure and message.
     const problems = sheetRows(LEVEL2_SHEETS.problems);
     expect(problems).toEqual([
       ["Fil", "Blad", "Cell", "Mått-id", "Mått", "Allvarlighet", "Meddelande"],
-      ["syd.xlsx", "A", "C5", "antal", "Mått antal", "Fel", "4,5 är inte ett heltal. Antal ska anges i hela tal."],
-      ["syd.xlsx", "A", "C6", "slut", "Mått slut", "Varning", "30 st är ovanligt högt (över 25). Kontrollera att värdet stämmer."],
-      ["gammal.xlsx", "", "", "", "", "Fel", "Filen gäller perioden 2024H2, men sammanställningen gäller 2025H1. Den räknas inte med."],
+      [
+        "syd.xlsx",
+        "A",
+        "C5",
+        "antal",
+        "Mått antal",
+        "Fel",
+        "4,5 är inte ett heltal. Antal ska anges i hela tal.",
+      ],
+      [
+        "syd.xlsx",
+        "A",
+        "C6",
+        "slut",
+        "Mått slut",
+        "Varning",
+        "30 st är ovanligt högt (över 25). Kontrollera att värdet stämmer.",
+      ],
+      [
+        "gammal.xlsx",
+        "",
+        "",
+        "",
+        "",
+        "Fel",
+        "Filen gäller perioden 2024H2, men sammanställningen gäller 2025H1. Den räknas inte med.",
+      ],
       ["", "", "", "", "", "Fel", "Enheten Väst har inte lämnat någon uppföljning."],
     ]);
     expect(problemRows(collected()).map((p) => p.file)).toEqual(["syd.xlsx", "syd.xlsx", "gammal.xlsx", ""]);
 
     // Holds the tidy data with level-2 rows.
     const data = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[LEVEL2_SHEETS.data]!);
-    expect(data.filter((r) => r["mått_id"] === "andel").map((r) => [r["nivå"], r["enhet"], r["värde"]])).toEqual([
+    expect(
+      data.filter((r) => r["mått_id"] === "andel").map((r) => [r["nivå"], r["enhet"], r["värde"]]),
+    ).toEqual([
       [3, "Norr", 30],
       [3, "Syd", 400 / 30],
       [2, "Nivå 2 (hela uppdraget)", 20],
@@ -265,7 +467,18 @@ describe("edge cases of the writer", () => {
     const ws = wb.Sheets[LEVEL2_SHEETS.summary]!;
     const r = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null });
     expect(ws.A3.v).toBe("0 enheter ingår; saknas: Väst. Tomma celler är saknade värden, inte 0.");
-    expect(r.find((x) => x[0] === "Mått-id")).toEqual(["Mått-id", "Mått", "Måttenhet", "Sammanställning", "(inga enheter)", "Nivå 2", "Underlag", "Saknas för", "Fel i underlaget", "Kontroll på nivå 2"]);
+    expect(r.find((x) => x[0] === "Mått-id")).toEqual([
+      "Mått-id",
+      "Mått",
+      "Måttenhet",
+      "Sammanställning",
+      "(inga enheter)",
+      "Nivå 2",
+      "Underlag",
+      "Saknas för",
+      "Fel i underlaget",
+      "Kontroll på nivå 2",
+    ]);
     expect(r.find((x) => x[0] === "antal")!.slice(4)).toEqual([null, null, "0 enheter", "Väst", null, null]);
   });
 
@@ -273,11 +486,16 @@ describe("edge cases of the writer", () => {
     const zero = report("Norr", "norr.xlsx", { antal: num(3), slut: num(0) });
     const result = rollup(UPPDRAG, [zero]);
     const wb = XLSX.read(await writeLevel2({ uppdrag: UPPDRAG, result, files: [] }), { type: "array" });
-    const r = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[LEVEL2_SHEETS.summary]!, { header: 1, defval: null });
+    const r = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[LEVEL2_SHEETS.summary]!, {
+      header: 1,
+      defval: null,
+    });
     const head = r.find((x) => x[0] === "Mått-id")!;
     const andel = r.find((x) => x[0] === "andel")!;
     expect(andel[head.indexOf("Nivå 2")]).toBeNull();
     expect(andel[head.indexOf("Underlag")]).toBe("3 / 0 – Nämnaren är 0: kvoten kan inte beräknas.");
-    expect(wb.Sheets[LEVEL2_SHEETS.summary]!.A3.v).toBe("1 enheter ingår. Tomma celler är saknade värden, inte 0.");
+    expect(wb.Sheets[LEVEL2_SHEETS.summary]!.A3.v).toBe(
+      "1 enheter ingår. Tomma celler är saknade värden, inte 0.",
+    );
   });
 });

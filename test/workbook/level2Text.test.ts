@@ -20,7 +20,10 @@ function hostileLevel2(): Promise<Uint8Array> {
   return writeLevel2(collectedFor(psyk(), reports));
 }
 
-const allText = (wb: XLSX.WorkBook) => wb.SheetNames.flatMap((n) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[n]!, { header: 1 }).flat()).filter((v): v is string => typeof v === "string");
+const allText = (wb: XLSX.WorkBook) =>
+  wb.SheetNames.flatMap((n) =>
+    XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[n]!, { header: 1 }).flat(),
+  ).filter((v): v is string => typeof v === "string");
 
 it("a unit name with U+FFFF, a control character and a lone surrogate leaves every cell readable", async () => {
   const wb = XLSX.read(await hostileLevel2());
@@ -29,20 +32,34 @@ it("a unit name with U+FFFF, a control character and a lone surrogate leaves eve
   expect(texts.filter((t) => /[\uffff\u0001]|[\ud800-\udbff](?![\udc00-\udfff])/.test(t))).toEqual([]);
 });
 
-(soffice ? it : it.skip)("LibreOffice reads the text cells of that niva2.xlsx", async () => {
-  const converted = convertWithLibreOffice(await hostileLevel2(), "csv:Text - txt - csv (StarCalc):44,34,76", "niva2.xlsx");
-  try {
-    const csv = fs.readFileSync(converted.files.find((f) => f.endsWith(".csv"))!, "utf8");
-    expect(csv).toContain("Sammanställning nivå 2");
-    expect(csv).toContain("Enhet Norr");
-  } finally {
-    fs.rmSync(converted.dir, { recursive: true, force: true });
-  }
-}, 120_000);
+(soffice ? it : it.skip)(
+  "LibreOffice reads the text cells of that niva2.xlsx",
+  async () => {
+    const converted = convertWithLibreOffice(
+      await hostileLevel2(),
+      "csv:Text - txt - csv (StarCalc):44,34,76",
+      "niva2.xlsx",
+    );
+    try {
+      const csv = fs.readFileSync(
+        converted.files.find((f) => f.endsWith(".csv"))!,
+        "utf8",
+      );
+      expect(csv).toContain("Sammanställning nivå 2");
+      expect(csv).toContain("Enhet Norr");
+    } finally {
+      fs.rmSync(converted.dir, { recursive: true, force: true });
+    }
+  },
+  120_000,
+);
 
 it("a duplicate's Orsak naming 500 files is cut to a cell's limit, with a note", async () => {
   const base = fixtureReports(psyk())[0]!;
-  const reports = Array.from({ length: 500 }, (_, i) => ({ ...base, file: `inkorgen/enheternas-svar/${String(i).padStart(3, "0")}-${"x".repeat(70)}.xlsx` }));
+  const reports = Array.from({ length: 500 }, (_, i) => ({
+    ...base,
+    file: `inkorgen/enheternas-svar/${String(i).padStart(3, "0")}-${"x".repeat(70)}.xlsx`,
+  }));
   const wb = XLSX.read(await writeLevel2(collectedFor(psyk(), reports)));
   const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[LEVEL2_SHEETS.files]!);
   expect(rows).toHaveLength(500);

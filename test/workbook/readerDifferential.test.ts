@@ -19,7 +19,15 @@ import { loadTemplates } from "../../src/cli/templateFiles";
 import { sampleValues } from "../../src/cli/sampleData";
 import { isInput } from "../../src/core/measures";
 import type { Uppdrag } from "../../src/core/model";
-import { convert, dropNames, fillByNames, insertRows, renameSheet, setMeta, type CellInput } from "./sheetjsFill";
+import {
+  convert,
+  dropNames,
+  fillByNames,
+  insertRows,
+  renameSheet,
+  setMeta,
+  type CellInput,
+} from "./sheetjsFill";
 
 const { catalog } = loadTemplates();
 
@@ -30,13 +38,30 @@ interface Sample {
   targeted: boolean;
 }
 
-const templateOf = (u: Uppdrag, unit: string) => writeTemplate(u, { unit, period: "2025H1", createdAt: new Date("2025-06-01T08:00:00Z") });
+const templateOf = (u: Uppdrag, unit: string) =>
+  writeTemplate(u, { unit, period: "2025H1", createdAt: new Date("2025-06-01T08:00:00Z") });
 
 /** Odd cell contents a unit's tools write: text numbers, errors, XML specials, line breaks, booleans, empty text. */
 function oddValues(u: Uppdrag): Record<string, CellInput | CellInput[]> {
   const inputs = u.measures.filter(isInput);
-  const odd: CellInput[] = ["1 234", { error: "#DIV/0!" }, `<&>"' _x000D_ å\r\nrad`, true, "", "  12,5 ", { error: "#N/A" }, 0.45, "ca 5", -3];
-  return Object.fromEntries(inputs.map((m, i) => [m.id, m.type === "daysList" ? [3, "x", null, 12.5, { error: "#VALUE!" }] : odd[i % odd.length]!]));
+  const odd: CellInput[] = [
+    "1 234",
+    { error: "#DIV/0!" },
+    `<&>"' _x000D_ å\r\nrad`,
+    true,
+    "",
+    "  12,5 ",
+    { error: "#N/A" },
+    0.45,
+    "ca 5",
+    -3,
+  ];
+  return Object.fromEntries(
+    inputs.map((m, i) => [
+      m.id,
+      m.type === "daysList" ? [3, "x", null, 12.5, { error: "#VALUE!" }] : odd[i % odd.length]!,
+    ]),
+  );
 }
 
 /**
@@ -48,11 +73,20 @@ async function withFormats(bytes: Uint8Array, u: Uppdrag, withDate: boolean): Pr
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const inputs = u.measures.filter((m) => isInput(m) && m.type !== "daysList");
   const percent = inputs.filter((m) => m.type === "percent");
-  const formatted: [string, string, number][] = (percent.length ? percent : inputs.slice(0, 1)).map((m) => [m.id, "0%", 0.45]);
+  const formatted: [string, string, number][] = (percent.length ? percent : inputs.slice(0, 1)).map((m) => [
+    m.id,
+    "0%",
+    0.45,
+  ]);
   if (withDate) formatted.push([inputs[1]!.id, "yyyy-mm-dd", 45000]);
   for (const [id, format, value] of formatted) {
-    const [sheet, ref] = ((wb.definedNames as unknown as { getRanges(n: string): { ranges: string[] } }).getRanges(`U_${id}`).ranges[0] ?? "").split("!");
-    const cell = wb.getWorksheet(sheet!.replace(/^'|'$/g, ""))!.getCell(ref!.replace(/\$/g, "").split(":")[0]!);
+    const [sheet, ref] = (
+      (wb.definedNames as unknown as { getRanges(n: string): { ranges: string[] } }).getRanges(`U_${id}`)
+        .ranges[0] ?? ""
+    ).split("!");
+    const cell = wb
+      .getWorksheet(sheet!.replace(/^'|'$/g, ""))!
+      .getCell(ref!.replace(/\$/g, "").split(":")[0]!);
     cell.value = value;
     cell.numFmt = format;
   }
@@ -66,18 +100,32 @@ async function corpus(): Promise<Sample[]> {
     const values = sampleValues(u, i + 1);
     const byExceljs = await fillTemplate(template, values);
     const bySheetjs = fillByNames(template, values as Record<string, CellInput | CellInput[]>);
-    const firstSheet = XLSX.read(template, { type: "array" }).SheetNames.find((s) => s !== "Instruktioner" && s !== "Metadata")!;
+    const firstSheet = XLSX.read(template, { type: "array" }).SheetNames.find(
+      (s) => s !== "Instruktioner" && s !== "Metadata",
+    )!;
     out.push(
       { name: `${u.id}-exceljs.xlsx`, bytes: byExceljs, targeted: true },
       { name: `${u.id}-sheetjs.xlsx`, bytes: bySheetjs, targeted: true },
       { name: `${u.id}-template.xlsx`, bytes: template, targeted: true },
       { name: `${u.id}-odd.xlsx`, bytes: fillByNames(template, oddValues(u)), targeted: true },
-      { name: `${u.id}-odd-exceljs.xlsx`, bytes: await fillTemplate(template, oddValues(u) as never), targeted: true },
+      {
+        name: `${u.id}-odd-exceljs.xlsx`,
+        bytes: await fillTemplate(template, oddValues(u) as never),
+        targeted: true,
+      },
       { name: `${u.id}-percent.xlsx`, bytes: await withFormats(byExceljs, u, false), targeted: true },
       { name: `${u.id}-date.xlsx`, bytes: await withFormats(byExceljs, u, true), targeted: false },
-      { name: `${u.id}-moved.xlsx`, bytes: renameSheet(insertRows(bySheetjs, firstSheet, 6, 3), firstSheet, "Våra & <siffror>"), targeted: true },
+      {
+        name: `${u.id}-moved.xlsx`,
+        bytes: renameSheet(insertRows(bySheetjs, firstSheet, 6, 3), firstSheet, "Våra & <siffror>"),
+        targeted: true,
+      },
       { name: `${u.id}-no-names.xlsx`, bytes: dropNames(bySheetjs), targeted: false },
-      { name: `${u.id}-some-names.xlsx`, bytes: dropNames(bySheetjs, [`U_${u.measures.find(isInput)!.id}`]), targeted: false },
+      {
+        name: `${u.id}-some-names.xlsx`,
+        bytes: dropNames(bySheetjs, [`U_${u.measures.find(isInput)!.id}`]),
+        targeted: false,
+      },
       { name: `${u.id}.xls`, bytes: convert(bySheetjs, "xls"), targeted: false },
       { name: `${u.id}.xlsb`, bytes: convert(bySheetjs, "xlsb"), targeted: false },
       { name: `${u.id}-other-version.xlsx`, bytes: setMeta(bySheetjs, "mallversion", "0.0"), targeted: true },
@@ -103,11 +151,28 @@ function savedByLibreOffice(samples: Sample[]): Sample[] {
       ["ods", "ods"],
     ] as const) {
       const outDir = path.join(dir, ext);
-      const run = spawnSync(soffice!, [`-env:UserInstallation=file://${path.join(dir, "profil")}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, ...inputs], { timeout: 300_000 });
+      const run = spawnSync(
+        soffice!,
+        [
+          `-env:UserInstallation=file://${path.join(dir, "profil")}`,
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          filter,
+          "--outdir",
+          outDir,
+          ...inputs,
+        ],
+        { timeout: 300_000 },
+      );
       expect(run.status).toBe(0);
       for (const s of samples) {
         const saved = path.join(outDir, s.name.replace(/\.xlsx$/, `.${ext}`));
-        out.push({ name: `lo-${path.basename(saved)}`, bytes: new Uint8Array(fs.readFileSync(saved)), targeted: ext === "xlsx" });
+        out.push({
+          name: `lo-${path.basename(saved)}`,
+          bytes: new Uint8Array(fs.readFileSync(saved)),
+          targeted: ext === "xlsx",
+        });
       }
     }
     return out;
@@ -120,7 +185,8 @@ let samples: Sample[] = [];
 
 beforeAll(async () => {
   samples = await corpus();
-  if (soffice) samples.push(...savedByLibreOffice(samples.filter((s) => /-(exceljs|odd)\.xlsx$/.test(s.name))));
+  if (soffice)
+    samples.push(...savedByLibreOffice(samples.filter((s) => /-(exceljs|odd)\.xlsx$/.test(s.name))));
 }, 600_000);
 
 describe("the targeted reader and the full parse", () => {
@@ -136,16 +202,23 @@ describe("the targeted reader and the full parse", () => {
   it("reads our templates, filled by exceljs, SheetJS or saved by LibreOffice, without the full parse", () => {
     for (const s of samples.filter((x) => x.targeted)) {
       const zip = openChecked(s.bytes, s.name)!;
-      expect({ file: s.name, targeted: readTargeted(zip, s.name, catalog) !== undefined }).toEqual({ file: s.name, targeted: true });
+      expect({ file: s.name, targeted: readTargeted(zip, s.name, catalog) !== undefined }).toEqual({
+        file: s.name,
+        targeted: true,
+      });
     }
   });
 
   it("reads the values of a filled template, not only the same nothing twice", () => {
-    const used = samples.filter((s) => /-exceljs\.xlsx$/.test(s.name)).map((s) => readUnitWorkbook(s.bytes, s.name, catalog));
+    const used = samples
+      .filter((s) => /-exceljs\.xlsx$/.test(s.name))
+      .map((s) => readUnitWorkbook(s.bytes, s.name, catalog));
     for (const o of used) {
       expect(o.ok).toBe(true);
       if (!o.ok) continue;
-      const filled = Object.values(o.raw.cells).filter((v) => v !== null && !(Array.isArray(v) && v.every((x) => x === null)));
+      const filled = Object.values(o.raw.cells).filter(
+        (v) => v !== null && !(Array.isArray(v) && v.every((x) => x === null)),
+      );
       expect(filled.length).toBeGreaterThan(5);
     }
   });

@@ -10,16 +10,32 @@ import { writeTemplate } from "../../src/workbook/template";
 import { checkFiles, inMemoryFile, rollupFiles } from "../../src/workbook/collect";
 import { writeLevel2, LEVEL2_SHEETS } from "../../src/workbook/writeLevel2";
 import { loadTemplates } from "../../src/cli/templateFiles";
-import { dropNames, fillByNames, insertRows, renameSheet, setMeta, convert, type CellInput } from "./sheetjsFill";
+import {
+  dropNames,
+  fillByNames,
+  insertRows,
+  renameSheet,
+  setMeta,
+  convert,
+  type CellInput,
+} from "./sheetjsFill";
 
 const { catalog } = loadTemplates();
 const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!;
 const oppna = catalog.uppdrag.find((u) => u.id === "oppna-verksamheter")!;
 
-const template = (unit: string, parts?: string[], u = psyk) => writeTemplate(u, { unit, period: "2025H1", parts, createdAt: new Date("2025-06-01T08:00:00Z") });
+const template = (unit: string, parts?: string[], u = psyk) =>
+  writeTemplate(u, { unit, period: "2025H1", parts, createdAt: new Date("2025-06-01T08:00:00Z") });
 
 /** Values for one team: flows that balance, and the fragment's required answers. */
-function teamValues(start: number, nya: number, avslutade: number, pas: number, fte: number | string, extra: Record<string, CellInput | CellInput[]> = {}) {
+function teamValues(
+  start: number,
+  nya: number,
+  avslutade: number,
+  pas: number,
+  fte: number | string,
+  extra: Record<string, CellInput | CellInput[]> = {},
+) {
   return {
     patienter_start: start,
     patienter_nya: nya,
@@ -39,10 +55,25 @@ async function outcomeOf(bytes: Uint8Array, name = "fil.xlsx") {
 
 describe("a filled template read back", () => {
   it("reads every value through the defined names, typed text and decimal commas included", async () => {
-    const filled = fillByNames(await template("Team Norr"), teamValues(20, 5, 3, 2, "2,5", { patienter_nya: "5 st", sip_moten: " 1 234 ", kval_samverkan_analys: "Bra samverkan", register_senior_alert: "Ja", kval_delaktighet_metod: "Enkät" }));
+    const filled = fillByNames(
+      await template("Team Norr"),
+      teamValues(20, 5, 3, 2, "2,5", {
+        patienter_nya: "5 st",
+        sip_moten: " 1 234 ",
+        kval_samverkan_analys: "Bra samverkan",
+        register_senior_alert: "Ja",
+        kval_delaktighet_metod: "Enkät",
+      }),
+    );
     const o = await outcomeOf(filled, "norr.xlsx");
     expect(o.status).toBe("read");
-    expect(o.report).toMatchObject({ uppdragId: psyk.id, templateVersion: psyk.version, unit: "Team Norr", period: "2025H1", file: "norr.xlsx" });
+    expect(o.report).toMatchObject({
+      uppdragId: psyk.id,
+      templateVersion: psyk.version,
+      unit: "Team Norr",
+      period: "2025H1",
+      file: "norr.xlsx",
+    });
     expect(o.report!.values).toMatchObject({
       patienter_start: { kind: "number", value: 20 },
       patienter_nya: { kind: "number", value: 5 },
@@ -56,12 +87,21 @@ describe("a filled template read back", () => {
   });
 
   it("names the sheet and cell of a value that is not a number, an error value and a broken flow", async () => {
-    const filled = fillByNames(await template("Team Syd"), teamValues(20, 5, 3, 2, 2, { patienter_nya: "ca 5", pas_antal: { error: "#DIV/0!" } }));
+    const filled = fillByNames(
+      await template("Team Syd"),
+      teamValues(20, 5, 3, 2, 2, { patienter_nya: "ca 5", pas_antal: { error: "#DIV/0!" } }),
+    );
     const o = await outcomeOf(filled, "syd.xlsx");
     const nya = o.problems.find((p) => p.measureId === "patienter_nya")!;
-    expect(nya).toMatchObject({ code: "notANumber", location: { file: "syd.xlsx", sheet: "Verksamhetsmått" } });
+    expect(nya).toMatchObject({
+      code: "notANumber",
+      location: { file: "syd.xlsx", sheet: "Verksamhetsmått" },
+    });
     expect(nya.location!.cell).toMatch(/^C\d+$/);
-    expect(o.problems.find((p) => p.measureId === "pas_antal")).toMatchObject({ code: "errorValue", params: { input: "#DIV/0!" } });
+    expect(o.problems.find((p) => p.measureId === "pas_antal")).toMatchObject({
+      code: "errorValue",
+      params: { input: "#DIV/0!" },
+    });
   });
 
   it("survives inserted rows and a renamed sheet, as Excel moves the names along", async () => {
@@ -81,20 +121,38 @@ describe("a filled template read back", () => {
     expect(o.report!.values.patienter_slut).toEqual({ kind: "number", value: 11 });
     // Said once for the file, not once per input; where each value was read is in readByLabel.
     expect(o.problems.filter((p) => p.code === "nameMissingUsedLabel")).toEqual([]);
-    expect(o.problems.filter((p) => p.code === "namesMissingUsedLabels")).toEqual([expect.objectContaining({ severity: "varning", location: { file: "fil.xlsx" } })]);
+    expect(o.problems.filter((p) => p.code === "namesMissingUsedLabels")).toEqual([
+      expect.objectContaining({ severity: "varning", location: { file: "fil.xlsx" } }),
+    ]);
     expect(o.readByLabel!.length).toBeGreaterThan(5);
-    expect(o.readByLabel).toContainEqual({ measureId: "patienter_slut", measure: "Antal patienter vid periodens slut", sheet: "Verksamhetsmått", cell: o.report!.locations!.patienter_slut!.cell });
+    expect(o.readByLabel).toContainEqual({
+      measureId: "patienter_slut",
+      measure: "Antal patienter vid periodens slut",
+      sheet: "Verksamhetsmått",
+      cell: o.report!.locations!.patienter_slut!.cell,
+    });
   });
 
   it("keeps the note on its cell when a single name is lost", async () => {
-    const bytes = dropNames(fillByNames(await template("Team Öst"), teamValues(10, 2, 1, 1, 1.5)), ["U_patienter_slut"]);
+    const bytes = dropNames(fillByNames(await template("Team Öst"), teamValues(10, 2, 1, 1, 1.5)), [
+      "U_patienter_slut",
+    ]);
     const o = await outcomeOf(bytes);
-    expect(o.problems.filter((p) => p.code === "nameMissingUsedLabel")).toEqual([expect.objectContaining({ measureId: "patienter_slut", location: expect.objectContaining({ sheet: "Verksamhetsmått" }) })]);
+    expect(o.problems.filter((p) => p.code === "nameMissingUsedLabel")).toEqual([
+      expect.objectContaining({
+        measureId: "patienter_slut",
+        location: expect.objectContaining({ sheet: "Verksamhetsmått" }),
+      }),
+    ]);
     expect(o.readByLabel).toBeUndefined();
   });
 
   it("reads the wait-time cases of a Demenscenter workbook", async () => {
-    const bytes = fillByNames(await template("Demenscenter", ["demenscenter"], oppna), { demens_utredningar: 3, demens_vantetid: [12, "40", 7], brukare_demenscenter: 55 });
+    const bytes = fillByNames(await template("Demenscenter", ["demenscenter"], oppna), {
+      demens_utredningar: 3,
+      demens_vantetid: [12, "40", 7],
+      brukare_demenscenter: 55,
+    });
     const o = await outcomeOf(bytes);
     expect(o.report!.parts).toEqual(["demenscenter"]);
     expect(o.report!.values.demens_vantetid).toEqual({ kind: "list", values: [12, 40, 7] });
@@ -102,11 +160,17 @@ describe("a filled template read back", () => {
   });
 
   it("names a case's own cell in a wait-time warning or error, not the whole list", async () => {
-    const bytes = fillByNames(await template("Demenscenter", ["demenscenter"], oppna), { demens_utredningar: 4, demens_vantetid: [12, 45, "ca 5", 7], brukare_demenscenter: 55 });
+    const bytes = fillByNames(await template("Demenscenter", ["demenscenter"], oppna), {
+      demens_utredningar: 4,
+      demens_vantetid: [12, 45, "ca 5", 7],
+      brukare_demenscenter: 55,
+    });
     const o = await outcomeOf(bytes, "dc.xlsx");
     const list = o.report!.locations!.demens_vantetid!;
     const first = Number(/^C(\d+):C\d+$/.exec(list.cell!)![1]);
-    const ofList = o.problems.filter((p) => p.measureId === "demens_vantetid" && p.code !== "listCountMismatch");
+    const ofList = o.problems.filter(
+      (p) => p.measureId === "demens_vantetid" && p.code !== "listCountMismatch",
+    );
     expect(ofList.map((p) => [p.code, p.location])).toEqual([
       ["notANumber", { file: "dc.xlsx", sheet: list.sheet, cell: `C${first + 2}` }],
       ["unusuallyHigh", { file: "dc.xlsx", sheet: list.sheet, cell: `C${first + 1}` }],
@@ -126,7 +190,11 @@ describe("files that cannot be used", () => {
   it.each([
     ["an empty file", new Uint8Array(0), "emptyFile"],
     ["a text file", new TextEncoder().encode("Enhet;Värde\nNorr;12\n"), "notAWorkbook"],
-    ["a zip that is no workbook", new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), "notAWorkbook"],
+    [
+      "a zip that is no workbook",
+      new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]),
+      "notAWorkbook",
+    ],
   ])("rejects %s with a clear message", async (_what, bytes, code) => {
     const o = await outcomeOf(bytes as Uint8Array, "x.xlsx");
     expect(o.status).toBe("rejected");
@@ -150,8 +218,14 @@ describe("files that cannot be used", () => {
 
   it("rejects another uppdrag and another template version", async () => {
     const bytes = await template("Team Norr");
-    expect((await outcomeOf(setMeta(bytes, "uppdrag", "hemtjanst"))).reason).toMatchObject({ code: "unknownUppdrag", params: { uppdrag: "hemtjanst" } });
-    expect((await outcomeOf(setMeta(bytes, "mallversion", "2024.1"))).reason).toMatchObject({ code: "unknownVersion", params: { found: "2024.1", expected: psyk.version } });
+    expect((await outcomeOf(setMeta(bytes, "uppdrag", "hemtjanst"))).reason).toMatchObject({
+      code: "unknownUppdrag",
+      params: { uppdrag: "hemtjanst" },
+    });
+    expect((await outcomeOf(setMeta(bytes, "mallversion", "2024.1"))).reason).toMatchObject({
+      code: "unknownVersion",
+      params: { found: "2024.1", expected: psyk.version },
+    });
   });
 });
 
@@ -163,9 +237,15 @@ describe("rolling up filled files", () => {
   ];
 
   it("gives level-2 figures equal to a hand computation, in the workbook as live formulas", async () => {
-    const files = await Promise.all(teams.map(async ([unit, s, n, a, pas, fte]) => inMemoryFile(`${unit}.xlsx`, fillByNames(await template(unit), teamValues(s, n, a, pas, fte)))));
+    const files = await Promise.all(
+      teams.map(async ([unit, s, n, a, pas, fte]) =>
+        inMemoryFile(`${unit}.xlsx`, fillByNames(await template(unit), teamValues(s, n, a, pas, fte))),
+      ),
+    );
     const outcomes = await checkFiles(files, catalog);
-    const collected = rollupFiles(outcomes, catalog, { expectedUnits: [...teams.map(([u]) => ({ unit: u })), { unit: "Team Centrum" }] })!;
+    const collected = rollupFiles(outcomes, catalog, {
+      expectedUnits: [...teams.map(([u]) => ({ unit: u })), { unit: "Team Centrum" }],
+    })!;
 
     // By hand:
     const slut = teams.map(([, s, n, a]) => s + n - a); // 24, 20, 14
@@ -188,7 +268,10 @@ describe("rolling up filled files", () => {
     const cell = summary[XLSX.utils.encode_cell({ r: rowIndex, c: level2Col })]!;
     expect(cell.v).toBe(58);
     expect(cell.f).toMatch(/^SUM\(/);
-    const perPas = summary[XLSX.utils.encode_cell({ r: rows.findIndex((r) => r[0] === "patienter_per_pas"), c: level2Col })]!;
+    const perPas =
+      summary[
+        XLSX.utils.encode_cell({ r: rows.findIndex((r) => r[0] === "patienter_per_pas"), c: level2Col })
+      ]!;
     expect(perPas.v).toBeCloseTo(58 / 5, 9);
     expect(perPas.f).toContain("SUMPRODUCT(");
 
@@ -196,44 +279,76 @@ describe("rolling up filled files", () => {
     expect(filesSheet.map((r) => r.Status)).toEqual(["Används", "Används", "Används", "Saknas"]);
     expect(filesSheet[0]!["SHA-256"]).toMatch(/^[0-9a-f]{64}$/);
     const data = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[LEVEL2_SHEETS.data]!);
-    expect(data.filter((r) => r["mått_id"] === "patienter_slut" && r["nivå"] === 3).map((r) => r["värde"])).toEqual(slut);
+    expect(
+      data.filter((r) => r["mått_id"] === "patienter_slut" && r["nivå"] === 3).map((r) => r["värde"]),
+    ).toEqual(slut);
   });
 });
 
-describe(soffice ? "files saved by LibreOffice" : "files saved by LibreOffice (skipped: soffice not on PATH)", () => {
-  const maybe = soffice ? it : it.skip;
-  maybe.each([
-    ["xlsx", "xlsx:Calc MS Excel 2007 XML"],
-    ["ods", "ods"],
-  ])("reads a filled template that LibreOffice saved as .%s", async (ext, filter) => {
-    const filled = fillByNames(await template("Team Norr"), teamValues(20, 5, 3, 2, "2,5", { kval_samverkan_analys: "Bra" }));
-    const { status, files, dir } = convertWithLibreOffice(filled, filter, "norr.xlsx");
-    try {
-      expect(status).toBe(0);
-      const saved = files.find((f) => f.endsWith(`.${ext}`))!;
-      const o = await outcomeOf(new Uint8Array(fs.readFileSync(saved)), `norr.${ext}`);
-      expect(o.status).toBe("read");
-      expect(o.report!.values).toMatchObject({ patienter_slut: { kind: "number", value: 22 }, arsarbetare: { kind: "number", value: 2.5 }, kval_samverkan_analys: { kind: "text", value: "Bra" } });
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+describe(
+  soffice ? "files saved by LibreOffice" : "files saved by LibreOffice (skipped: soffice not on PATH)",
+  () => {
+    const maybe = soffice ? it : it.skip;
+    maybe.each([
+      ["xlsx", "xlsx:Calc MS Excel 2007 XML"],
+      ["ods", "ods"],
+    ])(
+      "reads a filled template that LibreOffice saved as .%s",
+      async (ext, filter) => {
+        const filled = fillByNames(
+          await template("Team Norr"),
+          teamValues(20, 5, 3, 2, "2,5", { kval_samverkan_analys: "Bra" }),
+        );
+        const { status, files, dir } = convertWithLibreOffice(filled, filter, "norr.xlsx");
+        try {
+          expect(status).toBe(0);
+          const saved = files.find((f) => f.endsWith(`.${ext}`))!;
+          const o = await outcomeOf(new Uint8Array(fs.readFileSync(saved)), `norr.${ext}`);
+          expect(o.status).toBe("read");
+          expect(o.report!.values).toMatchObject({
+            patienter_slut: { kind: "number", value: 22 },
+            arsarbetare: { kind: "number", value: 2.5 },
+            kval_samverkan_analys: { kind: "text", value: "Bra" },
+          });
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      },
+      180_000,
+    );
 
-  maybe("reads the names of a LibreOffice .ods file (sheet names with spaces included) without library noise on the console", async () => {
-    const filled = fillByNames(await template("Team Norr"), teamValues(20, 5, 3, 2, 2, { lex_maria: 1, register_palliativ: "Ja" }));
-    const { status, files, dir } = convertWithLibreOffice(filled, "ods", "norr.xlsx");
-    const printed = jest.spyOn(console, "error");
-    try {
-      expect(status).toBe(0);
-      const o = await outcomeOf(new Uint8Array(fs.readFileSync(files.find((f) => f.endsWith(".ods"))!)), "norr.ods");
-      expect(printed).not.toHaveBeenCalled();
-      expect(o.problems.filter((p) => /^names?Missing/.test(p.code))).toEqual([]);
-      // Inputs on the sheet "Grundläggande uppföljning", whose name LibreOffice writes quoted.
-      expect(o.report!.values).toMatchObject({ lex_maria: { kind: "number", value: 1 }, register_palliativ: { kind: "yesNo", value: true } });
-      expect(o.report!.locations!.lex_maria).toMatchObject({ sheet: "Grundläggande uppföljning", cell: expect.stringMatching(/^C\d+$/) });
-    } finally {
-      printed.mockRestore();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
-});
+    maybe(
+      "reads the names of a LibreOffice .ods file (sheet names with spaces included) without library noise on the console",
+      async () => {
+        const filled = fillByNames(
+          await template("Team Norr"),
+          teamValues(20, 5, 3, 2, 2, { lex_maria: 1, register_palliativ: "Ja" }),
+        );
+        const { status, files, dir } = convertWithLibreOffice(filled, "ods", "norr.xlsx");
+        const printed = jest.spyOn(console, "error");
+        try {
+          expect(status).toBe(0);
+          const o = await outcomeOf(
+            new Uint8Array(fs.readFileSync(files.find((f) => f.endsWith(".ods"))!)),
+            "norr.ods",
+          );
+          expect(printed).not.toHaveBeenCalled();
+          expect(o.problems.filter((p) => /^names?Missing/.test(p.code))).toEqual([]);
+          // Inputs on the sheet "Grundläggande uppföljning", whose name LibreOffice writes quoted.
+          expect(o.report!.values).toMatchObject({
+            lex_maria: { kind: "number", value: 1 },
+            register_palliativ: { kind: "yesNo", value: true },
+          });
+          expect(o.report!.locations!.lex_maria).toMatchObject({
+            sheet: "Grundläggande uppföljning",
+            cell: expect.stringMatching(/^C\d+$/),
+          });
+        } finally {
+          printed.mockRestore();
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      },
+      180_000,
+    );
+  },
+);

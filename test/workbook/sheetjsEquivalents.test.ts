@@ -12,9 +12,74 @@ it("the built-in number formats are SheetJS's table", () => {
 });
 
 it("a date format is one SheetJS's is_date calls a date", () => {
-  const known = ["General", "0", "0%", "0.0 %", "yyyy-mm-dd", "[$-41D]yyyy-mm-dd", "[h]:mm:ss", "[Red]0", '"dagar "0', "\\d0", "_(* #,##0_)", "B1yyyy", "am/pm", "A/P", "GENERAL", "Gen", "# ?/?", "mm:ss", "0.00E+00", "@", "[<=100]0;[>100]\"stor\"", '"上午/下午 "hh', "*-0", "1234", "0\\-0"];
-  for (const format of [...known, ...Object.values(BUILTIN_FORMATS)]) expect([format, isDateFormat(format)]).toEqual([format, XLSX.SSF.is_date(format)]);
-  const tokens = ["0", "#", "?", ".", ",", "%", "E+", "\\", "_", '"', "[", "]", "h", "m", "s", "d", "y", "e", "g", "b", "B", "1", "2", "A/P", "AM/PM", "General", "G", "*", " ", "(", ")", "@", "-", "[$-41D]", "[h]", "x", "上午/下午"];
+  const known = [
+    "General",
+    "0",
+    "0%",
+    "0.0 %",
+    "yyyy-mm-dd",
+    "[$-41D]yyyy-mm-dd",
+    "[h]:mm:ss",
+    "[Red]0",
+    '"dagar "0',
+    "\\d0",
+    "_(* #,##0_)",
+    "B1yyyy",
+    "am/pm",
+    "A/P",
+    "GENERAL",
+    "Gen",
+    "# ?/?",
+    "mm:ss",
+    "0.00E+00",
+    "@",
+    '[<=100]0;[>100]"stor"',
+    '"上午/下午 "hh',
+    "*-0",
+    "1234",
+    "0\\-0",
+  ];
+  for (const format of [...known, ...Object.values(BUILTIN_FORMATS)])
+    expect([format, isDateFormat(format)]).toEqual([format, XLSX.SSF.is_date(format)]);
+  const tokens = [
+    "0",
+    "#",
+    "?",
+    ".",
+    ",",
+    "%",
+    "E+",
+    "\\",
+    "_",
+    '"',
+    "[",
+    "]",
+    "h",
+    "m",
+    "s",
+    "d",
+    "y",
+    "e",
+    "g",
+    "b",
+    "B",
+    "1",
+    "2",
+    "A/P",
+    "AM/PM",
+    "General",
+    "G",
+    "*",
+    " ",
+    "(",
+    ")",
+    "@",
+    "-",
+    "[$-41D]",
+    "[h]",
+    "x",
+    "上午/下午",
+  ];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 12 }), (parts) => {
       const format = parts.join("");

@@ -43,7 +43,9 @@ export function fillByNames(bytes: Uint8Array, values: Record<string, CellInput 
     const target = parseRef(nameRef(wb, definedName(id)) ?? "");
     if (!target) throw new Error(`no name for ${id}`);
     const ws = wb.Sheets[target.sheet]!;
-    (Array.isArray(value) ? value : [value]).forEach((v, i) => setCell(ws, target.range.s.r + i, target.range.s.c, v));
+    (Array.isArray(value) ? value : [value]).forEach((v, i) =>
+      setCell(ws, target.range.s.r + i, target.range.s.c, v),
+    );
   }
   return writeBook(wb);
 }
@@ -93,7 +95,8 @@ export function renameSheet(bytes: Uint8Array, from: string, to: string): Uint8A
 /** A file whose defined names were lost (e.g. copied sheet by sheet into a new workbook): all, or only those given. */
 export function dropNames(bytes: Uint8Array, only?: string[]): Uint8Array {
   const wb = readBook(bytes);
-  if (wb.Workbook) wb.Workbook.Names = only ? (wb.Workbook.Names ?? []).filter((n) => !only.includes(n.Name)) : [];
+  if (wb.Workbook)
+    wb.Workbook.Names = only ? (wb.Workbook.Names ?? []).filter((n) => !only.includes(n.Name)) : [];
   return writeBook(wb);
 }
 

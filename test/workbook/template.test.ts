@@ -12,7 +12,17 @@ import { loadTemplates } from "../../src/cli/templateFiles";
 import { appliesTo, isInput } from "../../src/core/measures";
 import type { Measure, Uppdrag } from "../../src/core/model";
 import { parseRef } from "../../src/workbook/readUnit";
-import { COLUMNS, FIRST_MEASURE_ROW, HEADERS, HEADER_ROW, INSTRUCTIONS_SHEET, META_SHEET, definedName, metaName, rowsFor } from "../../src/workbook/layout";
+import {
+  COLUMNS,
+  FIRST_MEASURE_ROW,
+  HEADERS,
+  HEADER_ROW,
+  INSTRUCTIONS_SHEET,
+  META_SHEET,
+  definedName,
+  metaName,
+  rowsFor,
+} from "../../src/workbook/layout";
 import { fillByNames } from "./sheetjsFill";
 
 const { catalog } = loadTemplates();
@@ -22,7 +32,8 @@ const oppna = byId("oppna-verksamheter");
 const lillaEdet = byId("lilla-edet-grunduppdrag");
 
 const CREATED = new Date("2025-06-01T08:00:00Z");
-const write = (u: Uppdrag, options: Partial<TemplateOptions> = {}) => writeTemplate(u, { unit: "Team Norr", period: "2025H1", createdAt: CREATED, ...options });
+const write = (u: Uppdrag, options: Partial<TemplateOptions> = {}) =>
+  writeTemplate(u, { unit: "Team Norr", period: "2025H1", createdAt: CREATED, ...options });
 
 const read = (bytes: Uint8Array) => XLSX.read(bytes, { type: "array", cellStyles: true, cellNF: true });
 async function readExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -74,18 +85,30 @@ describe("writeTemplate: sheets and defined names", () => {
       const ws = wb.Sheets[s.sheet]!;
       expect(text(ws, "A1")).toBe(s.label);
       if (s.description) expect(text(ws, "A2")).toBe(s.description);
-      expect(HEADERS.map((_, i) => text(ws, XLSX.utils.encode_cell({ r: HEADER_ROW - 1, c: i })))).toEqual([...HEADERS]);
+      expect(HEADERS.map((_, i) => text(ws, XLSX.utils.encode_cell({ r: HEADER_ROW - 1, c: i })))).toEqual([
+        ...HEADERS,
+      ]);
     }
   });
 
   it("keeps measures of other parts out, and sheets whose measures all belong to other parts", async () => {
     const demens = read(await write(oppna, { parts: ["demenscenter"] }));
     const demensNames = names(demens);
-    for (const id of ["demens_utredningar", "demens_vantetid", "demens_vantande", "brukare_demenscenter", "personal_demenscenter", "personal_antal", "komp_insatser"]) {
+    for (const id of [
+      "demens_utredningar",
+      "demens_vantetid",
+      "demens_vantande",
+      "brukare_demenscenter",
+      "personal_demenscenter",
+      "personal_antal",
+      "komp_insatser",
+    ]) {
       expect(demensNames.has(definedName(id))).toBe(true);
     }
-    for (const id of ["brukare_anhorigcenter", "personal_anhorigcenter", "brukare_fixartjanst"]) expect(demensNames.has(definedName(id))).toBe(false);
-    for (const m of oppna.measures) expect(demensNames.has(definedName(m.id))).toBe(appliesTo(m, ["demenscenter"]));
+    for (const id of ["brukare_anhorigcenter", "personal_anhorigcenter", "brukare_fixartjanst"])
+      expect(demensNames.has(definedName(id))).toBe(false);
+    for (const m of oppna.measures)
+      expect(demensNames.has(definedName(m.id))).toBe(appliesTo(m, ["demenscenter"]));
 
     const anhorig = read(await write(oppna, { parts: ["anhorigcenter"] }));
     expect(anhorig.SheetNames).not.toContain("Demensutredningar");
@@ -104,11 +127,17 @@ describe("writeTemplate: sheets and defined names", () => {
     const ws = wb.Sheets[t.sheet]!;
     const labelRow = t.range.s.r - 1;
     expect(text(ws, XLSX.utils.encode_cell({ r: labelRow, c: COLUMNS.label - 1 }))).toBe(m.label);
-    expect(ws[XLSX.utils.encode_cell({ r: labelRow, c: COLUMNS.value - 1 })]?.f).toBe(`COUNT(${definedName(m.id)})`);
+    expect(ws[XLSX.utils.encode_cell({ r: labelRow, c: COLUMNS.value - 1 })]?.f).toBe(
+      `COUNT(${definedName(m.id)})`,
+    );
     expect(text(ws, XLSX.utils.encode_cell({ r: t.range.s.r, c: COLUMNS.label - 1 }))).toBe("Ärende 1");
-    expect(text(ws, XLSX.utils.encode_cell({ r: t.range.e.r, c: COLUMNS.label - 1 }))).toBe(`Ärende ${m.maxCases}`);
+    expect(text(ws, XLSX.utils.encode_cell({ r: t.range.e.r, c: COLUMNS.label - 1 }))).toBe(
+      `Ärende ${m.maxCases}`,
+    );
     // The measure after the list starts right below its last case.
-    expect(text(ws, XLSX.utils.encode_cell({ r: t.range.e.r + 1, c: COLUMNS.id - 1 }))).toBe("demens_vantande");
+    expect(text(ws, XLSX.utils.encode_cell({ r: t.range.e.r + 1, c: COLUMNS.id - 1 }))).toBe(
+      "demens_vantande",
+    );
   });
 
   it("writes what the workbook is to the metadata sheet, as text, each value named META_<key>", async () => {
@@ -134,7 +163,10 @@ describe("writeTemplate: sheets and defined names", () => {
 
   it("writes the instructions in Swedish with unit, period, due date, contact and the sheets to fill in", async () => {
     const wb = read(await write(psyk, { dueDate: "2025-08-31", contact: "Anna Andersson, controller" }));
-    const all = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[INSTRUCTIONS_SHEET]!, { header: 1 }).flat().join("\n");
+    const all = XLSX.utils
+      .sheet_to_json<string[]>(wb.Sheets[INSTRUCTIONS_SHEET]!, { header: 1 })
+      .flat()
+      .join("\n");
     expect(all).toContain(psyk.name);
     expect(all).toContain("Team Norr");
     expect(all).toContain("Halvår 1 2025");
@@ -160,12 +192,18 @@ describe("writeTemplate: ratio formulas", () => {
       const t = target(wb, definedName(id));
       return wb.Sheets[t.sheet]![XLSX.utils.encode_cell(t.range.s)]!;
     };
-    expect(cell("patienter_per_pas").f).toBe('IF(OR(U_patienter_slut="",U_pas_antal=""),"",IF(U_pas_antal=0,"",U_patienter_slut/U_pas_antal))');
-    expect(cell("andel_patienter_med_sip").f).toBe('IF(OR(U_sip_patienter="",U_patienter_slut=""),"",IF(U_patienter_slut=0,"",100*U_sip_patienter/U_patienter_slut))');
+    expect(cell("patienter_per_pas").f).toBe(
+      'IF(OR(U_patienter_slut="",U_pas_antal=""),"",IF(U_pas_antal=0,"",U_patienter_slut/U_pas_antal))',
+    );
+    expect(cell("andel_patienter_med_sip").f).toBe(
+      'IF(OR(U_sip_patienter="",U_patienter_slut=""),"",IF(U_patienter_slut=0,"",100*U_sip_patienter/U_patienter_slut))',
+    );
     expect(cell("patienter_per_pas").z).toBe("0.0");
     const komp = read(await write(oppna));
     const t = target(komp, definedName("komp_andel_privata"));
-    expect(komp.Sheets[t.sheet]![XLSX.utils.encode_cell(t.range.s)]!.f).toContain("100*U_komp_deltagare_privata/(U_komp_deltagare_privata+U_komp_deltagare_kommunala)");
+    expect(komp.Sheets[t.sheet]![XLSX.utils.encode_cell(t.range.s)]!.f).toContain(
+      "100*U_komp_deltagare_privata/(U_komp_deltagare_privata+U_komp_deltagare_kommunala)",
+    );
   });
 
   it("builds sums and differences from signed terms", () => {
@@ -173,7 +211,13 @@ describe("writeTemplate: ratio formulas", () => {
     expect(ratioFormula(avvikelse.formula!)).toBe(
       'IF(OR(U_al_nettokostnad="",U_al_standardkostnad=""),"",IF(U_al_standardkostnad=0,"",100*(U_al_nettokostnad-U_al_standardkostnad)/U_al_standardkostnad))',
     );
-    expect(ratioFormula({ numerator: [{ measure: "a", sign: -1 }], denominator: [{ measure: "b", sign: 1 }], factor: 1 })).toBe('IF(OR(U_a="",U_b=""),"",IF(U_b=0,"",(-U_a)/U_b))');
+    expect(
+      ratioFormula({
+        numerator: [{ measure: "a", sign: -1 }],
+        denominator: [{ measure: "b", sign: 1 }],
+        factor: 1,
+      }),
+    ).toBe('IF(OR(U_a="",U_b=""),"",IF(U_b=0,"",(-U_a)/U_b))');
     // A term not in this workbook (another part): no formula rather than #NAME?.
     expect(ratioFormula(avvikelse.formula!, new Set(["al_nettokostnad"]))).toBeUndefined();
   });
@@ -195,7 +239,8 @@ describe("writeTemplate: protection, input cells and validation (read back with 
     const sheetjs = read(bytes);
     expect(wb.views[0]?.activeTab).toBe(0); // opens on the instructions
     for (const ws of wb.worksheets) {
-      const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } }).sheetProtection;
+      const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } })
+        .sheetProtection;
       expect(protection?.sheet).toBe(true);
       expect(protection?.hashValue).toBeUndefined();
     }
@@ -219,7 +264,12 @@ describe("writeTemplate: protection, input cells and validation (read back with 
     const ws = wb.getWorksheet(cases.sheet)!;
     expect(ws.getCell(cases.range.s.r, COLUMNS.value).protection?.locked).not.toBe(false);
     expect(ws.getCell(cases.range.e.r + 1, COLUMNS.value).protection?.locked).toBe(false);
-    expect(ws.getCell(cases.range.e.r + 1, COLUMNS.value).dataValidation).toMatchObject({ type: "whole", operator: "between", formulae: [0, 730], errorStyle: "stop" });
+    expect(ws.getCell(cases.range.e.r + 1, COLUMNS.value).dataValidation).toMatchObject({
+      type: "whole",
+      operator: "between",
+      formulae: [0, 730],
+      errorStyle: "stop",
+    });
     // Label, help and header cells stay locked.
     expect(ws.getCell(HEADER_ROW, COLUMNS.value).protection?.locked).not.toBe(false);
     expect(wb.getWorksheet(INSTRUCTIONS_SHEET)!.getCell("B1").protection?.locked).not.toBe(false);
@@ -229,18 +279,44 @@ describe("writeTemplate: protection, input cells and validation (read back with 
     const validation = async (u: Uppdrag, id: string) => {
       const bytes = await write(u);
       const t = target(read(bytes), definedName(id));
-      return (await readExcelJs(bytes)).getWorksheet(t.sheet)!.getCell(t.range.s.r + 1, COLUMNS.value).dataValidation;
+      return (await readExcelJs(bytes)).getWorksheet(t.sheet)!.getCell(t.range.s.r + 1, COLUMNS.value)
+        .dataValidation;
     };
     const count = await validation(psyk, "patienter_start");
-    expect(count).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true, showErrorMessage: true, errorStyle: "stop" });
+    expect(count).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: "stop",
+    });
     expect(count.prompt).toMatch(/heltal/);
     expect(count.error).toMatch(/Skriv ett heltal/);
     expect(count.promptTitle!.length).toBeLessThanOrEqual(32);
-    expect(await validation(psyk, "arsarbetare")).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
-    expect(await validation(psyk, "register_palliativ")).toMatchObject({ type: "list", formulae: ['"Ja,Nej"'] });
-    expect(await validation(lillaEdet, "bu_nojdhet_barn")).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 100] });
-    expect(await validation(lillaEdet, "al_nettokostnad")).toMatchObject({ type: "decimal", operator: "between" });
-    expect(await validation(lillaEdet, "al_standardkostnad")).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
+    expect(await validation(psyk, "arsarbetare")).toMatchObject({
+      type: "decimal",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+    });
+    expect(await validation(psyk, "register_palliativ")).toMatchObject({
+      type: "list",
+      formulae: ['"Ja,Nej"'],
+    });
+    expect(await validation(lillaEdet, "bu_nojdhet_barn")).toMatchObject({
+      type: "decimal",
+      operator: "between",
+      formulae: [0, 100],
+    });
+    expect(await validation(lillaEdet, "al_nettokostnad")).toMatchObject({
+      type: "decimal",
+      operator: "between",
+    });
+    expect(await validation(lillaEdet, "al_standardkostnad")).toMatchObject({
+      type: "decimal",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+    });
     expect(await validation(psyk, "register_analys")).toBeUndefined();
   });
 
@@ -249,13 +325,20 @@ describe("writeTemplate: protection, input cells and validation (read back with 
       const bytes = await write(u, parts ? { parts } : {});
       const sheetjs = read(bytes);
       const wb = await readExcelJs(bytes);
-      return u.measures.filter((m) => isInput(m) && appliesTo(m, parts)).flatMap((m) => {
-        const t = target(sheetjs, definedName(m.id));
-        const prompt = wb.getWorksheet(t.sheet)!.getCell(t.range.s.r + 1, COLUMNS.value).dataValidation?.prompt;
-        return prompt ? [{ m, prompt }] : [];
-      });
+      return u.measures
+        .filter((m) => isInput(m) && appliesTo(m, parts))
+        .flatMap((m) => {
+          const t = target(sheetjs, definedName(m.id));
+          const prompt = wb.getWorksheet(t.sheet)!.getCell(t.range.s.r + 1, COLUMNS.value)
+            .dataValidation?.prompt;
+          return prompt ? [{ m, prompt }] : [];
+        });
     };
-    const all = [...(await prompts(psyk)), ...(await prompts(oppna, ["demenscenter"])), ...(await prompts(lillaEdet))];
+    const all = [
+      ...(await prompts(psyk)),
+      ...(await prompts(oppna, ["demenscenter"])),
+      ...(await prompts(lillaEdet)),
+    ];
     const required = all.filter(({ m }) => m.checks.required && m.type !== "daysList");
     expect(required.length).toBeGreaterThan(5);
     for (const { m, prompt } of required) {
@@ -263,7 +346,9 @@ describe("writeTemplate: protection, input cells and validation (read back with 
       if (!["yesNo", "choice"].includes(m.type)) expect(prompt).toMatch(/Ska fyllas i; skriv 0/);
     }
     expect(all.find(({ m }) => m.id === "sip_moten")!.prompt).toMatch(/Lämna tomt om uppgiften saknas/);
-    expect(all.find(({ m }) => m.id === "demens_vantetid")!.prompt).toMatch(/En rad per ärende; rader utan ärende lämnas tomma/);
+    expect(all.find(({ m }) => m.id === "demens_vantetid")!.prompt).toMatch(
+      /En rad per ärende; rader utan ärende lämnas tomma/,
+    );
   });
 
   it("offers a choice's options in a list, on the metadata sheet when they do not fit inline", async () => {
@@ -281,7 +366,9 @@ describe("writeTemplate: protection, input cells and validation (read back with 
       } else {
         const list = parseRef(formula)!;
         expect(list.sheet).toBe(META_SHEET);
-        const cells = XLSX.utils.sheet_to_json<string[]>(sheetjs.Sheets[META_SHEET]!, { header: 1, range: list.range }).map((r) => r[0]);
+        const cells = XLSX.utils
+          .sheet_to_json<string[]>(sheetjs.Sheets[META_SHEET]!, { header: 1, range: list.range })
+          .map((r) => r[0]);
         expect(cells).toEqual(m.options);
       }
     }
@@ -301,7 +388,10 @@ const withLibreOffice = soffice ? describe : describe.skip;
 describe(soffice ? "LibreOffice" : "LibreOffice (skipped: soffice/libreoffice not on PATH)", () => {
   withLibreOffice("with soffice", () => {
     it("converts a template to csv", async () => {
-      const { status, files, dir } = convertWithLibreOffice(await write(oppna, { parts: ["demenscenter"] }), CSV_UTF8);
+      const { status, files, dir } = convertWithLibreOffice(
+        await write(oppna, { parts: ["demenscenter"] }),
+        CSV_UTF8,
+      );
       try {
         expect(status).toBe(0);
         expect(files.filter((f) => f.endsWith(".csv"))).toHaveLength(1);
@@ -330,13 +420,17 @@ describe(soffice ? "LibreOffice" : "LibreOffice (skipped: soffice/libreoffice no
     }, 180_000);
 
     it("counts the filled cases of a list of days", async () => {
-      const filled = fillByNames(await write(oppna, { parts: ["demenscenter"] }), { demens_vantetid: [12, 40, 7] });
+      const filled = fillByNames(await write(oppna, { parts: ["demenscenter"] }), {
+        demens_vantetid: [12, 40, 7],
+      });
       const { status, files, dir } = convertWithLibreOffice(filled, "xlsx");
       try {
         expect(status).toBe(0);
         const wb = XLSX.read(fs.readFileSync(files[0]!), { type: "buffer" });
         const t = target(wb, definedName("demens_vantetid"));
-        expect(wb.Sheets[t.sheet]![XLSX.utils.encode_cell({ r: t.range.s.r - 1, c: t.range.s.c })]?.v).toBe(3);
+        expect(wb.Sheets[t.sheet]![XLSX.utils.encode_cell({ r: t.range.s.r - 1, c: t.range.s.c })]?.v).toBe(
+          3,
+        );
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -15,8 +15,15 @@ const { catalog } = loadTemplates();
 const byId = (id: string) => catalog.uppdrag.find((u) => u.id === id)!;
 
 async function written(u: Uppdrag, parts?: string[]) {
-  const bytes = await writeTemplate(u, { unit: "Team Norr", period: "2025H1", createdAt: new Date("2025-06-01T08:00:00Z"), ...(parts ? { parts } : {}) });
-  const names = new Map((XLSX.read(bytes, { type: "array" }).Workbook?.Names ?? []).map((n) => [n.Name, n.Ref]));
+  const bytes = await writeTemplate(u, {
+    unit: "Team Norr",
+    period: "2025H1",
+    createdAt: new Date("2025-06-01T08:00:00Z"),
+    ...(parts ? { parts } : {}),
+  });
+  const names = new Map(
+    (XLSX.read(bytes, { type: "array" }).Workbook?.Names ?? []).map((n) => [n.Name, n.Ref]),
+  );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   /** The measure's own row (1-based): for a list of cases the name covers the case rows below it. */
@@ -49,9 +56,15 @@ describe("template: the value type's descriptor", () => {
 
   it("caps a percent at 100 when the catalog gives no maximum, as the validator does", async () => {
     const u = byId("lilla-edet-grunduppdrag");
-    const measures = u.measures.map((m) => (m.id === "bu_nojdhet_barn" ? { ...m, checks: { required: false } } : m));
+    const measures = u.measures.map((m) =>
+      m.id === "bu_nojdhet_barn" ? { ...m, checks: { required: false } } : m,
+    );
     const { row } = await written({ ...u, measures });
     const at = row("bu_nojdhet_barn");
-    expect(at.ws.getCell(at.row, COLUMNS.value).dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 100] });
+    expect(at.ws.getCell(at.row, COLUMNS.value).dataValidation).toMatchObject({
+      type: "decimal",
+      operator: "between",
+      formulae: [0, 100],
+    });
   });
 });

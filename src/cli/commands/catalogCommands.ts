@@ -16,7 +16,15 @@ export function listCommand(io: Io, options: { json?: boolean }): number {
       JSON.stringify(
         {
           format: "uppfoljning/list@1",
-          uppdrag: uppdrag.map((u) => ({ id: u.id, name: u.name, version: u.version, frequency: u.frequency, parts: u.parts, measureCount: u.measures.length, source: u.source })),
+          uppdrag: uppdrag.map((u) => ({
+            id: u.id,
+            name: u.name,
+            version: u.version,
+            frequency: u.frequency,
+            parts: u.parts,
+            measureCount: u.measures.length,
+            source: u.source,
+          })),
         },
         null,
         2,
@@ -25,7 +33,9 @@ export function listCommand(io: Io, options: { json?: boolean }): number {
     return 0;
   }
   for (const u of uppdrag) {
-    io.out(`${u.id}  (version ${u.version}, ${u.frequency.map((f) => FREQUENCY_LABELS[f]).join("/")}, ${u.measures.length} mått)\n  ${u.name}`);
+    io.out(
+      `${u.id}  (version ${u.version}, ${u.frequency.map((f) => FREQUENCY_LABELS[f]).join("/")}, ${u.measures.length} mått)\n  ${u.name}`,
+    );
   }
   return 0;
 }
@@ -44,8 +54,20 @@ function checksText(m: Measure): string {
 /** The measure as the JSON contract shows it: formulas as "a"/"-b" terms like the catalog files. */
 function measureJson(m: Measure) {
   const { formula, ...rest } = m;
-  const terms = (ts: { measure: string; sign: 1 | -1 }[]) => ts.map((t) => (t.sign < 0 ? `-${t.measure}` : t.measure));
-  return { ...rest, ...(formula ? { formula: { numerator: terms(formula.numerator), denominator: terms(formula.denominator), factor: formula.factor } } : {}) };
+  const terms = (ts: { measure: string; sign: 1 | -1 }[]) =>
+    ts.map((t) => (t.sign < 0 ? `-${t.measure}` : t.measure));
+  return {
+    ...rest,
+    ...(formula
+      ? {
+          formula: {
+            numerator: terms(formula.numerator),
+            denominator: terms(formula.denominator),
+            factor: formula.factor,
+          },
+        }
+      : {}),
+  };
 }
 
 export function describeJson(u: Uppdrag) {
@@ -59,12 +81,19 @@ export function describeCommand(io: Io, id: string, options: { json?: boolean })
     io.out(JSON.stringify(describeJson(u), null, 2));
     return 0;
   }
-  io.out(`${u.name} (${u.id}, version ${u.version})\n${u.description}\nKälla: ${u.source}\nUppföljning: ${u.frequency.map((f) => FREQUENCY_LABELS[f]).join(", ")}`);
+  io.out(
+    `${u.name} (${u.id}, version ${u.version})\n${u.description}\nKälla: ${u.source}\nUppföljning: ${u.frequency.map((f) => FREQUENCY_LABELS[f]).join(", ")}`,
+  );
   if (u.parts.length > 0) io.out(`Delar: ${u.parts.map((p) => `${p.label} (${p.id})`).join(", ")}`);
   for (const section of u.sections) {
     io.out(`\n${section.label} – blad "${section.sheet}"`);
     for (const m of u.measures.filter((x) => x.section === section.id)) {
-      const details = [KIND_LABELS[m.kind], valueTypeOf(m).label + (m.unit ? ` [${m.unit}]` : ""), `nivå 2: ${aggregationOf(m).label}`, checksText(m)].filter((s) => s !== "");
+      const details = [
+        KIND_LABELS[m.kind],
+        valueTypeOf(m).label + (m.unit ? ` [${m.unit}]` : ""),
+        `nivå 2: ${aggregationOf(m).label}`,
+        checksText(m),
+      ].filter((s) => s !== "");
       const part = m.part ? ` (del: ${u.parts.find((p) => p.id === m.part)?.label ?? m.part})` : "";
       io.out(`  ${m.id}: ${m.label}${part}\n      ${details.join("; ")}`);
     }

@@ -43,7 +43,9 @@ export function checkDueDate(due: string): string {
   const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (!m || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new UsageError(`Sista dag "${due}" är inget datum. Skriv ett datum som finns, ÅÅÅÅ-MM-DD, t.ex. 2025-08-31.`);
+    throw new UsageError(
+      `Sista dag "${due}" är inget datum. Skriv ett datum som finns, ÅÅÅÅ-MM-DD, t.ex. 2025-08-31.`,
+    );
   }
   return due;
 }
@@ -59,7 +61,11 @@ interface Planned {
 
 /** Writes all or, when a file is there already and overwriting was not asked for, nothing. Returns what was written over. */
 async function writeAll(planned: Planned[], overwrite: boolean): Promise<Planned[]> {
-  const existing = planned.filter((p) => fs.existsSync(p.file) && !(p.unchangedIf !== undefined && fs.readFileSync(p.file, "utf8") === p.unchangedIf));
+  const existing = planned.filter(
+    (p) =>
+      fs.existsSync(p.file) &&
+      !(p.unchangedIf !== undefined && fs.readFileSync(p.file, "utf8") === p.unchangedIf),
+  );
   if (existing.length > 0 && !overwrite) {
     throw new UsageError(
       `${count(existing.length, "fil", "filer")} finns redan och skrivs inte över:\n${existing.map((p) => `  ${p.shown}`).join("\n")}\n` +
@@ -75,24 +81,39 @@ async function writeAll(planned: Planned[], overwrite: boolean): Promise<Planned
 }
 
 function replacedText(replaced: Planned[]): string {
-  return replaced.length === 0 ? "" : `\nSkrev över (--skriv-over) ${count(replaced.length, "fil", "filer")}: ${replaced.map((p) => p.shown).join(", ")}.`;
+  return replaced.length === 0
+    ? ""
+    : `\nSkrev över (--skriv-over) ${count(replaced.length, "fil", "filer")}: ${replaced.map((p) => p.shown).join(", ")}.`;
 }
 
 export async function createCommand(io: Io, uppdragId: string, options: CreateOptions): Promise<number> {
   const uppdrag = requireUppdrag(uppdragId);
   const period = periodFor(uppdrag, options.period);
-  const common = { dueDate: options.due === undefined ? undefined : checkDueDate(options.due), contact: options.contact };
+  const common = {
+    dueDate: options.due === undefined ? undefined : checkDueDate(options.due),
+    contact: options.contact,
+  };
   const overwrite = options.skrivOver === true;
 
   if (options.unit !== undefined) {
-    const parts = options.parts ? options.parts.split(",").map((p) => p.trim()).filter(Boolean) : undefined;
+    const parts = options.parts
+      ? options.parts
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : undefined;
     const unknownPart = unknownPartErrors(uppdrag, parts)[0];
     if (unknownPart) throw new UsageError(`--parts: ${unknownPart}`);
     if (!options.out) throw new UsageError("Ange --out <fil.xlsx> för mallen.");
     requireExtension("--out", options.out, ".xlsx", "mallen är en Excel-arbetsbok");
     const [template] = planTemplates(uppdrag, period, [{ unit: options.unit, parts }], common);
-    const replaced = await writeAll([{ file: path.resolve(io.cwd, options.out), shown: options.out, bytes: template!.write }], overwrite);
-    io.out(`Skapade ${options.out} (${uppdrag.name}, ${options.unit}, ${period.label}).${replacedText(replaced)}`);
+    const replaced = await writeAll(
+      [{ file: path.resolve(io.cwd, options.out), shown: options.out, bytes: template!.write }],
+      overwrite,
+    );
+    io.out(
+      `Skapade ${options.out} (${uppdrag.name}, ${options.unit}, ${period.label}).${replacedText(replaced)}`,
+    );
     return EXIT.ok;
   }
   if (options.units !== undefined) {
@@ -106,8 +127,10 @@ export async function createCommand(io: Io, uppdragId: string, options: CreateOp
       { ...at(EXPECTED_UNITS_FILE), bytes: async () => list, unchangedIf: list },
     ];
     const replaced = await writeAll(planned, overwrite);
-    io.out(`Skapade ${count(units.length, "mall", "mallar")} i ${options.outDir} och listan ${EXPECTED_UNITS_FILE} för sammanställningen.${replacedText(replaced)}`);
+    io.out(
+      `Skapade ${count(units.length, "mall", "mallar")} i ${options.outDir} och listan ${EXPECTED_UNITS_FILE} för sammanställningen.${replacedText(replaced)}`,
+    );
     return EXIT.ok;
   }
-  throw new UsageError("Ange --unit \"<enhet>\" (en mall) eller --units <fil> (en mall per rad).");
+  throw new UsageError('Ange --unit "<enhet>" (en mall) eller --units <fil> (en mall per rad).');
 }

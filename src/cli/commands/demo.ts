@@ -30,9 +30,24 @@ interface DemoUnit {
 
 export const DEMO_UNITS: DemoUnit[] = [
   { unit: "Team Norr", flow: [22, 5, 3, 2, 2.5], about: "korrekt ifylld" },
-  { unit: "Team Söder", flow: [18, 4, 2, 2, 2], mistakes: { patienter_slut: 22, sip_patienter: 17 }, about: "flödet går inte ihop (22 i stället för 20) och alla patienter har inte SIP" },
-  { unit: "Team Väster", flow: [15, 3, 4, 1, 1.5], mistakes: { patienter_nya: "ca 3", arsarbetare: "1,5" }, about: "\"ca 3\" skrivet som antal nya patienter; årsarbetare skrivet som text med decimalkomma (godtas)" },
-  { unit: "Team Öster", flow: [12, 2, 1, 2, 1], mistakes: { patienter_avslutade: null, kval_samverkan_analys: null }, about: "avslutade patienter och en analys har lämnats tomma" },
+  {
+    unit: "Team Söder",
+    flow: [18, 4, 2, 2, 2],
+    mistakes: { patienter_slut: 22, sip_patienter: 17 },
+    about: "flödet går inte ihop (22 i stället för 20) och alla patienter har inte SIP",
+  },
+  {
+    unit: "Team Väster",
+    flow: [15, 3, 4, 1, 1.5],
+    mistakes: { patienter_nya: "ca 3", arsarbetare: "1,5" },
+    about: '"ca 3" skrivet som antal nya patienter; årsarbetare skrivet som text med decimalkomma (godtas)',
+  },
+  {
+    unit: "Team Öster",
+    flow: [12, 2, 1, 2, 1],
+    mistakes: { patienter_avslutade: null, kval_samverkan_analys: null },
+    about: "avslutade patienter och en analys har lämnats tomma",
+  },
   { unit: "Team Centrum", about: "har inte skickat in någon fil" },
 ];
 
@@ -52,10 +67,19 @@ export async function demoCommand(io: Io, options: { outDir: string }): Promise<
   for (const old of fs.readdirSync(received)) fs.rmSync(path.join(received, old));
 
   io.out(`1. Skapar mallar för ${uppdrag.name}, ${PERIOD}, i ${shown(io, templates)}`);
-  fs.writeFileSync(path.join(templates, EXPECTED_UNITS_FILE), formatUnitList(DEMO_UNITS.map((u) => ({ unit: u.unit }))), "utf8");
+  fs.writeFileSync(
+    path.join(templates, EXPECTED_UNITS_FILE),
+    formatUnitList(DEMO_UNITS.map((u) => ({ unit: u.unit }))),
+    "utf8",
+  );
   for (const [i, u] of DEMO_UNITS.entries()) {
     const name = templateFileName(uppdrag, PERIOD, u.unit);
-    const bytes = await writeTemplate(uppdrag, { unit: u.unit, period: PERIOD, dueDate: "2025-08-31", contact: "Controller, Socialförvaltningen" });
+    const bytes = await writeTemplate(uppdrag, {
+      unit: u.unit,
+      period: PERIOD,
+      dueDate: "2025-08-31",
+      contact: "Controller, Socialförvaltningen",
+    });
     fs.writeFileSync(path.join(templates, name), bytes);
     if (!u.flow) continue;
     const [start, nya, avslutade, pas, fte] = u.flow;
@@ -79,8 +103,16 @@ export async function demoCommand(io: Io, options: { outDir: string }): Promise<
   await validateCommand(io, [received], {});
 
   const out = path.join(dir, "niva2.xlsx");
-  io.out(`\n4. Sammanställning: uppfoljning rollup ${shown(io, received)} --expected ${shown(io, path.join(templates, EXPECTED_UNITS_FILE))} --out ${shown(io, out)}`);
-  await rollupCommand(io, [received], { out, expected: path.join(templates, EXPECTED_UNITS_FILE), csv: path.join(dir, "niva2.csv") });
-  io.out(`\nÖppna ${shown(io, out)} i Excel eller LibreOffice: bladen Nivå 2, Analyser, Filer, Problem och Data.`);
+  io.out(
+    `\n4. Sammanställning: uppfoljning rollup ${shown(io, received)} --expected ${shown(io, path.join(templates, EXPECTED_UNITS_FILE))} --out ${shown(io, out)}`,
+  );
+  await rollupCommand(io, [received], {
+    out,
+    expected: path.join(templates, EXPECTED_UNITS_FILE),
+    csv: path.join(dir, "niva2.csv"),
+  });
+  io.out(
+    `\nÖppna ${shown(io, out)} i Excel eller LibreOffice: bladen Nivå 2, Analyser, Filer, Problem och Data.`,
+  );
   return 0;
 }

@@ -1,7 +1,13 @@
 /** `uppfoljning ekonomi <budgetfil> [--json] [--enhet tkr|kr] [--blad <namn>]`: checks a budget file alone. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readBudgetTable, recognitionLines, describeSigns, type BudgetTable, type MoneyUnit } from "../../core/finance";
+import {
+  readBudgetTable,
+  recognitionLines,
+  describeSigns,
+  type BudgetTable,
+  type MoneyUnit,
+} from "../../core/finance";
 import type { Problem } from "../../core/model";
 import { formatProblem, problemText } from "../../core/messages/sv";
 import { readBudgetFile } from "../../workbook/readBudgetFile";
@@ -25,28 +31,61 @@ export function ekonomiJson(table: BudgetTable, problems: Problem[]) {
     headerRows: table.headerRows,
     labelColumn: table.label ? column(table.label) : null,
     periodColumn: table.periodColumn ? column(table.periodColumn) : null,
-    columns: table.amountColumns.map((c) => ({ ...column(c), kind: c.series.kind, scenario: c.series.scenario ?? null, year: c.series.year ?? null, period: c.series.period ?? null, assumedNet: c.assumedNet ?? false })),
+    columns: table.amountColumns.map((c) => ({
+      ...column(c),
+      kind: c.series.kind,
+      scenario: c.series.scenario ?? null,
+      year: c.series.year ?? null,
+      period: c.series.period ?? null,
+      assumedNet: c.assumedNet ?? false,
+    })),
     unplacedColumns: table.unplaced.map((c) => ({ ...column(c), why: c.why })),
     unit: table.unit ?? null,
     unitFrom: table.unitFrom ?? null,
-    signs: { intakter: table.signs.intakter ?? null, kostnader: table.signs.kostnader ?? null, netto: table.signs.netto ?? null, text: describeSigns(table.signs) },
-    rows: table.rows.map((r) => ({ row: r.rowNumber, label: r.label, period: r.period ?? null, isSumma: r.isSumma, amounts: r.amounts.map((a) => a ?? null) })),
-    problems: problems.map((p) => ({ code: p.code, severity: p.severity, message: problemText(p), file: p.location?.file ?? null, sheet: p.location?.sheet ?? null, cell: p.location?.cell ?? null })),
+    signs: {
+      intakter: table.signs.intakter ?? null,
+      kostnader: table.signs.kostnader ?? null,
+      netto: table.signs.netto ?? null,
+      text: describeSigns(table.signs),
+    },
+    rows: table.rows.map((r) => ({
+      row: r.rowNumber,
+      label: r.label,
+      period: r.period ?? null,
+      isSumma: r.isSumma,
+      amounts: r.amounts.map((a) => a ?? null),
+    })),
+    problems: problems.map((p) => ({
+      code: p.code,
+      severity: p.severity,
+      message: problemText(p),
+      file: p.location?.file ?? null,
+      sheet: p.location?.sheet ?? null,
+      cell: p.location?.cell ?? null,
+    })),
     summary: summaryOf(problems),
   };
 }
 
 function summaryOf(problems: Problem[]) {
-  return { errors: problems.filter((p) => p.severity === "fel").length, warnings: problems.filter((p) => p.severity === "varning").length };
+  return {
+    errors: problems.filter((p) => p.severity === "fel").length,
+    warnings: problems.filter((p) => p.severity === "varning").length,
+  };
 }
 
 export function ekonomiCommand(io: Io, file: string, options: EkonomiCommandOptions): number {
-  if (options.enhet !== undefined && !UNITS.includes(options.enhet as MoneyUnit)) throw new UsageError(`--enhet ska vara tkr eller kr, inte "${options.enhet}".`);
+  if (options.enhet !== undefined && !UNITS.includes(options.enhet as MoneyUnit))
+    throw new UsageError(`--enhet ska vara tkr eller kr, inte "${options.enhet}".`);
   const full = path.resolve(io.cwd, file);
   if (!fs.existsSync(full) || !fs.statSync(full).isFile()) throw new UsageError(`Filen ${file} finns inte.`);
   const read = readBudgetFile(fs.readFileSync(full), file, options.blad);
   if (!read.ok) throw new UsageError(read.message);
-  const { table, problems } = readBudgetTable(read.cells, { source: file, sheet: read.sheet, unit: options.enhet as MoneyUnit | undefined });
+  const { table, problems } = readBudgetTable(read.cells, {
+    source: file,
+    sheet: read.sheet,
+    unit: options.enhet as MoneyUnit | undefined,
+  });
   const { errors, warnings } = summaryOf(problems);
   if (options.json) io.out(JSON.stringify(ekonomiJson(table, problems), null, 2));
   else {

@@ -15,7 +15,14 @@ import { requireExtension } from "../outputNames";
 import { count } from "../../core/messages/count";
 import { problemText } from "../../core/messages/sv";
 import { ERROR_POLICY } from "../../core/messages/policy";
-import { countSeverities, fileJson, problemJson, progressReporter, rejectionText, valuesJson } from "../report";
+import {
+  countSeverities,
+  fileJson,
+  problemJson,
+  progressReporter,
+  rejectionText,
+  valuesJson,
+} from "../report";
 
 export interface RollupCommandOptions {
   out: string;
@@ -33,11 +40,25 @@ export function rollupJson(c: CollectedRollup) {
     uppdrag: uppdrag.id,
     templateVersion: uppdrag.version,
     period: result.period,
-    units: result.used.map((r) => ({ unit: r.unit, file: r.file, parts: r.parts ?? null, values: valuesJson(r) })),
+    units: result.used.map((r) => ({
+      unit: r.unit,
+      file: r.file,
+      parts: r.parts ?? null,
+      values: valuesJson(r),
+    })),
     level2: Object.fromEntries(
       result.figures.map((f) => [
         f.measureId,
-        { value: f.value, aggregate: f.aggregate, contributors: f.contributors, missing: f.missing, complete: f.complete, flaggedUnits: f.flaggedUnits, details: f.details, note: f.note ?? null },
+        {
+          value: f.value,
+          aggregate: f.aggregate,
+          contributors: f.contributors,
+          missing: f.missing,
+          complete: f.complete,
+          flaggedUnits: f.flaggedUnits,
+          details: f.details,
+          note: f.note ?? null,
+        },
       ]),
     ),
     levelTwoProblems: result.levelTwoProblems.map((p) => problemJson(p, uppdrag)),
@@ -55,14 +76,22 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   const period = options.period === undefined ? undefined : checkPeriod(options.period);
   if (period && !period.ok) throw new UsageError(period.error);
   requireExtension("--out", options.out, ".xlsx", "nivå 2 skrivs som en Excel-arbetsbok");
-  if (options.csv !== undefined) requireExtension("--csv", options.csv, ".csv", "tabellen Data skrivs som CSV");
+  if (options.csv !== undefined)
+    requireExtension("--csv", options.csv, ".csv", "tabellen Data skrivs som CSV");
   const skips = skipList(io.cwd);
   const inputs = expandPaths(paths, io.cwd, skips.note);
   assertNotAnInput(options.out, inputs, io.cwd);
   if (options.csv) assertNotAnInput(options.csv, inputs, io.cwd);
   const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
-  const outcomes = await checkPaths(namedPaths(inputs, io.cwd), catalog, { uppdragId: options.uppdrag, onProgress: progressReporter(io, "Läser") });
-  const level2 = await levelTwoOf(outcomes, catalog, { uppdragId: options.uppdrag, expectedUnits, period: options.period });
+  const outcomes = await checkPaths(namedPaths(inputs, io.cwd), catalog, {
+    uppdragId: options.uppdrag,
+    onProgress: progressReporter(io, "Läser"),
+  });
+  const level2 = await levelTwoOf(outcomes, catalog, {
+    uppdragId: options.uppdrag,
+    expectedUnits,
+    period: options.period,
+  });
   if (!level2) {
     for (const o of outcomes) if (o.reason) io.err(rejectionText(o));
     throw new UsageError("Ingen av filerna kunde läsas som en uppföljning; ingen sammanställning skrevs.");
@@ -80,16 +109,21 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   const files = fileSummary(collected.files);
   if (options.json) io.out(JSON.stringify({ ...rollupJson(collected), skipped: skips.skipped }, null, 2));
   else {
-    io.out(`Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`);
+    io.out(
+      `Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`,
+    );
     io.out(
       `${count(files.files, "fil", "filer")}: ${files.used} används, varav ${files.usedWithErrors} med fel, ` +
         `${files.copies > 0 ? `${count(files.copies, "kopia", "kopior")}, ` : ""}${count(files.rejected, "avvisad", "avvisade")}. ` +
         `${summary.errors} fel och ${count(summary.warnings, "varning", "varningar")} i innehållet (se bladet Problem).`,
     );
     io.out(ERROR_POLICY);
-    for (const f of collected.files.filter((x) => x.status === "rejected")) io.out(`  Avvisad: ${rejectionText(f)}`);
-    for (const f of collected.files.filter((x) => x.status === "copy")) io.out(`  Kopia: ${rejectionText(f)}`);
-    for (const u of collected.result.conflictingUnits) io.out(`  Olika filer: ${u.unit} (${u.files.join(", ")})`);
+    for (const f of collected.files.filter((x) => x.status === "rejected"))
+      io.out(`  Avvisad: ${rejectionText(f)}`);
+    for (const f of collected.files.filter((x) => x.status === "copy"))
+      io.out(`  Kopia: ${rejectionText(f)}`);
+    for (const u of collected.result.conflictingUnits)
+      io.out(`  Olika filer: ${u.unit} (${u.files.join(", ")})`);
     for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
     for (const p of collected.result.levelTwoProblems) io.out(`  ${problemText(p)}`);
     for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);

@@ -62,13 +62,24 @@ export interface AggregationDescriptor {
    * What the measure must declare for this aggregation (a weight, a statistic), checked when the
    * catalog loads: the field and the message code when it is missing or wrong.
    */
-  catalogCheck?(measure: Measure, isNumeric: (measureId: string) => boolean): { field: string; code: "catalogWeightMissing" | "catalogStatisticMissing" } | undefined;
+  catalogCheck?(
+    measure: Measure,
+    isNumeric: (measureId: string) => boolean,
+  ): { field: string; code: "catalogWeightMissing" | "catalogStatisticMissing" } | undefined;
   /** The level-2 figure from the units that gave what it needs (at least one); `valuesOf` gives a unit's values. */
-  rollUp(measure: Measure, contributors: readonly string[], valuesOf: (unit: string) => Record<string, Value>): FigureOutcome;
+  rollUp(
+    measure: Measure,
+    contributors: readonly string[],
+    valuesOf: (unit: string) => Record<string, Value>,
+  ): FigureOutcome;
   /** Excel's own computation of the figure on the summary sheet; undefined = the value only. */
   formula(measure: Measure, row: number, ctx: FormulaContext): string | undefined;
   /** What the figure rests on, in Swedish, beside it on the summary sheet; `unitOf` gives a measure's unit. */
   basis(measure: Measure, figure: FigureView, unitOf: (measureId: string) => string): string;
   /** The figure at a glance in the task pane; undefined = not shown there (texts, tallies, per-unit only). */
-  keyFigure?(measure: Measure, figure: FigureView, format: (n: number) => string): { value: string; unit: string };
+  keyFigure?(
+    measure: Measure,
+    figure: FigureView,
+    format: (n: number) => string,
+  ): { value: string; unit: string };
 }

@@ -15,11 +15,27 @@ import { tally } from "./tally";
 import { text } from "./text";
 import { none } from "./none";
 
-export const AGGREGATES: Readonly<Record<AggregationKind, AggregationDescriptor>> = { sum, stock, ratio, pooled, weightedMean, yesCount, tally, text, none };
+export const AGGREGATES: Readonly<Record<AggregationKind, AggregationDescriptor>> = {
+  sum,
+  stock,
+  ratio,
+  pooled,
+  weightedMean,
+  yesCount,
+  tally,
+  text,
+  none,
+};
 
 export function aggregationOf(measure: Pick<Measure, "aggregate">): AggregationDescriptor {
   return AGGREGATES[measure.aggregate];
 }
 
 export { headlineStatistic, median } from "./shared";
-export type { AggregationDescriptor, FigureDetails, FigureOutcome, FigureView, FormulaContext } from "./descriptor";
+export type {
+  AggregationDescriptor,
+  FigureDetails,
+  FigureOutcome,
+  FigureView,
+  FormulaContext,
+} from "./descriptor";

@@ -10,8 +10,11 @@ export const pooled: AggregationDescriptor = {
   tidy: true,
   sideBySide: false,
   rollUp: (measure, contributors, valuesOf) => {
-    const cases = contributors.flatMap((u) => ownValue<{ values: number[] }>(measure, valuesOf, u).values).sort((a, b) => a - b);
-    if (cases.length === 0) return { value: null, details: { count: 0 }, note: messageText("figureNoCases", {}) };
+    const cases = contributors
+      .flatMap((u) => ownValue<{ values: number[] }>(measure, valuesOf, u).values)
+      .sort((a, b) => a - b);
+    if (cases.length === 0)
+      return { value: null, details: { count: 0 }, note: messageText("figureNoCases", {}) };
     const mean = exactSum(cases) / cases.length;
     const med = median(cases);
     const details = { count: cases.length, median: med, mean, min: cases[0]!, max: cases[cases.length - 1]! };
@@ -21,7 +24,9 @@ export const pooled: AggregationDescriptor = {
     const cases = ctx.caseRange(measure.id);
     return cases && `${measure.statistic === "mean" ? "AVERAGE" : "MEDIAN"}(${cases})`;
   },
-  basis: (_m, figure) => `${figure.details.count ?? 0} ärenden; medel ${rounded(figure.details.mean)}, median ${rounded(figure.details.median)}`,
+  basis: (_m, figure) =>
+    `${figure.details.count ?? 0} ärenden; medel ${rounded(figure.details.mean)}, median ${rounded(figure.details.median)}`,
   keyFigure: numberKeyFigure,
-  catalogCheck: (measure) => (!measure.statistic ? { field: "statistic", code: "catalogStatisticMissing" } : undefined),
+  catalogCheck: (measure) =>
+    !measure.statistic ? { field: "statistic", code: "catalogStatisticMissing" } : undefined,
 };

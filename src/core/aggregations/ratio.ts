@@ -21,16 +21,27 @@ export const ratio: AggregationDescriptor = {
     }
     const value = exactRatio(num, den, f.factor);
     const details = { numerator: fromMicro(num), denominator: fromMicro(den) };
-    return value === null ? { value, details, note: messageText("figureZeroDenominator", {}) } : { value, details };
+    return value === null
+      ? { value, details, note: messageText("figureZeroDenominator", {}) }
+      : { value, details };
   },
   formula: (measure, _row, ctx) => {
     const f = measure.formula!;
     const inputRows = formulaInputs(f).map((id) => ctx.rowOf(id));
     if (inputRows.some((r) => r === undefined)) return undefined;
     const mask = presentMask(inputRows.map((r) => ctx.unitRange(r!)));
-    const sum = (terms: readonly Term[]) => terms.map((t, i) => `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}SUMPRODUCT(${mask},${ctx.unitRange(ctx.rowOf(t.measure)!)})`).join("");
+    const sum = (terms: readonly Term[]) =>
+      terms
+        .map(
+          (t, i) =>
+            `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}SUMPRODUCT(${mask},${ctx.unitRange(ctx.rowOf(t.measure)!)})`,
+        )
+        .join("");
     return `(${sum(f.numerator)})/(${sum(f.denominator)})${f.factor !== 1 ? `*${f.factor}` : ""}`;
   },
-  basis: (_m, figure) => (figure.details.denominator !== undefined ? `${number(figure.details.numerator)} / ${number(figure.details.denominator)}` : unitsBasis(figure)),
+  basis: (_m, figure) =>
+    figure.details.denominator !== undefined
+      ? `${number(figure.details.numerator)} / ${number(figure.details.denominator)}`
+      : unitsBasis(figure),
   keyFigure: numberKeyFigure,
 };

@@ -5,19 +5,27 @@ import { formatNumber } from "../messages/format";
 import type { FigureView } from "./descriptor";
 
 /** A unit's own value of the measure, read as the kind the measure's type gives. */
-export function ownValue<T>(measure: Measure, valuesOf: (unit: string) => Record<string, Value>, unit: string): T {
+export function ownValue<T>(
+  measure: Measure,
+  valuesOf: (unit: string) => Record<string, Value>,
+  unit: string,
+): T {
   return valuesOf(unit)[measure.id] as T;
 }
 
 /** Numbers in text cells with the Swedish decimal comma. */
 export const number = (n: number | undefined) => (n === undefined ? "–" : formatNumber(n));
-export const rounded = (n: number | undefined) => number(n === undefined ? undefined : Math.round(n * 10) / 10);
+export const rounded = (n: number | undefined) =>
+  number(n === undefined ? undefined : Math.round(n * 10) / 10);
 
 /** "3 enheter": the default basis of a figure. */
 export const unitsBasis = (figure: FigureView) => `${figure.contributors.length} enheter`;
 
 /** The figure as a number with the measure's unit. */
-export const numberKeyFigure = (measure: Measure, figure: FigureView, format: (n: number) => string) => ({ value: format(figure.value!), unit: measure.unit });
+export const numberKeyFigure = (measure: Measure, figure: FigureView, format: (n: number) => string) => ({
+  value: format(figure.value!),
+  unit: measure.unit,
+});
 
 /**
  * 1 for each unit whose cells in all the given ranges are numbers, else 0, as one SUMPRODUCT

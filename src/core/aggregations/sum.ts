@@ -8,7 +8,10 @@ export const sum: AggregationDescriptor = {
   numeric: true,
   tidy: true,
   sideBySide: false,
-  rollUp: (measure, contributors, valuesOf) => ({ value: exactSum(contributors.map((u) => ownValue<{ value: number }>(measure, valuesOf, u).value)), details: {} }),
+  rollUp: (measure, contributors, valuesOf) => ({
+    value: exactSum(contributors.map((u) => ownValue<{ value: number }>(measure, valuesOf, u).value)),
+    details: {},
+  }),
   formula: (_m, row, ctx) => `SUM(${ctx.unitRange(row)})`,
   basis: (_m, figure) => unitsBasis(figure),
   keyFigure: numberKeyFigure,

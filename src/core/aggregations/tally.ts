@@ -17,7 +17,8 @@ export const tally: AggregationDescriptor = {
     return { value: contributors.length, details: { tally } };
   },
   // Units that chose an option: every text in the row but the marks for parts not covered.
-  formula: (_m, row, ctx) => `COUNTA(${ctx.unitRange(row)})-COUNTIF(${ctx.unitRange(row)},"${ctx.notCovered}")`,
+  formula: (_m, row, ctx) =>
+    `COUNTA(${ctx.unitRange(row)})-COUNTIF(${ctx.unitRange(row)},"${ctx.notCovered}")`,
   basis: (_m, figure) =>
     Object.entries(figure.details.tally ?? {})
       .filter(([, n]) => n > 0)

@@ -7,7 +7,15 @@ export const text: AggregationDescriptor = {
   numeric: false,
   tidy: false,
   sideBySide: true,
-  rollUp: (measure, contributors, valuesOf) => ({ value: null, details: { texts: contributors.map((u) => ({ unit: u, text: ownValue<{ value: string }>(measure, valuesOf, u).value })) } }),
+  rollUp: (measure, contributors, valuesOf) => ({
+    value: null,
+    details: {
+      texts: contributors.map((u) => ({
+        unit: u,
+        text: ownValue<{ value: string }>(measure, valuesOf, u).value,
+      })),
+    },
+  }),
   formula: () => undefined,
   basis: (_m, figure) => unitsBasis(figure),
 };

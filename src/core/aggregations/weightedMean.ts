@@ -20,7 +20,11 @@ export const weightedMean: AggregationDescriptor = {
     }
     // weighted carries micro² units: divide by the weights (micro) and once more by the scale.
     const value = weights === 0n ? null : Number(weighted) / Number(weights) / 1e6;
-    return { value, details: { weightTotal: fromMicro(weights) }, ...(value === null ? { note: messageText("figureZeroWeights", {}) } : {}) };
+    return {
+      value,
+      details: { weightTotal: fromMicro(weights) },
+      ...(value === null ? { note: messageText("figureZeroWeights", {}) } : {}),
+    };
   },
   formula: (measure, row, ctx) => {
     const weightRow = ctx.rowOf(measure.weight!);
@@ -31,7 +35,12 @@ export const weightedMean: AggregationDescriptor = {
     return `SUMPRODUCT(${mask},${units},${weights})/SUMPRODUCT(${mask},${weights})`;
   },
   basis: (measure, figure, unitOf) =>
-    figure.details.weightTotal !== undefined ? `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)} ${unitOf(measure.weight!)}` : unitsBasis(figure),
+    figure.details.weightTotal !== undefined
+      ? `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)} ${unitOf(measure.weight!)}`
+      : unitsBasis(figure),
   keyFigure: numberKeyFigure,
-  catalogCheck: (measure, isNumeric) => (!measure.weight || !isNumeric(measure.weight) ? { field: "weight", code: "catalogWeightMissing" } : undefined),
+  catalogCheck: (measure, isNumeric) =>
+    !measure.weight || !isNumeric(measure.weight)
+      ? { field: "weight", code: "catalogWeightMissing" }
+      : undefined,
 };

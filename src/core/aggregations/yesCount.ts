@@ -13,5 +13,8 @@ export const yesCount: AggregationDescriptor = {
   },
   formula: (_m, row, ctx) => `COUNTIF(${ctx.unitRange(row)},"Ja")`,
   basis: (_m, figure) => `Ja för ${figure.details.yes ?? 0} av ${figure.details.answered ?? 0} enheter`,
-  keyFigure: (_m, figure) => ({ value: `${figure.details.yes ?? 0} av ${figure.details.answered ?? 0}`, unit: "enheter" }),
+  keyFigure: (_m, figure) => ({
+    value: `${figure.details.yes ?? 0} av ${figure.details.answered ?? 0}`,
+    unit: "enheter",
+  }),
 };

@@ -26,8 +26,10 @@ export interface MoneySelection {
 
 /** A column of the selected year and period (a column silent about either fits any). */
 function selected(series: AmountColumn["series"], selection: MoneySelection): boolean {
-  if (series.year !== undefined && selection.year !== undefined && series.year !== selection.year) return false;
-  if (series.period !== undefined && selection.period !== undefined && series.period !== selection.period) return false;
+  if (series.year !== undefined && selection.year !== undefined && series.year !== selection.year)
+    return false;
+  if (series.period !== undefined && selection.period !== undefined && series.period !== selection.period)
+    return false;
   return true;
 }
 
@@ -35,9 +37,13 @@ function selected(series: AmountColumn["series"], selection: MoneySelection): bo
 export function selectionProblems(table: BudgetTable, selection: MoneySelection): Problem[] {
   const problems: Problem[] = [];
   for (const scenario of ["budget", "utfall"] as const) {
-    const columns = table.amountColumns.filter((c) => c.series.scenario === scenario && c.series.kind !== "skillnad");
+    const columns = table.amountColumns.filter(
+      (c) => c.series.scenario === scenario && c.series.kind !== "skillnad",
+    );
     if (columns.length > 0 && !columns.some((c) => selected(c.series, selection))) {
-      const found = [...new Set(columns.map((c) => c.series.period ?? String(c.series.year ?? "")))].join(", ");
+      const found = [...new Set(columns.map((c) => c.series.period ?? String(c.series.year ?? "")))].join(
+        ", ",
+      );
       problems.push({
         code: "financeNoColumnForPeriod",
         severity: "fel",
@@ -55,17 +61,28 @@ function tkrMicro(value: number, unit: "tkr" | "kr"): bigint {
 }
 
 /** Each matched unit's money; empty when the table's unit is unknown (never guessed). */
-export function unitMoney(table: BudgetTable, matched: readonly RowMatch[], selection: MoneySelection = {}): Map<string, UnitMoney> {
+export function unitMoney(
+  table: BudgetTable,
+  matched: readonly RowMatch[],
+  selection: MoneySelection = {},
+): Map<string, UnitMoney> {
   const result = new Map<string, UnitMoney>();
   const unit = table.unit;
   if (!unit) return result;
   const columns = table.amountColumns.flatMap((col, i) =>
-    col.series.kind !== "skillnad" && col.series.scenario && selected(col.series, selection) ? [{ col, i }] : [],
+    col.series.kind !== "skillnad" && col.series.scenario && selected(col.series, selection)
+      ? [{ col, i }]
+      : [],
   );
   const rowsOf = new Map<string, typeof table.rows>();
   for (const m of matched) {
     const keys = new Set([matchKey(m.row)]);
-    const rows = table.rows.filter((r) => !r.isSumma && keys.has(matchKey(r.label)) && (selection.period === undefined || !table.periodColumn || r.period === selection.period));
+    const rows = table.rows.filter(
+      (r) =>
+        !r.isSumma &&
+        keys.has(matchKey(r.label)) &&
+        (selection.period === undefined || !table.periodColumn || r.period === selection.period),
+    );
     rowsOf.set(m.unit, [...(rowsOf.get(m.unit) ?? []), ...rows]);
   }
   for (const [unitName, rows] of rowsOf) {

@@ -44,12 +44,34 @@ export function summaBlocks(table: BudgetTable): { summa: BudgetRow; rows: Budge
 
 export function checkBudgetTable(table: BudgetTable): Problem[] {
   const problems: Problem[] = [];
-  const report = (code: FinanceProblemCode, severity: Severity, row: BudgetRow, columnIndex: number, params: Record<string, string | number>) =>
-    problems.push(financeProblem(code, severity, { file: table.source, ...(table.sheet ? { sheet: table.sheet } : {}), cell: cellRef(columnIndex, row.index) }, { row: row.rowNumber, label: row.label, ...params }));
+  const report = (
+    code: FinanceProblemCode,
+    severity: Severity,
+    row: BudgetRow,
+    columnIndex: number,
+    params: Record<string, string | number>,
+  ) =>
+    problems.push(
+      financeProblem(
+        code,
+        severity,
+        {
+          file: table.source,
+          ...(table.sheet ? { sheet: table.sheet } : {}),
+          cell: cellRef(columnIndex, row.index),
+        },
+        { row: row.rowNumber, label: row.label, ...params },
+      ),
+    );
 
   for (const kind of ["intakter", "kostnader"] as const) {
     if (table.amountColumns.some((c) => c.series.kind === kind) && table.signs[kind] === undefined) {
-      problems.push({ code: "financeSignUnknown", severity: "varning", location: { file: table.source, ...(table.sheet ? { sheet: table.sheet } : {}) }, params: { kind: kind === "intakter" ? "intäkter" : "kostnader" } });
+      problems.push({
+        code: "financeSignUnknown",
+        severity: "varning",
+        location: { file: table.source, ...(table.sheet ? { sheet: table.sheet } : {}) },
+        params: { kind: kind === "intakter" ? "intäkter" : "kostnader" },
+      });
     }
   }
 
@@ -81,7 +103,13 @@ export function checkBudgetTable(table: BudgetTable): Problem[] {
   return problems;
 }
 
-type Report = (code: FinanceProblemCode, severity: Severity, row: BudgetRow, columnIndex: number, params: Record<string, string | number>) => void;
+type Report = (
+  code: FinanceProblemCode,
+  severity: Severity,
+  row: BudgetRow,
+  columnIndex: number,
+  params: Record<string, string | number>,
+) => void;
 
 /** Netto against intäkter and kostnader, and each sign against the table's; a row that follows another convention is one problem, not three. */
 function checkRowSigns(
@@ -105,12 +133,23 @@ function checkRowSigns(
     const net = magnitudeNet(row, group, income, cost)!;
     if (i !== undefined && k !== undefined && abs(toMicro(n) - toMicro(netto * net)) > ONE) {
       // Does the row add up under another convention (its own signs, or netto turned)?
-      const ownNet = magnitudeNet(row, group, incomeFlipped ? (-income as Sign) : income, costFlipped ? (-cost as Sign) : cost)!;
+      const ownNet = magnitudeNet(
+        row,
+        group,
+        incomeFlipped ? (-income as Sign) : income,
+        costFlipped ? (-cost as Sign) : cost,
+      )!;
       const fits = (x: number) => abs(toMicro(n) - toMicro(x)) <= ONE;
       const otherConvention = fits(-netto * net) || fits(netto * ownNet) || fits(-netto * ownNet);
       const col = column("netto");
       if (otherConvention) {
-        report("financeRowSignDiffers", "fel", row, col.index, { column: col.letter, series: describeSeries(col.series), intakter: i, kostnader: k, netto: n });
+        report("financeRowSignDiffers", "fel", row, col.index, {
+          column: col.letter,
+          series: describeSeries(col.series),
+          intakter: i,
+          kostnader: k,
+          netto: n,
+        });
         return;
       }
       report("financeNetMismatch", "fel", row, col.index, {
@@ -126,15 +165,29 @@ function checkRowSigns(
   }
   if (incomeFlipped && costFlipped) {
     const col = column("kostnader");
-    report("financeRowSignDiffers", "fel", row, col.index, { column: col.letter, series: describeSeries(col.series), intakter: i!, kostnader: k!, netto: n ?? "" });
+    report("financeRowSignDiffers", "fel", row, col.index, {
+      column: col.letter,
+      series: describeSeries(col.series),
+      intakter: i!,
+      kostnader: k!,
+      netto: n ?? "",
+    });
     return;
   }
   if (costFlipped) {
     const col = column("kostnader");
-    report(cost === 1 ? "financeNegativeCost" : "financePositiveCost", "varning", row, col.index, { column: col.letter, series: describeSeries(col.series), value: k! });
+    report(cost === 1 ? "financeNegativeCost" : "financePositiveCost", "varning", row, col.index, {
+      column: col.letter,
+      series: describeSeries(col.series),
+      value: k!,
+    });
   }
   if (incomeFlipped) {
     const col = column("intakter");
-    report(income === 1 ? "financeNegativeIncome" : "financePositiveIncome", "varning", row, col.index, { column: col.letter, series: describeSeries(col.series), value: i! });
+    report(income === 1 ? "financeNegativeIncome" : "financePositiveIncome", "varning", row, col.index, {
+      column: col.letter,
+      series: describeSeries(col.series),
+      value: i!,
+    });
   }
 }

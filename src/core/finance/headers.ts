@@ -28,7 +28,8 @@ export function fold(text: string): string {
     .trim();
 }
 
-const LABEL = /\b(verksamhet|verksamheter|verksamhetsomrade|uppdrag|enhet|enheter|ansvar|ansvarsomrade|ansvarsenhet|benamning)\b/;
+const LABEL =
+  /\b(verksamhet|verksamheter|verksamhetsomrade|uppdrag|enhet|enheter|ansvar|ansvarsomrade|ansvarsenhet|benamning)\b/;
 const INVESTMENT_LABEL = /\b(investering|investeringar|projekt)\b/;
 const PERIOD_COLUMN = /^(period|ar|manad|tertial|halvar)$/;
 // Order matters: "nettokostnad" is netto, "budgetavvikelse" is a deviation, not a budget.
@@ -71,14 +72,19 @@ export function headerFacts(text: string): HeaderFacts {
   if (year) facts.year = Number(year[1]);
   if (/\b(mnkr|mkr|miljoner kronor)\b/.test(f)) facts.unsupportedUnit = "mnkr";
   if (/\b(tkr|tusental kronor|tusen kronor)\b/.test(f)) facts.units.push("tkr");
-  if (/\b(kr|kronor|sek)\b/.test(f.replace(/\b(tusental|tusen|miljoner) kronor\b/g, ""))) facts.units.push("kr");
+  if (/\b(kr|kronor|sek)\b/.test(f.replace(/\b(tusental|tusen|miljoner) kronor\b/g, "")))
+    facts.units.push("kr");
   return facts;
 }
 
 /** True when the header cell only groups the cells below it (a year, a period, a scenario), so it spans to the right. */
 export function isGroupHeader(text: string): boolean {
   const facts = headerFacts(text);
-  return (facts.year !== undefined || facts.scenario !== undefined) && facts.kind === undefined && facts.label === undefined;
+  return (
+    (facts.year !== undefined || facts.scenario !== undefined) &&
+    facts.kind === undefined &&
+    facts.label === undefined
+  );
 }
 
 /** "Summa", "Summa verksamhet", "Totalt", "Total": a row that adds up the rows above it. */
@@ -87,10 +93,20 @@ export function isSummaLabel(label: string): boolean {
 }
 
 const SCENARIO_TEXT: Record<Scenario, string> = { budget: "budget", utfall: "utfall", prognos: "prognos" };
-const KIND_TEXT: Record<AmountKind, string> = { intakter: "intäkter", kostnader: "kostnader", netto: "netto", skillnad: "skillnad" };
+const KIND_TEXT: Record<AmountKind, string> = {
+  intakter: "intäkter",
+  kostnader: "kostnader",
+  netto: "netto",
+  skillnad: "skillnad",
+};
 
 /** "budget 2025, kostnader": a series in words, for messages and the recognition report. */
-export function describeSeries(series: { kind: AmountKind; scenario?: Scenario; year?: number; period?: string }): string {
+export function describeSeries(series: {
+  kind: AmountKind;
+  scenario?: Scenario;
+  year?: number;
+  period?: string;
+}): string {
   const when = series.period ?? (series.year !== undefined ? String(series.year) : undefined);
   const head = [series.scenario ? SCENARIO_TEXT[series.scenario] : undefined, when].filter(Boolean).join(" ");
   return head ? `${head}, ${KIND_TEXT[series.kind]}` : KIND_TEXT[series.kind];

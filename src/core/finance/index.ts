@@ -7,5 +7,12 @@ export { describeSigns, toMagnitude } from "./signs";
 export { describeSeries } from "./headers";
 export * from "./mapping";
 export { unitMoney, selectionProblems, type UnitMoney, type MoneyKind, type MoneySelection } from "./amounts";
-export { computeKeyFigures, type UnitFinanceInput, type KeyFigureResult, type UnitKeyFigure, type FigureParts, type KeyFigureOptions } from "./keyFigures";
+export {
+  computeKeyFigures,
+  type UnitFinanceInput,
+  type KeyFigureResult,
+  type UnitKeyFigure,
+  type FigureParts,
+  type KeyFigureOptions,
+} from "./keyFigures";
 export { periodise, periodMonths, type Periodisation } from "./periodise";

@@ -55,13 +55,19 @@ type Parts = { numerator: bigint; denominator: bigint; basis?: string } | { miss
 
 const NOT_MAPPED = "ingen budgetrad är kopplad till enheten";
 
-function money(input: UnitFinanceInput, scenario: "budget" | "utfall" | "prognos", kind: MoneyKind): number | undefined {
+function money(
+  input: UnitFinanceInput,
+  scenario: "budget" | "utfall" | "prognos",
+  kind: MoneyKind,
+): number | undefined {
   return input.money?.[scenario]?.[kind];
 }
 
 /** A budget figure's share for the period, in micro-units (exact for an even split). */
 function periodisedMicro(value: number, p: Periodisation, even: boolean): bigint {
-  return even ? (toMicro(value) * BigInt(p.months)) / 12n : toMicro(Math.round(value * p.fraction * 1e6) / 1e6);
+  return even
+    ? (toMicro(value) * BigInt(p.months)) / 12n
+    : toMicro(Math.round(value * p.fraction * 1e6) / 1e6);
 }
 
 export function computeKeyFigures(
@@ -79,18 +85,26 @@ export function computeKeyFigures(
   const measures = new Map(uppdrag.measures.map((m) => [m.id, m]));
   const figures = (uppdrag.keyFigures ?? []).map((figure) => {
     const partsOf = (input: UnitFinanceInput): Parts =>
-      figure.kind === "perVolume" ? perVolumeParts(figure, input, measures, periodised, even) : deviationParts(figure, input, periodised, even);
+      figure.kind === "perVolume"
+        ? perVolumeParts(figure, input, measures, periodised, even)
+        : deviationParts(figure, input, periodised, even);
     return figureResult(figure, units, partsOf);
   });
   problems.push(...volumeProblems(uppdrag, units, figures));
   return { figures, periodisation: periodised, problems };
 }
 
-function figureResult(figure: KeyFigure, units: readonly UnitFinanceInput[], partsOf: (u: UnitFinanceInput) => Parts): KeyFigureResult {
+function figureResult(
+  figure: KeyFigure,
+  units: readonly UnitFinanceInput[],
+  partsOf: (u: UnitFinanceInput) => Parts,
+): KeyFigureResult {
   const factor = figure.kind === "perVolume" ? 1000 : figure.as === "procent" ? 100 : 1;
   // A deviation's denominator is the budget, negative for a net cost: the % carries the deviation's sign.
   const ratio = (n: bigint, d: bigint) =>
-    figure.kind === "budgetDeviation" && figure.as === "tkr" ? fromMicro(n) : exactRatio(n, figure.kind === "budgetDeviation" && d < 0n ? -d : d, factor);
+    figure.kind === "budgetDeviation" && figure.as === "tkr"
+      ? fromMicro(n)
+      : exactRatio(n, figure.kind === "budgetDeviation" && d < 0n ? -d : d, factor);
   let sumN = 0n;
   let sumD = 0n;
   const included: string[] = [];
@@ -118,7 +132,9 @@ function figureResult(figure: KeyFigure, units: readonly UnitFinanceInput[], par
 
 /** Denominators of per-volume figures are kept doubled (start + end) so an average stays exact; shown halved. */
 function shownParts(figure: KeyFigure, n: bigint, d: bigint): FigureParts {
-  return figure.kind === "perVolume" ? { numerator: fromMicro(n / 2n), denominator: fromMicro(d) / 2 } : { numerator: fromMicro(n), denominator: fromMicro(d) };
+  return figure.kind === "perVolume"
+    ? { numerator: fromMicro(n / 2n), denominator: fromMicro(d) / 2 }
+    : { numerator: fromMicro(n), denominator: fromMicro(d) };
 }
 
 function displayUnit(figure: KeyFigure): string {
@@ -126,13 +142,29 @@ function displayUnit(figure: KeyFigure): string {
   return figure.unit;
 }
 
-function perVolumeParts(figure: Extract<KeyFigure, { kind: "perVolume" }>, input: UnitFinanceInput, measures: Map<string, Measure>, p: Periodisation, even: boolean): Parts {
+function perVolumeParts(
+  figure: Extract<KeyFigure, { kind: "perVolume" }>,
+  input: UnitFinanceInput,
+  measures: Map<string, Measure>,
+  p: Periodisation,
+  even: boolean,
+): Parts {
   if (!input.money) return { missing: NOT_MAPPED };
   const kostnader = money(input, figure.scenario, "kostnader");
   const intakter = money(input, figure.scenario, "intakter");
   const netto = money(input, figure.scenario, "netto");
-  const amount = figure.amount === "kostnader" ? kostnader : figure.amount === "intakter" ? intakter : netto === undefined ? undefined : -netto;
-  if (amount === undefined) return { missing: `${figure.scenario} för ${figure.amount === "nettokostnad" ? "netto" : figure.amount === "intakter" ? "intäkter" : "kostnader"} saknas` };
+  const amount =
+    figure.amount === "kostnader"
+      ? kostnader
+      : figure.amount === "intakter"
+        ? intakter
+        : netto === undefined
+          ? undefined
+          : -netto;
+  if (amount === undefined)
+    return {
+      missing: `${figure.scenario} för ${figure.amount === "nettokostnad" ? "netto" : figure.amount === "intakter" ? "intäkter" : "kostnader"} saknas`,
+    };
   const micro = figure.scenario === "budget" ? periodisedMicro(amount, p, even) : toMicro(amount);
   const label = (id: string) => measures.get(id)?.label ?? id;
   const value = (id: string) => numberOf(input.values[id]);
@@ -159,12 +191,18 @@ function perVolumeParts(figure: Extract<KeyFigure, { kind: "perVolume" }>, input
   return { numerator: 2n * micro, denominator: doubled, basis };
 }
 
-function deviationParts(figure: Extract<KeyFigure, { kind: "budgetDeviation" }>, input: UnitFinanceInput, p: Periodisation, even: boolean): Parts {
+function deviationParts(
+  figure: Extract<KeyFigure, { kind: "budgetDeviation" }>,
+  input: UnitFinanceInput,
+  p: Periodisation,
+  even: boolean,
+): Parts {
   if (!input.money) return { missing: NOT_MAPPED };
   const budget = money(input, "budget", "netto");
   const actual = money(input, figure.compare, "netto");
   if (budget === undefined) return { missing: "budget för netto saknas" };
-  if (actual === undefined) return { missing: `${figure.compare === "utfall" ? "utfall" : "helårsprognos"} för netto saknas` };
+  if (actual === undefined)
+    return { missing: `${figure.compare === "utfall" ? "utfall" : "helårsprognos"} för netto saknas` };
   // A forecast is for the whole year, so it meets the whole year's budget.
   const base = figure.compare === "prognos" ? toMicro(budget) : periodisedMicro(budget, p, even);
   const basis = figure.compare === "prognos" ? "helårsprognos mot helårsbudget" : p.text;
@@ -172,15 +210,35 @@ function deviationParts(figure: Extract<KeyFigure, { kind: "budgetDeviation" }>,
 }
 
 /** Costs with nothing to relate them to: no per-volume key figure, or none with a denominator for the unit. */
-function volumeProblems(uppdrag: Pick<Uppdrag, "keyFigures">, units: readonly UnitFinanceInput[], figures: KeyFigureResult[]): Problem[] {
-  const hasCosts = (u: UnitFinanceInput) => Object.values(u.money ?? {}).some((m) => m?.kostnader !== undefined && m.kostnader !== 0);
+function volumeProblems(
+  uppdrag: Pick<Uppdrag, "keyFigures">,
+  units: readonly UnitFinanceInput[],
+  figures: KeyFigureResult[],
+): Problem[] {
+  const hasCosts = (u: UnitFinanceInput) =>
+    Object.values(u.money ?? {}).some((m) => m?.kostnader !== undefined && m.kostnader !== 0);
   const withCosts = units.filter(hasCosts);
   if (withCosts.length === 0) return [];
   const perVolume = figures.filter((f) => f.figure.kind === "perVolume");
   if (perVolume.length === 0) {
-    return [{ code: "financeNoVolumeMeasure", severity: "varning", params: { units: withCosts.map((u) => u.unit).join(", ") } }];
+    return [
+      {
+        code: "financeNoVolumeMeasure",
+        severity: "varning",
+        params: { units: withCosts.map((u) => u.unit).join(", ") },
+      },
+    ];
   }
   return withCosts
-    .filter((u) => perVolume.every((f) => { const r = f.perUnit.find((x) => x.unit === u.unit); return !r || r.value === null; }))
-    .map((u): Problem => ({ code: "financeCostsWithoutVolume", severity: "varning", params: { unit: u.unit, figures: perVolume.map((f) => f.figure.label).join(", ") } }));
+    .filter((u) =>
+      perVolume.every((f) => {
+        const r = f.perUnit.find((x) => x.unit === u.unit);
+        return !r || r.value === null;
+      }),
+    )
+    .map((u): Problem => ({
+      code: "financeCostsWithoutVolume",
+      severity: "varning",
+      params: { unit: u.unit, figures: perVolume.map((f) => f.figure.label).join(", ") },
+    }));
 }

@@ -98,7 +98,8 @@ export function matchRows(table: BudgetTable, units: readonly string[], saved?: 
   const stale: StaleEntry[] = [];
   for (const entry of saved?.entries ?? []) {
     if (!rowByKey.has(matchKey(entry.row))) stale.push({ entry, why: "rowGone" });
-    else if (entry.unit !== null && !unitByKey.has(matchKey(entry.unit))) stale.push({ entry, why: "unitGone" });
+    else if (entry.unit !== null && !unitByKey.has(matchKey(entry.unit)))
+      stale.push({ entry, why: "unitGone" });
     else savedByRow.set(matchKey(entry.row), entry);
   }
   const matched: RowMatch[] = [];
@@ -108,7 +109,8 @@ export function matchRows(table: BudgetTable, units: readonly string[], saved?: 
     const entry = savedByRow.get(matchKey(ref.row));
     if (entry && entry.unit === null) ignored.push(ref);
     else if (entry) matched.push({ ...ref, unit: unitByKey.get(matchKey(entry.unit!))!, via: "mapping" });
-    else if (unitByKey.has(matchKey(ref.row))) matched.push({ ...ref, unit: unitByKey.get(matchKey(ref.row))!, via: "name" });
+    else if (unitByKey.has(matchKey(ref.row)))
+      matched.push({ ...ref, unit: unitByKey.get(matchKey(ref.row))!, via: "name" });
     else unmatchedRows.push(ref);
   }
   const withRow = new Set(matched.map((m) => matchKey(m.unit)));
@@ -116,8 +118,18 @@ export function matchRows(table: BudgetTable, units: readonly string[], saved?: 
 
   const where = { file: table.source, ...(table.sheet ? { sheet: table.sheet } : {}) };
   const problems: Problem[] = [
-    ...unmatchedRows.map((r): Problem => ({ code: "financeRowWithoutUnit", severity: "varning", location: where, params: { row: r.row, rows: r.rowNumbers.join(", ") } })),
-    ...unmatchedUnits.map((u): Problem => ({ code: "financeUnitWithoutBudget", severity: "varning", location: where, params: { unit: u } })),
+    ...unmatchedRows.map((r): Problem => ({
+      code: "financeRowWithoutUnit",
+      severity: "varning",
+      location: where,
+      params: { row: r.row, rows: r.rowNumbers.join(", ") },
+    })),
+    ...unmatchedUnits.map((u): Problem => ({
+      code: "financeUnitWithoutBudget",
+      severity: "varning",
+      location: where,
+      params: { unit: u },
+    })),
     ...stale.map((s): Problem => ({
       code: s.why === "rowGone" ? "financeMappingRowGone" : "financeMappingUnitGone",
       severity: "varning",
@@ -132,12 +144,25 @@ export function matchRows(table: BudgetTable, units: readonly string[], saved?: 
  * The mapping to save once the user has confirmed: every matched and ignored row, plus the
  * user's choices for rows that did not match (`choices`: row label → unit, or null for none).
  */
-export function confirmMapping(result: MatchResult, choices: readonly MappingEntry[] = [], uppdrag?: string): BudgetMapping {
+export function confirmMapping(
+  result: MatchResult,
+  choices: readonly MappingEntry[] = [],
+  uppdrag?: string,
+): BudgetMapping {
   const entries = new Map<string, MappingEntry>();
   for (const m of result.matched) entries.set(matchKey(m.row), { row: m.row, unit: m.unit });
   for (const r of result.ignored) entries.set(matchKey(r.row), { row: r.row, unit: null });
-  for (const c of choices) entries.set(matchKey(c.row), { row: visibleName(c.row), unit: c.unit === null ? null : visibleName(c.unit) });
-  return { format: MAPPING_FORMAT, version: MAPPING_VERSION, ...(uppdrag ? { uppdrag } : {}), entries: [...entries.values()] };
+  for (const c of choices)
+    entries.set(matchKey(c.row), {
+      row: visibleName(c.row),
+      unit: c.unit === null ? null : visibleName(c.unit),
+    });
+  return {
+    format: MAPPING_FORMAT,
+    version: MAPPING_VERSION,
+    ...(uppdrag ? { uppdrag } : {}),
+    entries: [...entries.values()],
+  };
 }
 
 export function serializeMapping(mapping: BudgetMapping): string {
@@ -145,8 +170,21 @@ export function serializeMapping(mapping: BudgetMapping): string {
 }
 
 /** Reads a saved mapping; a file that is not one gives a problem, not an exception. */
-export function parseMapping(text: string, file: string, uppdrag?: string): { mapping?: BudgetMapping; problems: Problem[] } {
-  const unreadable = (reason: string) => ({ problems: [{ code: "financeMappingUnreadable" as const, severity: "varning" as const, location: { file }, params: { file, reason } }] });
+export function parseMapping(
+  text: string,
+  file: string,
+  uppdrag?: string,
+): { mapping?: BudgetMapping; problems: Problem[] } {
+  const unreadable = (reason: string) => ({
+    problems: [
+      {
+        code: "financeMappingUnreadable" as const,
+        severity: "varning" as const,
+        location: { file },
+        params: { file, reason },
+      },
+    ],
+  });
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -156,17 +194,37 @@ export function parseMapping(text: string, file: string, uppdrag?: string): { ma
   if (typeof data !== "object" || data === null) return unreadable("filen är ingen mappning");
   const d = data as Record<string, unknown>;
   if (d.format !== MAPPING_FORMAT) return unreadable(`fältet format är inte "${MAPPING_FORMAT}"`);
-  if (d.version !== MAPPING_VERSION) return unreadable(`versionen ${String(d.version)} kan inte läsas (bara version ${MAPPING_VERSION})`);
-  if (d.uppdrag !== undefined && typeof d.uppdrag !== "string") return unreadable("fältet uppdrag är ingen text");
+  if (d.version !== MAPPING_VERSION)
+    return unreadable(`versionen ${String(d.version)} kan inte läsas (bara version ${MAPPING_VERSION})`);
+  if (d.uppdrag !== undefined && typeof d.uppdrag !== "string")
+    return unreadable("fältet uppdrag är ingen text");
   if (!Array.isArray(d.entries)) return unreadable("fältet entries saknas");
   const entries: MappingEntry[] = [];
   for (const [i, e] of d.entries.entries()) {
     const entry = e as Record<string, unknown> | null;
-    if (typeof entry?.row !== "string" || !(typeof entry.unit === "string" || entry.unit === null)) return unreadable(`rad ${i + 1} i entries saknar row eller unit`);
+    if (typeof entry?.row !== "string" || !(typeof entry.unit === "string" || entry.unit === null))
+      return unreadable(`rad ${i + 1} i entries saknar row eller unit`);
     entries.push({ row: entry.row, unit: entry.unit as string | null });
   }
   if (uppdrag && d.uppdrag !== undefined && d.uppdrag !== uppdrag) {
-    return { problems: [{ code: "financeMappingOtherUppdrag", severity: "varning", location: { file }, params: { file, found: d.uppdrag as string, expected: uppdrag } }] };
+    return {
+      problems: [
+        {
+          code: "financeMappingOtherUppdrag",
+          severity: "varning",
+          location: { file },
+          params: { file, found: d.uppdrag as string, expected: uppdrag },
+        },
+      ],
+    };
   }
-  return { mapping: { format: MAPPING_FORMAT, version: MAPPING_VERSION, ...(typeof d.uppdrag === "string" ? { uppdrag: d.uppdrag } : {}), entries }, problems: [] };
+  return {
+    mapping: {
+      format: MAPPING_FORMAT,
+      version: MAPPING_VERSION,
+      ...(typeof d.uppdrag === "string" ? { uppdrag: d.uppdrag } : {}),
+      entries,
+    },
+    problems: [],
+  };
 }

@@ -24,13 +24,19 @@ export function periodMonths(period: Period): number[] {
 }
 
 /** The share of the year's budget for `period`; undefined weights = even. Weights must be 12 non-negative numbers with a positive sum. */
-export function periodise(period: Period, monthlyWeights?: readonly number[]): Periodisation | { error: string } {
+export function periodise(
+  period: Period,
+  monthlyWeights?: readonly number[],
+): Periodisation | { error: string } {
   const months = periodMonths(period);
   if (!monthlyWeights) {
     return {
       fraction: months.length / 12,
       months: months.length,
-      text: months.length === 12 ? "helårsbudget" : `periodiserad budget: ${months.length}/12 av årsbudgeten (jämnt fördelad)`,
+      text:
+        months.length === 12
+          ? "helårsbudget"
+          : `periodiserad budget: ${months.length}/12 av årsbudgeten (jämnt fördelad)`,
     };
   }
   if (monthlyWeights.length !== 12 || monthlyWeights.some((w) => !Number.isFinite(w) || w < 0)) {
@@ -40,5 +46,9 @@ export function periodise(period: Period, monthlyWeights?: readonly number[]): P
   if (total <= 0) return { error: "periodiseringens vikter summerar till 0" };
   const share = months.reduce((a, m) => a + monthlyWeights[m]!, 0) / total;
   const percent = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 }).format(share * 100);
-  return { fraction: share, months: months.length, text: `periodiserad budget: ${percent} % av årsbudgeten enligt ekonomis periodisering` };
+  return {
+    fraction: share,
+    months: months.length,
+    text: `periodiserad budget: ${percent} % av årsbudgeten enligt ekonomis periodisering`,
+  };
 }

@@ -10,7 +10,16 @@ import type { Location, Problem, Severity } from "../model";
 import { parseSwedishNumber } from "../parse";
 import { visibleName } from "../unitName";
 import { describeSeries, headerFacts, isGroupHeader, isSummaLabel, type HeaderFacts } from "./headers";
-import type { AmountColumn, BudgetRow, BudgetTable, Cell, ColumnRef, MoneyUnit, RecogniseOptions, UnplacedColumn } from "./model";
+import type {
+  AmountColumn,
+  BudgetRow,
+  BudgetTable,
+  Cell,
+  ColumnRef,
+  MoneyUnit,
+  RecogniseOptions,
+  UnplacedColumn,
+} from "./model";
 import { detectSigns } from "./signs";
 import { parsePeriod } from "../period";
 
@@ -19,7 +28,8 @@ const MAX_HEADER_ROWS = 4;
 
 export function columnLetter(index: number): string {
   let s = "";
-  for (let x = index + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  for (let x = index + 1; x > 0; x = Math.floor((x - 1) / 26))
+    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
 
@@ -72,18 +82,41 @@ function mergeFacts(list: HeaderFacts[]): HeaderFacts {
   return merged;
 }
 
-export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], options: RecogniseOptions): BudgetTable {
+export function recogniseBudgetTable(
+  cells: readonly (readonly Cell[])[],
+  options: RecogniseOptions,
+): BudgetTable {
   const problems: Problem[] = [];
-  const at = (cell?: string): Location => ({ file: options.source, ...(options.sheet ? { sheet: options.sheet } : {}), ...(cell ? { cell } : {}) });
-  const report = (code: FinanceProblemCode, severity: Severity, params: Record<string, string | number>, cell?: string) => problems.push(financeProblem(code, severity, at(cell), params));
-  const empty: BudgetTable = { source: options.source, ...(options.sheet ? { sheet: options.sheet } : {}), headerRows: [], amountColumns: [], unplaced: [], rows: [], signs: {}, kind: "drift", problems };
+  const at = (cell?: string): Location => ({
+    file: options.source,
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(cell ? { cell } : {}),
+  });
+  const report = (
+    code: FinanceProblemCode,
+    severity: Severity,
+    params: Record<string, string | number>,
+    cell?: string,
+  ) => problems.push(financeProblem(code, severity, at(cell), params));
+  const empty: BudgetTable = {
+    source: options.source,
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+    headerRows: [],
+    amountColumns: [],
+    unplaced: [],
+    rows: [],
+    signs: {},
+    kind: "drift",
+    problems,
+  };
 
   const firstData = cells.findIndex(isDataRow);
   // The header is the run of non-blank rows above the first data row (blank rows between are skipped).
   let headerEnd = firstData;
   while (headerEnd > 0 && isBlankRow(cells[headerEnd - 1])) headerEnd--;
   let headerStart = headerEnd;
-  while (headerStart > 0 && headerEnd - headerStart < MAX_HEADER_ROWS && !isBlankRow(cells[headerStart - 1])) headerStart--;
+  while (headerStart > 0 && headerEnd - headerStart < MAX_HEADER_ROWS && !isBlankRow(cells[headerStart - 1]))
+    headerStart--;
   if (firstData <= 0 || headerStart === headerEnd) {
     report("financeNoHeader", "fel", {});
     return empty;
@@ -104,13 +137,23 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
     }
   }
   const facts = headerTexts.map((texts) => mergeFacts(texts.map(headerFacts)));
-  const ref = (c: number): ColumnRef => ({ index: c, letter: columnLetter(c), header: headerTexts[c]!.join(" / ") });
-  const headerCell = (c: number) => cellRef(c, headerIndexes.find((r) => text(cells[r]![c]) !== "") ?? headerIndexes[headerIndexes.length - 1]!);
+  const ref = (c: number): ColumnRef => ({
+    index: c,
+    letter: columnLetter(c),
+    header: headerTexts[c]!.join(" / "),
+  });
+  const headerCell = (c: number) =>
+    cellRef(
+      c,
+      headerIndexes.find((r) => text(cells[r]![c]) !== "") ?? headerIndexes[headerIndexes.length - 1]!,
+    );
 
   const labelIndex = facts.findIndex((f) => f.label !== undefined);
   if (labelIndex < 0) {
     // Intäkter, Kostnader, Netto down the first column (as 003's table per nämnd): the table is turned.
-    const kindsDown = cells.slice(firstData).filter((row) => headerFacts(text(row[0])).kind !== undefined).length;
+    const kindsDown = cells
+      .slice(firstData)
+      .filter((row) => headerFacts(text(row[0])).kind !== undefined).length;
     if (kindsDown >= 2) report("financeTableTurned", "fel", { column: "A" });
     else report("financeNoLabelColumn", "fel", { row: headerIndexes.map((r) => r + 1).join("–") });
     return { ...empty, headerRows: headerIndexes.map((r) => r + 1) };
@@ -118,7 +161,8 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
   const kind = facts[labelIndex]!.label!;
   const periodIndex = facts.findIndex((f, c) => c !== labelIndex && f.periodColumn);
 
-  const hasContent = (c: number) => headerTexts[c]!.length > 0 || cells.slice(firstData).some((row) => text(row[c]) !== "");
+  const hasContent = (c: number) =>
+    headerTexts[c]!.length > 0 || cells.slice(firstData).some((row) => text(row[c]) !== "");
   const amountColumns: AmountColumn[] = [];
   const unplaced: UnplacedColumn[] = [];
   const seen = new Map<string, AmountColumn>();
@@ -129,7 +173,12 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
     const f = facts[c]!;
     if (f.kind === undefined && f.scenario === undefined) {
       unplaced.push({ ...ref(c), why: "unknown" });
-      report("financeColumnUnplaced", "varning", { column: columnLetter(c), header: ref(c).header || "(utan rubrik)" }, headerCell(c));
+      report(
+        "financeColumnUnplaced",
+        "varning",
+        { column: columnLetter(c), header: ref(c).header || "(utan rubrik)" },
+        headerCell(c),
+      );
       continue;
     }
     const seriesKind = f.kind ?? "netto";
@@ -140,18 +189,28 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
       ...(seriesKind !== "skillnad" && f.period ? { period: f.period } : {}),
       ...(seriesKind !== "skillnad" && f.year !== undefined && !f.period ? { year: f.year } : {}),
     };
-    const column: AmountColumn = { ...ref(c), series, ...(f.kind === undefined ? { assumedNet: true as const } : {}) };
+    const column: AmountColumn = {
+      ...ref(c),
+      series,
+      ...(f.kind === undefined ? { assumedNet: true as const } : {}),
+    };
     const key = JSON.stringify(series);
     const earlier = seen.get(key);
     if (earlier) {
       unplaced.push({ ...ref(c), why: "duplicate" });
-      report("financeDuplicateColumn", "fel", { column: columnLetter(c), other: earlier.letter, series: describeSeries(series) }, headerCell(c));
+      report(
+        "financeDuplicateColumn",
+        "fel",
+        { column: columnLetter(c), other: earlier.letter, series: describeSeries(series) },
+        headerCell(c),
+      );
       continue;
     }
     seen.set(key, column);
     amountColumns.push(column);
     if (f.kind === undefined && kind === "drift") assumedNet.push(`${column.letter} (${column.header})`);
-    if (scenario === undefined && seriesKind !== "skillnad") noScenario.push(`${column.letter} (${column.header})`);
+    if (scenario === undefined && seriesKind !== "skillnad")
+      noScenario.push(`${column.letter} (${column.header})`);
   }
   if (assumedNet.length > 0) report("financeAssumedNet", "varning", { columns: assumedNet.join(", ") });
   if (noScenario.length > 0) report("financeScenarioUnknown", "varning", { columns: noScenario.join(", ") });
@@ -166,17 +225,42 @@ export function recogniseBudgetTable(cells: readonly (readonly Cell[])[], option
     const amounts = amountColumns.map((col) => {
       const a = readAmount(row[col.index]);
       if (a?.ok === false) {
-        report("financeNotANumber", "fel", { row: r + 1, column: col.letter, input: text(row[col.index]) || String(row[col.index]), label }, cellRef(col.index, r));
+        report(
+          "financeNotANumber",
+          "fel",
+          { row: r + 1, column: col.letter, input: text(row[col.index]) || String(row[col.index]), label },
+          cellRef(col.index, r),
+        );
         return undefined;
       }
       return a?.value;
     });
-    if (amounts.every((a) => a === undefined) && !amountColumns.some((col) => text(row[col.index]) !== "")) continue; // heading, note or blank row
-    if (label === "") report("financeRowWithoutLabel", "fel", { row: r + 1, column: columnLetter(labelIndex) }, cellRef(labelIndex, r));
+    if (amounts.every((a) => a === undefined) && !amountColumns.some((col) => text(row[col.index]) !== ""))
+      continue; // heading, note or blank row
+    if (label === "")
+      report(
+        "financeRowWithoutLabel",
+        "fel",
+        { row: r + 1, column: columnLetter(labelIndex) },
+        cellRef(labelIndex, r),
+      );
     const periodText = periodIndex >= 0 ? text(row[periodIndex]) : "";
     const period = periodText ? parsePeriod(periodText)?.code : undefined;
-    if (periodText && !period) report("financeBadPeriod", "fel", { row: r + 1, column: columnLetter(periodIndex), input: periodText }, cellRef(periodIndex, r));
-    rows.push({ index: r, rowNumber: r + 1, label, ...(period ? { period } : {}), isSumma: isSummaLabel(label), amounts });
+    if (periodText && !period)
+      report(
+        "financeBadPeriod",
+        "fel",
+        { row: r + 1, column: columnLetter(periodIndex), input: periodText },
+        cellRef(periodIndex, r),
+      );
+    rows.push({
+      index: r,
+      rowNumber: r + 1,
+      label,
+      ...(period ? { period } : {}),
+      isSumma: isSummaLabel(label),
+      amounts,
+    });
   }
 
   const table: BudgetTable = {

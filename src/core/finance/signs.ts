@@ -33,11 +33,18 @@ function majority(values: number[]): Sign | undefined {
 
 function valuesOf(table: BudgetTable, kind: AmountKind): number[] {
   const columns = table.amountColumns.flatMap((c, i) => (c.series.kind === kind ? [i] : []));
-  return table.rows.filter((r) => !r.isSumma).flatMap((r) => columns.flatMap((i) => (r.amounts[i] === undefined ? [] : [r.amounts[i]!])));
+  return table.rows
+    .filter((r) => !r.isSumma)
+    .flatMap((r) => columns.flatMap((i) => (r.amounts[i] === undefined ? [] : [r.amounts[i]!])));
 }
 
 /** Netto in positive magnitudes (income − cost) from a row's own printed figures under the given signs. */
-export function magnitudeNet(row: BudgetRow, group: Partial<Record<AmountKind, number>>, income: Sign, cost: Sign): number | undefined {
+export function magnitudeNet(
+  row: BudgetRow,
+  group: Partial<Record<AmountKind, number>>,
+  income: Sign,
+  cost: Sign,
+): number | undefined {
   const i = group.intakter === undefined ? undefined : row.amounts[group.intakter];
   const k = group.kostnader === undefined ? undefined : row.amounts[group.kostnader];
   if (i === undefined || k === undefined) return undefined;
@@ -71,9 +78,14 @@ export function detectSigns(table: BudgetTable): SignConvention {
 
 /** Printed netto in terms of the printed figures: "intäkter + kostnader" when costs are negative. */
 function printedNetFormula(income: Sign, cost: Sign, netto: Sign): string {
-  const terms: [number, string][] = [[netto * income, "intäkter"], [-netto * cost, "kostnader"]];
+  const terms: [number, string][] = [
+    [netto * income, "intäkter"],
+    [-netto * cost, "kostnader"],
+  ];
   terms.sort((a, b) => b[0] - a[0]);
-  return terms.map(([sign, word], i) => (i === 0 ? (sign < 0 ? `−${word}` : word) : `${sign < 0 ? "−" : "+"} ${word}`)).join(" ");
+  return terms
+    .map(([sign, word], i) => (i === 0 ? (sign < 0 ? `−${word}` : word) : `${sign < 0 ? "−" : "+"} ${word}`))
+    .join(" ");
 }
 
 /** The convention in words, for the Ekonomi sheet and the recognition report. */
@@ -81,13 +93,24 @@ export function describeSigns(signs: SignConvention): string {
   const parts: string[] = [];
   if (signs.intakter) parts.push(`intäkter ${signs.intakter === 1 ? "positiva" : "negativa"}`);
   if (signs.kostnader) parts.push(`kostnader ${signs.kostnader === 1 ? "positiva" : "negativa"}`);
-  if (signs.netto && signs.intakter && signs.kostnader) parts.push(`netto = ${printedNetFormula(signs.intakter, signs.kostnader, signs.netto)}`);
-  if (signs.netto) parts.push(signs.netto === 1 ? "en nettokostnad är negativ" : "en nettokostnad är positiv");
-  return parts.length > 0 ? `Tecken i tabellen: ${parts.join(", ")}.` : "Tabellens teckenkonvention framgår inte.";
+  if (signs.netto && signs.intakter && signs.kostnader)
+    parts.push(`netto = ${printedNetFormula(signs.intakter, signs.kostnader, signs.netto)}`);
+  if (signs.netto)
+    parts.push(signs.netto === 1 ? "en nettokostnad är negativ" : "en nettokostnad är positiv");
+  return parts.length > 0
+    ? `Tecken i tabellen: ${parts.join(", ")}.`
+    : "Tabellens teckenkonvention framgår inte.";
 }
 
 /** A printed figure in positive magnitudes: income and cost ≥ 0, netto = income − cost (negative = net cost). */
 export function toMagnitude(kind: AmountKind, printed: number, signs: SignConvention): number | undefined {
-  const sign = kind === "intakter" ? signs.intakter : kind === "kostnader" ? signs.kostnader : kind === "netto" ? signs.netto : 1;
+  const sign =
+    kind === "intakter"
+      ? signs.intakter
+      : kind === "kostnader"
+        ? signs.kostnader
+        : kind === "netto"
+          ? signs.netto
+          : 1;
   return sign === undefined ? undefined : sign * printed;
 }

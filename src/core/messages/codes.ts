@@ -24,14 +24,33 @@ type NoParams = Record<never, never>;
 
 /** Codes of problems with one unit's values that the rules between measures report. */
 export interface RuleProblemParams {
-  balanceMismatch: RuleParams & { start: string; add: string; subtract: string; end: string; expected: number; actual: number };
+  balanceMismatch: RuleParams & {
+    start: string;
+    add: string;
+    subtract: string;
+    end: string;
+    expected: number;
+    actual: number;
+  };
   exceedsLimit: RuleParams & { measure: string; value: number; limitLabel: string; limit: number };
   belowReference: RuleParams & { measure: string; value: number; referenceLabel: string; reference: number };
   requiresPositive: RuleParams & { when: string; whenValue: number; then: string };
   /** min/max: "–" when the rule has no such bound. */
-  ratioOutOfRange: RuleParams & { measure: string; value: number; min: number | string; max: number | string };
+  ratioOutOfRange: RuleParams & {
+    measure: string;
+    value: number;
+    min: number | string;
+    max: number | string;
+  };
   listCountMismatch: RuleParams & { list: string; entered: number; count: string; countValue: number };
-  continuityMismatch: RuleParams & { current: string; value: number; previous: string; previousValue: number; previousPeriod: string; previousFile: string };
+  continuityMismatch: RuleParams & {
+    current: string;
+    value: number;
+    previous: string;
+    previousValue: number;
+    previousPeriod: string;
+    previousFile: string;
+  };
 }
 export type RuleProblemCode = keyof RuleProblemParams;
 
@@ -184,7 +203,9 @@ export type MessageParams = ProblemParams & OtherMessageParams;
 export type MessageCode = keyof MessageParams;
 
 /** A message as data: a code and its params, made into text by messageText (sv.ts). */
-export type Message<C extends MessageCode = MessageCode> = { [K in C]: { code: K; params: MessageParams[K] } }[C];
+export type Message<C extends MessageCode = MessageCode> = {
+  [K in C]: { code: K; params: MessageParams[K] };
+}[C];
 
 /** A message's parameters as its text receives them: every value already written out. */
 export type TextParams<P> = { readonly [K in keyof P]: string };
@@ -197,4 +218,6 @@ export type CodesWith<P> = { [C in ProblemCode]: ProblemParams[C] extends P ? C 
  * (a file problem its file): optional when nothing is left.
  */
 export type RestParams<C extends ProblemCode, Filled extends string = never> =
-  Record<never, never> extends Omit<ProblemParams[C], Filled> ? [params?: Omit<ProblemParams[C], Filled>] : [params: Omit<ProblemParams[C], Filled>];
+  Record<never, never> extends Omit<ProblemParams[C], Filled>
+    ? [params?: Omit<ProblemParams[C], Filled>]
+    : [params: Omit<ProblemParams[C], Filled>];

@@ -2,7 +2,9 @@
 const FORMAT = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 6 });
 
 export function formatNumber(n: number): string {
-  return FORMAT.format(n).replace(/\u00a0/g, " ").replace(/\u2212/g, "-");
+  return FORMAT.format(n)
+    .replace(/\u00a0/g, " ")
+    .replace(/\u2212/g, "-");
 }
 
 export function formatParam(v: string | number | undefined): string {

@@ -17,7 +17,14 @@ export function checkAtMost(rule: Extract<Rule, { type: "atMost" }>, ctx: RuleCo
   const limit = exactSum(limits);
   if (value <= limit) return [];
   const at = measures[measures.length - 1]!;
-  return [ctx.problem(rule, "exceedsLimit", at, rule.severity, { measure: ctx.labels(measures), value, limitLabel: ctx.labels(rule.limit), limit })];
+  return [
+    ctx.problem(rule, "exceedsLimit", at, rule.severity, {
+      measure: ctx.labels(measures),
+      value,
+      limitLabel: ctx.labels(rule.limit),
+      limit,
+    }),
+  ];
 }
 
 export function checkAtLeast(rule: Extract<Rule, { type: "atLeast" }>, ctx: RuleContext): RuleProblem[] {
@@ -28,19 +35,36 @@ export function checkAtLeast(rule: Extract<Rule, { type: "atLeast" }>, ctx: Rule
   const reference = exactSum(references);
   if (value >= reference) return [];
   return [
-    ctx.problem(rule, "belowReference", rule.measure, rule.severity, { measure: ctx.label(rule.measure), value, referenceLabel: ctx.labels(rule.reference), reference }),
+    ctx.problem(rule, "belowReference", rule.measure, rule.severity, {
+      measure: ctx.label(rule.measure),
+      value,
+      referenceLabel: ctx.labels(rule.reference),
+      reference,
+    }),
   ];
 }
 
-export function checkRequiresPositive(rule: Extract<Rule, { type: "requiresPositive" }>, ctx: RuleContext): RuleProblem[] {
+export function checkRequiresPositive(
+  rule: Extract<Rule, { type: "requiresPositive" }>,
+  ctx: RuleContext,
+): RuleProblem[] {
   if (!ctx.applies(rule.when, rule.then)) return [];
   const when = ctx.number(rule.when);
   const then = ctx.number(rule.then);
   if (when === undefined || then === undefined || when <= 0 || then > 0) return [];
-  return [ctx.problem(rule, "requiresPositive", rule.then, rule.severity, { when: ctx.label(rule.when), whenValue: when, then: ctx.label(rule.then) })];
+  return [
+    ctx.problem(rule, "requiresPositive", rule.then, rule.severity, {
+      when: ctx.label(rule.when),
+      whenValue: when,
+      then: ctx.label(rule.then),
+    }),
+  ];
 }
 
-export function checkRatioRange(rule: Extract<Rule, { type: "ratioRange" }>, ctx: RuleContext): RuleProblem[] {
+export function checkRatioRange(
+  rule: Extract<Rule, { type: "ratioRange" }>,
+  ctx: RuleContext,
+): RuleProblem[] {
   if (!ctx.applies(rule.measure)) return [];
   const value = ctx.number(rule.measure);
   if (value === undefined) return [];
@@ -64,5 +88,12 @@ export function checkListCount(rule: Extract<Rule, { type: "listCount" }>, ctx: 
   const list = ctx.report.values[rule.list];
   const entered = list?.kind === "list" ? list.values.length : 0;
   if (count === undefined || entered === count) return [];
-  return [ctx.problem(rule, "listCountMismatch", rule.list, rule.severity, { list: ctx.label(rule.list), entered, count: ctx.label(rule.count), countValue: count })];
+  return [
+    ctx.problem(rule, "listCountMismatch", rule.list, rule.severity, {
+      list: ctx.label(rule.list),
+      entered,
+      count: ctx.label(rule.count),
+      countValue: count,
+    }),
+  ];
 }

@@ -1,5 +1,14 @@
 /** What a cross-measure rule sees of one unit's report. */
-import type { Location, Measure, ProblemOf, Rule, RuleProblem, Severity, UnitReport, Uppdrag } from "../model";
+import type {
+  Location,
+  Measure,
+  ProblemOf,
+  Rule,
+  RuleProblem,
+  Severity,
+  UnitReport,
+  Uppdrag,
+} from "../model";
 import type { ProblemParams, RuleProblemCode } from "../messages/codes";
 import { appliesTo, numberOf } from "../measures";
 import { computeUnitRatio } from "../derive";
@@ -52,8 +61,20 @@ export class RuleContext {
     return this.report.locations?.[id];
   }
 
-  problem<C extends RuleProblemCode>(rule: Rule, code: C, measureId: string, severity: Severity, params: Omit<ProblemParams[C], "rule">): RuleProblem {
-    const p: ProblemOf<C> = { code, severity, measureId, location: this.location(measureId), params: { rule: rule.id, ...params } as ProblemParams[C] };
+  problem<C extends RuleProblemCode>(
+    rule: Rule,
+    code: C,
+    measureId: string,
+    severity: Severity,
+    params: Omit<ProblemParams[C], "rule">,
+  ): RuleProblem {
+    const p: ProblemOf<C> = {
+      code,
+      severity,
+      measureId,
+      location: this.location(measureId),
+      params: { rule: rule.id, ...params } as ProblemParams[C],
+    };
     return p as RuleProblem;
   }
 }

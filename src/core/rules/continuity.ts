@@ -3,7 +3,10 @@ import type { Rule, RuleProblem } from "../model";
 import { numberOf } from "../measures";
 import type { RuleContext } from "./context";
 
-export function checkContinuity(rule: Extract<Rule, { type: "continuity" }>, ctx: RuleContext): RuleProblem[] {
+export function checkContinuity(
+  rule: Extract<Rule, { type: "continuity" }>,
+  ctx: RuleContext,
+): RuleProblem[] {
   const previous = ctx.previous;
   if (!previous || !ctx.applies(rule.current, rule.previous)) return [];
   const current = ctx.number(rule.current);

@@ -10,7 +10,13 @@ import { ruleMeasures } from "./concerns";
 import { runRule } from "./index";
 import { AGGREGATES } from "../aggregations";
 
-const LEVEL_TWO_RULES: ReadonlySet<RuleType> = new Set(["balance", "atMost", "atLeast", "requiresPositive", "ratioRange"]);
+const LEVEL_TWO_RULES: ReadonlySet<RuleType> = new Set([
+  "balance",
+  "atMost",
+  "atLeast",
+  "requiresPositive",
+  "ratioRange",
+]);
 
 /** A rule context whose numbers are the level-2 figures instead of one unit's values. */
 class FigureContext extends RuleContext {
@@ -18,7 +24,14 @@ class FigureContext extends RuleContext {
     uppdrag: Uppdrag,
     private readonly values: ReadonlyMap<string, number>,
   ) {
-    const whole: UnitReport = { uppdragId: uppdrag.id, templateVersion: uppdrag.version, unit: "", period: "", file: "", values: {} };
+    const whole: UnitReport = {
+      uppdragId: uppdrag.id,
+      templateVersion: uppdrag.version,
+      unit: "",
+      period: "",
+      file: "",
+      values: {},
+    };
     super(uppdrag, whole);
   }
 
@@ -31,15 +44,24 @@ class FigureContext extends RuleContext {
  * Units that gave some of the rule's figures but left others blank, with what they lack: then the
  * level-2 figures rest on different units and need not hold even when every unit's do.
  */
-function unevenBasis(ids: readonly string[], byId: ReadonlyMap<string, Figure>, label: (id: string) => string): string {
+function unevenBasis(
+  ids: readonly string[],
+  byId: ReadonlyMap<string, Figure>,
+  label: (id: string) => string,
+): string {
   const present = ids.map((id) => byId.get(id)).filter((f): f is Figure => f !== undefined);
   const units = [...new Set(present.flatMap((f) => f.contributors))].sort((a, b) => a.localeCompare(b, "sv"));
-  return units
-    // Only what the unit was asked for: another part's measure is not missing from its workbook.
-    .map((unit) => ({ unit, lacks: present.filter((f) => f.missing.includes(unit)).map((f) => label(f.measureId)) }))
-    .filter((u) => u.lacks.length > 0)
-    .map((u) => `${u.unit} saknar ${u.lacks.join(" och ")}`)
-    .join("; ");
+  return (
+    units
+      // Only what the unit was asked for: another part's measure is not missing from its workbook.
+      .map((unit) => ({
+        unit,
+        lacks: present.filter((f) => f.missing.includes(unit)).map((f) => label(f.measureId)),
+      }))
+      .filter((u) => u.lacks.length > 0)
+      .map((u) => `${u.unit} saknar ${u.lacks.join(" och ")}`)
+      .join("; ")
+  );
 }
 
 /**
@@ -49,15 +71,26 @@ function unevenBasis(ids: readonly string[], byId: ReadonlyMap<string, Figure>, 
  */
 export function levelTwoProblems(uppdrag: Uppdrag, figures: readonly Figure[]): Problem[] {
   const byId = new Map(figures.map((f) => [f.measureId, f]));
-  const values = new Map(figures.filter((f) => AGGREGATES[f.aggregate].numeric && f.value !== null).map((f) => [f.measureId, f.value!]));
+  const values = new Map(
+    figures
+      .filter((f) => AGGREGATES[f.aggregate].numeric && f.value !== null)
+      .map((f) => [f.measureId, f.value!]),
+  );
   const ctx = new FigureContext(uppdrag, values);
   const out: Problem[] = [];
   for (const rule of uppdrag.rules.filter((r) => LEVEL_TWO_RULES.has(r.type))) {
     for (const p of runRule(rule, ctx)) {
       const ids = ruleMeasures(rule);
       const uneven = unevenBasis(ids, byId, (id) => ctx.label(id));
-      const flagged = [...new Set(ids.flatMap((id) => byId.get(id)?.flaggedUnits ?? []))].sort((a, b) => a.localeCompare(b, "sv")).join(", ");
-      out.push({ code: "levelTwoRule", severity: p.severity, measureId: p.measureId, params: { ...p.params, check: p.code, uneven, flagged } as LevelTwoParams });
+      const flagged = [...new Set(ids.flatMap((id) => byId.get(id)?.flaggedUnits ?? []))]
+        .sort((a, b) => a.localeCompare(b, "sv"))
+        .join(", ");
+      out.push({
+        code: "levelTwoRule",
+        severity: p.severity,
+        measureId: p.measureId,
+        params: { ...p.params, check: p.code, uneven, flagged } as LevelTwoParams,
+      });
     }
   }
   return out;

@@ -14,12 +14,22 @@ export const choice: ValueTypeDescriptor = {
     const text = shown(first).trim();
     const match = (measure.options ?? []).find((o) => o.toLowerCase() === text.toLowerCase());
     if (match) return { value: { kind: "text", value: match }, problems: [] };
-    return { value: INVALID, problems: [cellProblem(measure, "notAnOption", { input: text, options: (measure.options ?? []).join(", ") })] };
+    return {
+      value: INVALID,
+      problems: [
+        cellProblem(measure, "notAnOption", { input: text, options: (measure.options ?? []).join(", ") }),
+      ],
+    };
   }),
-  catalogCheck: (measure) => (!measure.options ? { field: "options", code: "catalogChoiceWithoutOptions" } : undefined),
+  catalogCheck: (measure) =>
+    !measure.options ? { field: "options", code: "catalogChoiceWithoutOptions" } : undefined,
   wideValue: true,
   longText: false,
-  validation: (m) => ({ kind: "list", options: m.options ?? [], prompt: "Välj ett av alternativen i listan." }),
+  validation: (m) => ({
+    kind: "list",
+    options: m.options ?? [],
+    prompt: "Välj ett av alternativen i listan.",
+  }),
   tidy: scalarTidy,
   sample: (m, random) => m.options![between(random, 0, m.options!.length - 2)]!,
 };

@@ -12,7 +12,9 @@ export const count: ValueTypeDescriptor = {
   answer: false,
   bounds,
   aggregations: ["sum", "stock", "none"],
-  parse: oneCell(numberCell(["st", "st.", "stycken", "personer", "pers", "pers.", "patienter", "brukare", "ärenden"], 1e9)),
+  parse: oneCell(
+    numberCell(["st", "st.", "stycken", "personer", "pers", "pers.", "patienter", "brukare", "ärenden"], 1e9),
+  ),
   numberFormat: "0",
   wideValue: false,
   longText: false,

@@ -54,6 +54,7 @@ export const daysList: ValueTypeDescriptor = {
   wideValue: false,
   longText: false,
   validation: (m) => numberValidation(m, bounds, true, "ett heltal"),
-  tidy: (value) => (value.kind === "list" ? value.values.map((v, i) => ({ value: v, caseNumber: i + 1 })) : scalarTidy(value)),
+  tidy: (value) =>
+    value.kind === "list" ? value.values.map((v, i) => ({ value: v, caseNumber: i + 1 })) : scalarTidy(value),
   sample: (_m, random) => Array.from({ length: between(random, 0, 6) }, () => between(random, 3, 45)),
 };

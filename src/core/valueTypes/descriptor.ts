@@ -6,15 +6,29 @@
 import type { AggregationKind, Measure, Problem, RawCell, Value } from "../model";
 
 /** For a list of cases, `cellOf` says which raw cell (index) each value and each problem came from. */
-export type ParseOutcome = { value: Value; problems: Problem[]; cellOf?: { values: number[]; problems: number[] } };
+export type ParseOutcome = {
+  value: Value;
+  problems: Problem[];
+  cellOf?: { values: number[]; problems: number[] };
+};
 
 /**
  * The data validation the template puts on an input cell, as data (template.ts turns it into
  * Excel's): a number with bounds, or a pick from a list.
  */
 export type TemplateValidation =
-  | { kind: "number"; whole: boolean; min?: number; max?: number; /** "Skriv …": what to type. */ what: string }
-  | { kind: "list"; options: readonly string[]; /** Shown on the cell and when a wrong value is typed. */ prompt: string };
+  | {
+      kind: "number";
+      whole: boolean;
+      min?: number;
+      max?: number;
+      /** "Skriv …": what to type. */ what: string;
+    }
+  | {
+      kind: "list";
+      options: readonly string[];
+      /** Shown on the cell and when a wrong value is typed. */ prompt: string;
+    };
 
 /** One cell of tidy data: the value and, for a list of cases, the case number. */
 export interface TidyCell {

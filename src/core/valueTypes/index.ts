@@ -16,7 +16,18 @@ import { choice } from "./choice";
 import { text } from "./text";
 import { ratio } from "./ratio";
 
-export const VALUE_TYPES: Readonly<Record<ValueType, ValueTypeDescriptor>> = { count, decimal, tkr, percent, days, daysList, yesNo, choice, text, ratio };
+export const VALUE_TYPES: Readonly<Record<ValueType, ValueTypeDescriptor>> = {
+  count,
+  decimal,
+  tkr,
+  percent,
+  days,
+  daysList,
+  yesNo,
+  choice,
+  text,
+  ratio,
+};
 
 export function valueTypeOf(measure: Pick<Measure, "type">): ValueTypeDescriptor {
   return VALUE_TYPES[measure.type];
@@ -27,4 +38,10 @@ export function boundsOf(measure: Measure): { min?: number; max?: number } {
   return boundsIn(measure, valueTypeOf(measure).bounds);
 }
 
-export type { ParseOutcome, SampleValue, TemplateValidation, TidyCell, ValueTypeDescriptor } from "./descriptor";
+export type {
+  ParseOutcome,
+  SampleValue,
+  TemplateValidation,
+  TidyCell,
+  ValueTypeDescriptor,
+} from "./descriptor";

@@ -20,7 +20,11 @@ function shownInput(input: string): string {
   return `${visible.slice(0, INPUT_SHOWN).replace(/[\ud800-\udbff]$/, "")}… (${input.length.toLocaleString("sv-SE").replace(/\u00a0/g, " ")} tecken)`;
 }
 
-export function cellProblem<C extends ProblemCode>(measure: Measure, code: C, ...[params]: RestParams<C>): Problem {
+export function cellProblem<C extends ProblemCode>(
+  measure: Measure,
+  code: C,
+  ...[params]: RestParams<C>
+): Problem {
   const given = (params ?? {}) as ProblemParams[C] & { input?: unknown };
   const shown = typeof given.input === "string" ? { ...given, input: shownInput(given.input) } : given;
   const p: ProblemOf<C> = { code, severity: "fel", measureId: measure.id, params: shown };
@@ -61,31 +65,47 @@ export function oneCell(read: (measure: Measure, raw: RawCell) => ParseOutcome) 
  */
 export function numberCell(suffixes: readonly string[], limit: number) {
   const bounded = (measure: Measure, value: number, input: string): ParseOutcome => {
-    if (!Number.isFinite(value)) return { value: INVALID, problems: [cellProblem(measure, "notANumber", { input })] };
-    if (Math.abs(value) > limit) return { value: INVALID, problems: [cellProblem(measure, "valueOutOfBounds", { input, limit })] };
+    if (!Number.isFinite(value))
+      return { value: INVALID, problems: [cellProblem(measure, "notANumber", { input })] };
+    if (Math.abs(value) > limit)
+      return { value: INVALID, problems: [cellProblem(measure, "valueOutOfBounds", { input, limit })] };
     return { value: { kind: "number", value: roundMicro(value) }, problems: [] };
   };
   return (measure: Measure, raw: RawCell): ParseOutcome => {
     if (typeof raw === "number") return bounded(measure, raw, String(raw));
-    if (typeof raw === "boolean") return { value: INVALID, problems: [cellProblem(measure, "notANumber", { input: raw ? "SANT" : "FALSKT" })] };
+    if (typeof raw === "boolean")
+      return {
+        value: INVALID,
+        problems: [cellProblem(measure, "notANumber", { input: raw ? "SANT" : "FALSKT" })],
+      };
     if (isInvalidDate(raw)) return { value: INVALID, problems: [cellProblem(measure, "invalidDate")] };
-    if (raw instanceof Date) return { value: INVALID, problems: [cellProblem(measure, "dateNotNumber", { input: shown(raw) })] };
+    if (raw instanceof Date)
+      return { value: INVALID, problems: [cellProblem(measure, "dateNotNumber", { input: shown(raw) })] };
     const text = String(raw);
     const parsed = parseSwedishNumber(text, suffixes);
-    if (!parsed.ok) return { value: INVALID, problems: [cellProblem(measure, parsed.reason, { input: text.trim() })] };
+    if (!parsed.ok)
+      return { value: INVALID, problems: [cellProblem(measure, parsed.reason, { input: text.trim() })] };
     return bounded(measure, parsed.value, text.trim());
   };
 }
 
 /** The bounds a value must keep: the catalog's checks, else the type's own. */
-export function boundsIn(measure: Measure, typeBounds: { min?: number; max?: number }): { min?: number; max?: number } {
+export function boundsIn(
+  measure: Measure,
+  typeBounds: { min?: number; max?: number },
+): { min?: number; max?: number } {
   const min = measure.checks.min ?? typeBounds.min;
   const max = measure.checks.max ?? typeBounds.max;
   return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
 }
 
 /** The template's validation of a number cell, with the bounds the validator will apply. */
-export function numberValidation(measure: Measure, typeBounds: { min?: number; max?: number }, whole: boolean, what: string): TemplateValidation {
+export function numberValidation(
+  measure: Measure,
+  typeBounds: { min?: number; max?: number },
+  whole: boolean,
+  what: string,
+): TemplateValidation {
   return { kind: "number", whole, ...boundsIn(measure, typeBounds), what };
 }
 

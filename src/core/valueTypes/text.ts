@@ -16,7 +16,10 @@ export const text: ValueTypeDescriptor = {
   answer: true,
   bounds: {},
   aggregations: ["text"],
-  parse: oneCell((_measure, first) => ({ value: { kind: "text", value: shown(first).trim() }, problems: [] })),
+  parse: oneCell((_measure, first) => ({
+    value: { kind: "text", value: shown(first).trim() },
+    problems: [],
+  })),
   numberFormat: "@",
   wideValue: true,
   longText: true,

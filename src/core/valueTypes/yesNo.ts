@@ -23,6 +23,7 @@ export const yesNo: ValueTypeDescriptor = {
   wideValue: false,
   longText: false,
   validation: () => ({ kind: "list", options: ["Ja", "Nej"], prompt: "Välj Ja eller Nej i listan." }),
-  tidy: (value) => (value.kind === "yesNo" ? [{ value: value.value ? "Ja" : "Nej", caseNumber: null }] : scalarTidy(value)),
+  tidy: (value) =>
+    value.kind === "yesNo" ? [{ value: value.value ? "Ja" : "Nej", caseNumber: null }] : scalarTidy(value),
   sample: (_m, random) => (random() < 0.8 ? "Ja" : "Nej"),
 };

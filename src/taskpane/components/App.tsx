@@ -24,7 +24,13 @@ export interface AppProps {
 type TabId = "skapa" | "kontrollera" | "sammanstall" | "ekonomi";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, maxWidth: "720px" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "720px",
+  },
   header: { display: "flex", flexDirection: "column" },
   title: { margin: 0 },
   // A task pane can be 320 px wide: the tabs wrap rather than push the page sideways.
@@ -42,7 +48,9 @@ export function App({ host, catalog: bundled, catalogErrors = [], catalogSources
   const [addErrors, setAddErrors] = useState<string[]>([]);
   const addUppdrag = async (files: File[]) => {
     if (!catalogSources) return;
-    const picked = await Promise.all(files.map(async (f) => ({ path: addedPath(f.name), text: await f.text() })));
+    const picked = await Promise.all(
+      files.map(async (f) => ({ path: addedPath(f.name), text: await f.text() })),
+    );
     const result = addUppdragFiles(catalogSources, added, picked);
     setAddErrors(result.ok ? [] : result.errors);
     if (result.ok) {
@@ -61,9 +69,25 @@ export function App({ host, catalog: bundled, catalogErrors = [], catalogSources
     setHandOvers((n) => n + 1);
   };
   const tabs: { id: TabId; label: string; panel: ReactNode }[] = [
-    { id: "skapa", label: "Skapa", panel: <CreatePanel host={host} catalog={catalog} onUseExpectedUnits={expectUnits} /> },
+    {
+      id: "skapa",
+      label: "Skapa",
+      panel: <CreatePanel host={host} catalog={catalog} onUseExpectedUnits={expectUnits} />,
+    },
     { id: "kontrollera", label: "Kontrollera", panel: <CheckPanel host={host} catalog={catalog} /> },
-    { id: "sammanstall", label: "Sammanställ", panel: <RollupPanel host={host} catalog={catalog} expectedText={expectedText} onExpectedTextChange={setExpectedText} expectedHandOvers={handOvers} /> },
+    {
+      id: "sammanstall",
+      label: "Sammanställ",
+      panel: (
+        <RollupPanel
+          host={host}
+          catalog={catalog}
+          expectedText={expectedText}
+          onExpectedTextChange={setExpectedText}
+          expectedHandOvers={handOvers}
+        />
+      ),
+    },
     { id: "ekonomi", label: "Ekonomi", panel: <FinancePanel /> },
   ];
   return (
@@ -72,29 +96,68 @@ export function App({ host, catalog: bundled, catalogErrors = [], catalogSources
         <Text as="h1" size={500} weight="semibold" className={styles.title}>
           Uppföljning
         </Text>
-        <Text size={200}>{host.kind === "excel" ? "Tillägg i Excel" : "Fristående sida: mallar och sammanställningar laddas ned som filer."}</Text>
+        <Text size={200}>
+          {host.kind === "excel"
+            ? "Tillägg i Excel"
+            : "Fristående sida: mallar och sammanställningar laddas ned som filer."}
+        </Text>
       </header>
-      {catalogErrors.length > 0 && <Notice notice={{ intent: "error", title: "Katalogen kunde inte läsas helt", text: catalogErrors.map(formatCatalogError).join("\n") }} />}
+      {catalogErrors.length > 0 && (
+        <Notice
+          notice={{
+            intent: "error",
+            title: "Katalogen kunde inte läsas helt",
+            text: catalogErrors.map(formatCatalogError).join("\n"),
+          }}
+        />
+      )}
       {catalogSources && (
         <FilePicker
           label="Eget uppdrag (katalogfil, .json)"
-          hint={added.length > 0 ? `Tillagt för den här sessionen: ${added.map((a) => a.path.replace(addedPath(""), "")).join(", ")}.` : "Läggs till de inbyggda uppdragen för den här sessionen."}
+          hint={
+            added.length > 0
+              ? `Tillagt för den här sessionen: ${added.map((a) => a.path.replace(addedPath(""), "")).join(", ")}.`
+              : "Läggs till de inbyggda uppdragen för den här sessionen."
+          }
           accept=".json"
           multiple={false}
           onFiles={(files) => void addUppdrag(files)}
         />
       )}
-      {addErrors.length > 0 && <Notice notice={{ intent: "error", title: "Uppdraget kunde inte läggas till", text: addErrors.join("\n") }} />}
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Arbetsmoment" size="small" className={styles.tabs}>
+      {addErrors.length > 0 && (
+        <Notice
+          notice={{ intent: "error", title: "Uppdraget kunde inte läggas till", text: addErrors.join("\n") }}
+        />
+      )}
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as TabId)}
+        aria-label="Arbetsmoment"
+        size="small"
+        className={styles.tabs}
+      >
         {tabs.map((t) => (
-          <Tab key={t.id} id={`tab-${t.id}`} value={t.id} aria-controls={`panel-${t.id}`} className={styles.tab}>
+          <Tab
+            key={t.id}
+            id={`tab-${t.id}`}
+            value={t.id}
+            aria-controls={`panel-${t.id}`}
+            className={styles.tab}
+          >
             {t.label}
           </Tab>
         ))}
       </TabList>
       <main>
         {tabs.map((t) => (
-          <div key={t.id} id={`panel-${t.id}`} role="tabpanel" aria-labelledby={`tab-${t.id}`} hidden={tab !== t.id} className={styles.panel}>
+          <div
+            key={t.id}
+            id={`panel-${t.id}`}
+            role="tabpanel"
+            aria-labelledby={`tab-${t.id}`}
+            hidden={tab !== t.id}
+            className={styles.panel}
+          >
             <Text as="h2" size={400} weight="semibold">
               {t.label}
             </Text>

@@ -19,7 +19,12 @@ export interface CheckPanelProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  buttons: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
   result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
 });
 
@@ -43,7 +48,11 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     setNotice(undefined);
     setReading(true);
     try {
-      const [checked, ...notes] = await checkActiveOutcome(await excel.readActiveWorkbook(catalog), catalog, previous);
+      const [checked, ...notes] = await checkActiveOutcome(
+        await excel.readActiveWorkbook(catalog),
+        catalog,
+        previous,
+      );
       setWorkbook(checked);
       setWorkbookPrevious(notes);
       workbookResult.moveFocus();
@@ -62,7 +71,8 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     const outcome = await operation.run(picked.length, async (signal, onProgress) => {
       return checkPickedFiles(picked, previous, catalog, { signal, onProgress });
     });
-    if (outcome.status === "cancelled") setNotice({ intent: "warning", text: "Avbrutet. Välj filerna igen för att kontrollera dem." });
+    if (outcome.status === "cancelled")
+      setNotice({ intent: "warning", text: "Avbrutet. Välj filerna igen för att kontrollera dem." });
     else if (outcome.status === "failed") setNotice({ intent: "error", text: errorText(outcome.error) });
     else setFiles(outcome.value);
     filesResult.moveFocus();
@@ -89,22 +99,35 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
     <div className={styles.root}>
       {excel && (
         <>
-          <Text>Kontrollera den ifyllda mallen som är öppen i Excel. Klicka på ett problem för att gå till cellen.</Text>
+          <Text>
+            Kontrollera den ifyllda mallen som är öppen i Excel. Klicka på ett problem för att gå till cellen.
+          </Text>
           <div className={styles.buttons}>
             <Button appearance="primary" onClick={() => checkActiveWorkbook(excel)} disabled={reading}>
               Kontrollera aktiv arbetsbok
             </Button>
             {workbook && marked.length > 0 && (
-              <Button onClick={() => hostAction(() => excel.highlight(marked), `${marked.length} celler är markerade: fel i orange, varningar i gult.`)}>
+              <Button
+                onClick={() =>
+                  hostAction(
+                    () => excel.highlight(marked),
+                    `${marked.length} celler är markerade: fel i orange, varningar i gult.`,
+                  )
+                }
+              >
                 Markera celler med problem
               </Button>
             )}
-            <Button onClick={() => hostAction(() => excel.clearHighlight(), "Markeringen är borttagen.")}>Ta bort markering</Button>
+            <Button onClick={() => hostAction(() => excel.clearHighlight(), "Markeringen är borttagen.")}>
+              Ta bort markering
+            </Button>
           </div>
           {reading && <Spinner size="tiny" label="Läser arbetsboken …" />}
           <div ref={workbookResult.ref} tabIndex={-1} role="region" aria-label="Resultat för aktiv arbetsbok">
             {workbook && <FileResult result={workbook} onSelect={select} />}
-            {workbookPrevious.map((f) => <FileResult key={f.file} result={f} />)}
+            {workbookPrevious.map((f) => (
+              <FileResult key={f.file} result={f} />
+            ))}
           </div>
         </>
       )}
@@ -120,10 +143,20 @@ export function CheckPanel({ host, catalog }: CheckPanelProps) {
         disabled={operation.busy}
         onFiles={checkPicked}
       />
-      {operation.progress && <OperationProgress progress={operation.progress} what="filer" onCancel={operation.cancel} />}
-      <div ref={filesResult.ref} tabIndex={-1} role="region" aria-label="Resultat av kontrollen" className={styles.result}>
+      {operation.progress && (
+        <OperationProgress progress={operation.progress} what="filer" onCancel={operation.cancel} />
+      )}
+      <div
+        ref={filesResult.ref}
+        tabIndex={-1}
+        role="region"
+        aria-label="Resultat av kontrollen"
+        className={styles.result}
+      >
         {notice && <Notice notice={notice} />}
-        {files?.map((f, i) => <FileResult key={`${f.file}-${i}`} result={f} />)}
+        {files?.map((f, i) => (
+          <FileResult key={`${f.file}-${i}`} result={f} />
+        ))}
       </div>
     </div>
   );

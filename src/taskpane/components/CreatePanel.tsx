@@ -24,7 +24,12 @@ export interface CreatePanelProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
   control: { width: "100%", minWidth: 0 },
   result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
 });
@@ -41,11 +46,34 @@ function unitsHint(uppdrag: Uppdrag): string {
   return `${base} En mall för bara vissa delar: "Enhet; ${uppdrag.parts[0]!.id}". Delar: ${parts}.`;
 }
 
-function createdNotice(outcome: Outcome<number>, created: number, total: number, period: Period, firstUnit: string, host: HostOperations): NoticeData {
-  if (outcome.status === "failed") return { intent: "error", text: `${errorText(outcome.error)}${created > 0 ? `\n${created} av ${total} mallar hann skapas.` : ""}` };
-  if (outcome.status === "cancelled") return { intent: "warning", text: `Avbrutet. ${created} av ${total} mallar hann skapas.` };
-  const where = host.kind === "excel" ? (total === 1 ? "har öppnats som en ny arbetsbok" : "har öppnats som nya arbetsböcker") : "har laddats ned";
-  return { intent: "success", text: total === 1 ? `Mallen för ${firstUnit} (${period.label}) ${where}.` : `${total} mallar för ${period.label} ${where}.` };
+function createdNotice(
+  outcome: Outcome<number>,
+  created: number,
+  total: number,
+  period: Period,
+  firstUnit: string,
+  host: HostOperations,
+): NoticeData {
+  if (outcome.status === "failed")
+    return {
+      intent: "error",
+      text: `${errorText(outcome.error)}${created > 0 ? `\n${created} av ${total} mallar hann skapas.` : ""}`,
+    };
+  if (outcome.status === "cancelled")
+    return { intent: "warning", text: `Avbrutet. ${created} av ${total} mallar hann skapas.` };
+  const where =
+    host.kind === "excel"
+      ? total === 1
+        ? "har öppnats som en ny arbetsbok"
+        : "har öppnats som nya arbetsböcker"
+      : "har laddats ned";
+  return {
+    intent: "success",
+    text:
+      total === 1
+        ? `Mallen för ${firstUnit} (${period.label}) ${where}.`
+        : `${total} mallar för ${period.label} ${where}.`,
+  };
 }
 
 /** Skapa: one follow-up template per unit, for the chosen uppdrag and period. */
@@ -67,7 +95,8 @@ export function CreatePanel({ host, catalog, onUseExpectedUnits }: CreatePanelPr
   if (!uppdrag) return <Notice notice={{ intent: "error", text: "Katalogen har inga uppdrag." }} />;
   const units = parseUnitList(unitsText, uppdrag);
   const period = checkPeriodFor(uppdrag, periodText);
-  const unitsError = units.errors.join("\n") || (submitted && units.units.length === 0 ? "Skriv minst en enhet." : undefined);
+  const unitsError =
+    units.errors.join("\n") || (submitted && units.units.length === 0 ? "Skriv minst en enhet." : undefined);
   const periodError = !period.ok && (submitted || periodText.trim() !== "") ? period.error : undefined;
 
   async function create() {
@@ -79,7 +108,10 @@ export function CreatePanel({ host, catalog, onUseExpectedUnits }: CreatePanelPr
     let created = 0;
     const outcome = await operation.run(list.length, async (signal, onProgress) => {
       const { planTemplates } = await loadWorkbookModule();
-      for (const template of planTemplates(uppdrag, period.period, list, { dueDate: dueDate || undefined, contact: contact.trim() || undefined })) {
+      for (const template of planTemplates(uppdrag, period.period, list, {
+        dueDate: dueDate || undefined,
+        contact: contact.trim() || undefined,
+      })) {
         if (signal.aborted) return created;
         await yieldToBrowser();
         await host.openTemplate(await template.write(), template.fileName);
@@ -112,14 +144,43 @@ export function CreatePanel({ host, catalog, onUseExpectedUnits }: CreatePanelPr
           ))}
         </Select>
       </Field>
-      <Field label="Enheter" required hint={unitsHint(uppdrag)} validationMessage={unitsError} validationState={unitsError ? "error" : "none"}>
-        <Textarea className={styles.control} value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={3} resize="vertical" placeholder="Team Norr" />
+      <Field
+        label="Enheter"
+        required
+        hint={unitsHint(uppdrag)}
+        validationMessage={unitsError}
+        validationState={unitsError ? "error" : "none"}
+      >
+        <Textarea
+          className={styles.control}
+          value={unitsText}
+          onChange={(_, d) => setUnitsText(d.value)}
+          rows={3}
+          resize="vertical"
+          placeholder="Team Norr"
+        />
       </Field>
-      <Field label="Period" required hint={`Följs upp per ${frequencyText(uppdrag)}, t.ex. ${examplePeriod(uppdrag)}.`} validationMessage={periodError} validationState={periodError ? "error" : "none"}>
-        <Input className={styles.control} value={periodText} onChange={(_, d) => setPeriodText(d.value)} placeholder={examplePeriod(uppdrag)} />
+      <Field
+        label="Period"
+        required
+        hint={`Följs upp per ${frequencyText(uppdrag)}, t.ex. ${examplePeriod(uppdrag)}.`}
+        validationMessage={periodError}
+        validationState={periodError ? "error" : "none"}
+      >
+        <Input
+          className={styles.control}
+          value={periodText}
+          onChange={(_, d) => setPeriodText(d.value)}
+          placeholder={examplePeriod(uppdrag)}
+        />
       </Field>
       <Field label="Sista dag att lämna in (valfritt)">
-        <Input className={styles.control} type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
+        <Input
+          className={styles.control}
+          type="date"
+          value={dueDate}
+          onChange={(_, d) => setDueDate(d.value)}
+        />
       </Field>
       <Field label="Kontaktperson (valfritt)" hint="Namn och e-post till den som svarar på frågor om mallen.">
         <Input className={styles.control} value={contact} onChange={(_, d) => setContact(d.value)} />
@@ -129,15 +190,27 @@ export function CreatePanel({ host, catalog, onUseExpectedUnits }: CreatePanelPr
           {units.units.length > 1 ? `Skapa ${units.units.length} mallar` : "Skapa mall"}
         </Button>
       </div>
-      {operation.progress && <OperationProgress progress={operation.progress} what="mallar" onCancel={operation.cancel} />}
-      <div ref={result.ref} tabIndex={-1} role="region" aria-label="Resultat av Skapa" className={styles.result}>
+      {operation.progress && (
+        <OperationProgress progress={operation.progress} what="mallar" onCancel={operation.cancel} />
+      )}
+      <div
+        ref={result.ref}
+        tabIndex={-1}
+        role="region"
+        aria-label="Resultat av Skapa"
+        className={styles.result}
+      >
         {notice && <Notice notice={notice} />}
         {createdUnits && (
           <>
             <Text>Sammanställ kan med listan över enheterna visa vilka som inte har lämnat in.</Text>
             <div className={styles.actions}>
-              <Button onClick={() => downloadExpectedUnits(createdUnits)}>Ladda ned listan ({EXPECTED_UNITS_FILE})</Button>
-              {onUseExpectedUnits && <Button onClick={() => onUseExpectedUnits(createdUnits)}>Använd listan i Sammanställ</Button>}
+              <Button onClick={() => downloadExpectedUnits(createdUnits)}>
+                Ladda ned listan ({EXPECTED_UNITS_FILE})
+              </Button>
+              {onUseExpectedUnits && (
+                <Button onClick={() => onUseExpectedUnits(createdUnits)}>Använd listan i Sammanställ</Button>
+              )}
             </div>
           </>
         )}

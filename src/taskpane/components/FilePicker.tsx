@@ -24,7 +24,14 @@ const useStyles = makeStyles({
 });
 
 /** A labelled native file input (Fluent UI has none): keyboard and screen readers work as usual. */
-export function FilePicker({ label, hint, disabled, accept = WORKBOOK_ACCEPT, multiple = true, onFiles }: FilePickerProps) {
+export function FilePicker({
+  label,
+  hint,
+  disabled,
+  accept = WORKBOOK_ACCEPT,
+  multiple = true,
+  onFiles,
+}: FilePickerProps) {
   const styles = useStyles();
   return (
     <Field label={label} hint={hint}>

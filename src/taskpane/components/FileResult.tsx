@@ -41,9 +41,19 @@ export function FileResult({ result, onSelect }: FileResultProps) {
       </Text>
       {result.uppdrag && <Text size={200}>{result.uppdrag.name}</Text>}
       {result.rejected ? (
-        <Notice notice={{ intent: "error", title: "Kunde inte kontrolleras", text: problemText(result.rejected) }} />
+        <Notice
+          notice={{ intent: "error", title: "Kunde inte kontrolleras", text: problemText(result.rejected) }}
+        />
       ) : errors === 0 ? (
-        <Notice notice={{ intent: "success", text: warnings === 0 ? "Inga fel." : `Inga fel. ${warnings === 1 ? "En varning" : `${warnings} varningar`} att se över.` }} />
+        <Notice
+          notice={{
+            intent: "success",
+            text:
+              warnings === 0
+                ? "Inga fel."
+                : `Inga fel. ${warnings === 1 ? "En varning" : `${warnings} varningar`} att se över.`,
+          }}
+        />
       ) : null}
       <ProblemList problems={result.problems} uppdrag={result.uppdrag} onSelect={onSelect} />
     </section>

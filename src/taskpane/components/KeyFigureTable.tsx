@@ -1,4 +1,13 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Problem, Uppdrag } from "../../core/model";
 import type { Figure } from "../../core/rollup";
 import { aggregationOf } from "../../core/aggregations";
@@ -18,7 +27,11 @@ const useStyles = makeStyles({
   valueHeader: { width: "40%" },
   value: { overflowWrap: "anywhere" },
   unit: { color: tokens.colorNeutralForeground3 },
-  flag: { display: "block", color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
+  flag: {
+    display: "block",
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 /** The level-2 figures at a glance, each flagged when it rests on values with errors; the workbook has them all, with their basis. */
@@ -30,7 +43,10 @@ export function KeyFigureTable({ uppdrag, figures, levelTwoProblems = [] }: KeyF
     // Only aggregations with one figure to show; texts, tallies and per-unit measures are in the workbook.
     const keyFigure = aggregationOf(m).keyFigure;
     if (!figure || figure.value === null || !keyFigure) return [];
-    const notes = [flaggedFigureText(figure.flaggedUnits), ...levelTwoProblems.filter((p) => p.measureId === m.id).map(problemText)].filter((t) => t !== "");
+    const notes = [
+      flaggedFigureText(figure.flaggedUnits),
+      ...levelTwoProblems.filter((p) => p.measureId === m.id).map(problemText),
+    ].filter((t) => t !== "");
     return [{ measure: m, notes, ...keyFigure(m, figure, (n) => NUMBER.format(n)) }];
   });
   if (rows.length === 0) return null;

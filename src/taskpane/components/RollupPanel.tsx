@@ -40,7 +40,13 @@ const useStyles = makeStyles({
 });
 
 /** Sammanställ: the units' files → checked, rolled up, written as the level-2 workbook. */
-export function RollupPanel({ host, catalog, expectedText, onExpectedTextChange, expectedHandOvers = 0 }: RollupPanelProps) {
+export function RollupPanel({
+  host,
+  catalog,
+  expectedText,
+  onExpectedTextChange,
+  expectedHandOvers = 0,
+}: RollupPanelProps) {
   const styles = useStyles();
   const [picked, setPicked] = useState<File[]>([]);
   const [run, setRun] = useState<RollupRun>();
@@ -70,18 +76,30 @@ export function RollupPanel({ host, catalog, expectedText, onExpectedTextChange,
     const outcome = await operation.run(picked.length, async (signal, onProgress): Promise<RollupRun> => {
       const workbook = await loadWorkbookModule();
       const outcomes = await workbook.checkFiles(picked.map(pickedFile), catalog, { signal, onProgress });
-      const level2 = await workbook.levelTwoOf(outcomes, catalog, { expectedUnits: expected.units.length > 0 ? expected.units : undefined });
+      const level2 = await workbook.levelTwoOf(outcomes, catalog, {
+        expectedUnits: expected.units.length > 0 ? expected.units : undefined,
+      });
       if (!level2 || signal.aborted) return { files: outcomes };
       await host.deliverLevel2(level2.bytes, level2.fileName);
       return { files: level2.collected.files, collected: level2.collected, fileName: level2.fileName };
     });
     result.moveFocus();
-    if (outcome.status === "cancelled") return setNotice({ intent: "warning", text: "Avbrutet. Ingen sammanställning gjordes." });
+    if (outcome.status === "cancelled")
+      return setNotice({ intent: "warning", text: "Avbrutet. Ingen sammanställning gjordes." });
     if (outcome.status === "failed") return setNotice({ intent: "error", text: errorText(outcome.error) });
     const { collected, fileName } = outcome.value;
     setRun(outcome.value);
-    if (!collected) setNotice({ intent: "error", text: "Ingen av filerna kunde användas. Se orsakerna nedan." });
-    else setNotice(rollupNotice(collected, host.kind === "excel" ? "Nivå 2 har lagts in som nya blad i arbetsboken." : `Nivå 2 har laddats ned som ${fileName}.`));
+    if (!collected)
+      setNotice({ intent: "error", text: "Ingen av filerna kunde användas. Se orsakerna nedan." });
+    else
+      setNotice(
+        rollupNotice(
+          collected,
+          host.kind === "excel"
+            ? "Nivå 2 har lagts in som nya blad i arbetsboken."
+            : `Nivå 2 har laddats ned som ${fileName}.`,
+        ),
+      );
   }
 
   return (
@@ -102,7 +120,14 @@ export function RollupPanel({ host, catalog, expectedText, onExpectedTextChange,
         validationMessage={expectedError}
         validationState={expectedError ? "error" : "none"}
       >
-        <Textarea ref={expectedField} className={styles.control} value={expectedText} onChange={(_, d) => onExpectedTextChange(d.value)} rows={3} resize="vertical" />
+        <Textarea
+          ref={expectedField}
+          className={styles.control}
+          value={expectedText}
+          onChange={(_, d) => onExpectedTextChange(d.value)}
+          rows={3}
+          resize="vertical"
+        />
       </Field>
       <FilePicker
         label="Eller läs listan från fil (valfritt)"
@@ -113,12 +138,24 @@ export function RollupPanel({ host, catalog, expectedText, onExpectedTextChange,
         onFiles={readExpectedFile}
       />
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={rollUp} disabled={operation.busy || picked.length === 0 || expectedError !== undefined}>
+        <Button
+          appearance="primary"
+          onClick={rollUp}
+          disabled={operation.busy || picked.length === 0 || expectedError !== undefined}
+        >
           Sammanställ
         </Button>
       </div>
-      {operation.progress && <OperationProgress progress={operation.progress} what="filer" onCancel={operation.cancel} />}
-      <div ref={result.ref} tabIndex={-1} role="region" aria-label="Resultat av sammanställningen" className={styles.result}>
+      {operation.progress && (
+        <OperationProgress progress={operation.progress} what="filer" onCancel={operation.cancel} />
+      )}
+      <div
+        ref={result.ref}
+        tabIndex={-1}
+        role="region"
+        aria-label="Resultat av sammanställningen"
+        className={styles.result}
+      >
         {notice && <Notice notice={notice} />}
         {run && <RollupSummary collected={run.collected} files={run.files} />}
       </div>

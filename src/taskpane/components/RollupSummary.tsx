@@ -40,7 +40,8 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
             {collected.uppdrag.name}, {parsePeriod(result.period)?.label ?? result.period}
           </Text>
           <Text>
-            {result.used.length} {result.used.length === 1 ? "enhet ingår" : "enheter ingår"}: {result.used.map((u) => u.unit).join(", ") || "inga"}.
+            {result.used.length} {result.used.length === 1 ? "enhet ingår" : "enheter ingår"}:{" "}
+            {result.used.map((u) => u.unit).join(", ") || "inga"}.
           </Text>
           <Text>Filer: {usedFilesText(counts)}.</Text>
         </>
@@ -101,7 +102,11 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
       {counts.usedWithErrors > 0 && <Text>{ERROR_POLICY}</Text>}
       {collected && result && (
         <div className={styles.figures}>
-          <KeyFigureTable uppdrag={collected.uppdrag} figures={result.figures} levelTwoProblems={result.levelTwoProblems} />
+          <KeyFigureTable
+            uppdrag={collected.uppdrag}
+            figures={result.figures}
+            levelTwoProblems={result.levelTwoProblems}
+          />
         </div>
       )}
     </section>

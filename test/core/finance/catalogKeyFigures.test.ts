@@ -8,14 +8,34 @@ const source = sources.find((s) => s.path.endsWith("psykiatrisk-hemsjukvard.json
 const fragments = sources.filter((s) => "fragment" in JSON.parse(s.text));
 const withFigures = (keyFigures: unknown[]) => {
   const data = JSON.parse(source.text) as Record<string, unknown>;
-  return loadCatalog([...fragments, { path: "templates/psyk.json", text: JSON.stringify({ ...data, keyFigures }) }]).errors.map(formatCatalogError);
+  return loadCatalog([
+    ...fragments,
+    { path: "templates/psyk.json", text: JSON.stringify({ ...data, keyFigures }) },
+  ]).errors.map(formatCatalogError);
 };
-const perPatient = { kind: "perVolume", id: "kostnad_per_patient", label: "Kostnad per patient", amount: "kostnader", per: { start: "patienter_start", end: "patienter_slut" }, unit: "kr per patient" };
+const perPatient = {
+  kind: "perVolume",
+  id: "kostnad_per_patient",
+  label: "Kostnad per patient",
+  amount: "kostnader",
+  per: { start: "patienter_start", end: "patienter_slut" },
+  unit: "kr per patient",
+};
 
 it("loads the templates' key figures with their defaults (scenario utfall)", () => {
-  expect(psyk().keyFigures?.map((k) => [k.id, k.kind, k.kind === "perVolume" ? [k.scenario, k.per] : [k.compare, k.as]])).toEqual([
+  expect(
+    psyk().keyFigures?.map((k) => [
+      k.id,
+      k.kind,
+      k.kind === "perVolume" ? [k.scenario, k.per] : [k.compare, k.as],
+    ]),
+  ).toEqual([
     ["kostnad_per_patient", "perVolume", ["utfall", { start: "patienter_start", end: "patienter_slut" }]],
-    ["nettokostnad_per_patient", "perVolume", ["utfall", { start: "patienter_start", end: "patienter_slut" }]],
+    [
+      "nettokostnad_per_patient",
+      "perVolume",
+      ["utfall", { start: "patienter_start", end: "patienter_slut" }],
+    ],
     ["kostnad_per_arsarbetare", "perVolume", ["utfall", { measure: "arsarbetare" }]],
     ["budgetavvikelse_tkr", "budgetDeviation", ["utfall", "tkr"]],
     ["budgetavvikelse_procent", "budgetDeviation", ["utfall", "procent"]],
@@ -43,6 +63,12 @@ it("names the file and field of an unknown measure, a measure of the wrong type 
 });
 
 it("names the field of a wrong type or value (schema)", () => {
-  const errors = withFigures([{ ...perPatient, amount: "lön" }, { kind: "budgetDeviation", id: "avv", label: "Avvikelse", as: 5 }]);
-  expect(errors.map((e) => e.split(":").slice(0, 2).join(":"))).toEqual(["templates/psyk.json: keyFigures[0].amount", "templates/psyk.json: keyFigures[1].as"]);
+  const errors = withFigures([
+    { ...perPatient, amount: "lön" },
+    { kind: "budgetDeviation", id: "avv", label: "Avvikelse", as: 5 },
+  ]);
+  expect(errors.map((e) => e.split(":").slice(0, 2).join(":"))).toEqual([
+    "templates/psyk.json: keyFigures[0].amount",
+    "templates/psyk.json: keyFigures[1].as",
+  ]);
 });

@@ -19,7 +19,8 @@ const paramsOf = (p: Problem) => p.params as Record<string, string | number | un
 const DRIFT: Cell[][] = DRIFT_003.map((r) => [...r]);
 
 const copy = (t: Cell[][]) => t.map((r) => [...r]);
-const read = (t: Cell[][]) => recogniseBudgetTable(t, { source: "drift.xlsx", sheet: "Drift", scenario: "budget" });
+const read = (t: Cell[][]) =>
+  recogniseBudgetTable(t, { source: "drift.xlsx", sheet: "Drift", scenario: "budget" });
 const lines = (t: Cell[][]) => {
   const table = read(t);
   return [...table.problems, ...checkBudgetTable(table)].map((p) => formatProblem(p));
@@ -48,13 +49,17 @@ describe("003's Driftredovisning", () => {
       [7, "Individ- och familjeomsorg", false],
       [8, "Summa", true],
     ]);
-    expect(summaBlocks(table).map((b) => [b.summa.rowNumber, b.rows.map((r) => r.rowNumber)])).toEqual([[8, [4, 5, 6, 7]]]);
+    expect(summaBlocks(table).map((b) => [b.summa.rowNumber, b.rows.map((r) => r.rowNumber)])).toEqual([
+      [8, [4, 5, 6, 7]],
+    ]);
   });
 
   it("detects the sign convention: costs negative, netto = intäkter + kostnader", () => {
     const table = read(DRIFT);
     expect(table.signs).toEqual({ intakter: 1, kostnader: -1, netto: 1 });
-    expect(describeSigns(table.signs)).toBe("Tecken i tabellen: intäkter positiva, kostnader negativa, netto = intäkter + kostnader, en nettokostnad är negativ.");
+    expect(describeSigns(table.signs)).toBe(
+      "Tecken i tabellen: intäkter positiva, kostnader negativa, netto = intäkter + kostnader, en nettokostnad är negativ.",
+    );
   });
 
   it("accepts the table as printed: kostnader 2021 are 2 tkr off their sum (4 rows × 0,5 allows 2), Funktionshinder's netto 1 tkr off", () => {
@@ -64,10 +69,15 @@ describe("003's Driftredovisning", () => {
 
   it("reads the same table from CSV text (semicolons, spaces in thousands, minus signs)", () => {
     // Years in the header as typed (2021); amounts as Swedish Excel exports them (−165 160).
-    const shown = (c: Cell, row: number) => (typeof c === "number" && row > 0 ? new Intl.NumberFormat("sv-SE").format(c).replace(/\u00a0/g, " ") : String(c ?? ""));
+    const shown = (c: Cell, row: number) =>
+      typeof c === "number" && row > 0
+        ? new Intl.NumberFormat("sv-SE").format(c).replace(/\u00a0/g, " ")
+        : String(c ?? "");
     const csv = DRIFT.map((r, i) => r.map((c) => shown(c, i)).join(";")).join("\r\n");
     const table = read(parseCsv(csv));
-    expect(csv.split("\r\n")[4]).toBe("Vård och Omsorg;25 542;−165 160;−139 618;20 759;−170 001;−149 242;−9 624");
+    expect(csv.split("\r\n")[4]).toBe(
+      "Vård och Omsorg;25 542;−165 160;−139 618;20 759;−170 001;−149 242;−9 624",
+    );
     expect(table.amountColumns).toEqual(read(DRIFT).amountColumns);
     expect(table.rows.map((r) => r.amounts)).toEqual(read(DRIFT).rows.map((r) => r.amounts));
     expect(checkBudgetTable(table)).toEqual([]);
@@ -93,7 +103,9 @@ describe("003's Driftredovisning", () => {
     const t = copy(DRIFT);
     t[4] = ["Vård och Omsorg", 25542, 165160, -139618, 20759, -170001, -149242, -9624];
     const problems = checkBudgetTable(read(t));
-    expect(problems.filter((p) => paramsOf(p).row === 5).map((p) => [p.code, p.location?.cell])).toEqual([["financeRowSignDiffers", "D5"]]);
+    expect(problems.filter((p) => paramsOf(p).row === 5).map((p) => [p.code, p.location?.cell])).toEqual([
+      ["financeRowSignDiffers", "D5"],
+    ]);
   });
 
   it("flags a netto printed positive among negative ones (as 003's own Nettokostnad for Budget 2021)", () => {
@@ -116,7 +128,9 @@ describe("003's Driftredovisning", () => {
       ["Summa", 15, -130, -115],
     ];
     const table = recogniseBudgetTable(t, { source: "b.csv", unit: "tkr" });
-    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell])).toEqual([["financePositiveCost", "C4"]]);
+    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell])).toEqual([
+      ["financePositiveCost", "C4"],
+    ]);
   });
 
   it("flags a row that follows the other convention (costs positive, netto = intäkter − kostnader) once, at its netto", () => {
@@ -146,7 +160,9 @@ describe("003's Driftredovisning", () => {
     ];
     const table = recogniseBudgetTable(t, { source: "b.csv", scenario: "utfall" });
     expect(table.signs).toEqual({ intakter: 1, kostnader: 1, netto: 1 });
-    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell])).toEqual([["financeNegativeCost", "C5"]]);
+    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell])).toEqual([
+      ["financeNegativeCost", "C5"],
+    ]);
   });
 });
 
@@ -163,8 +179,12 @@ describe("a ledger export (intäkter negative as credits, kostnader positive as 
       { source: "ledger.csv", unit: "kr" },
     );
     expect(table.signs).toEqual({ intakter: -1, kostnader: 1, netto: -1 });
-    expect(describeSigns(table.signs)).toBe("Tecken i tabellen: intäkter negativa, kostnader positiva, netto = intäkter + kostnader, en nettokostnad är positiv.");
-    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell])).toEqual([["financePositiveIncome", "B4"]]);
+    expect(describeSigns(table.signs)).toBe(
+      "Tecken i tabellen: intäkter negativa, kostnader positiva, netto = intäkter + kostnader, en nettokostnad är positiv.",
+    );
+    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell])).toEqual([
+      ["financePositiveIncome", "B4"],
+    ]);
   });
 });
 
@@ -185,11 +205,24 @@ describe("003's table per nämnd (Intäkter, Kostnader, Nettokostnad as rows)", 
 
   it("once turned, its Budget 2021 netto printed positive (302 257 among negative nettos) is flagged", () => {
     const cells: Cell[][] = [
-      ["Verksamhet", "Utfall 2019 intäkter", "Utfall 2019 kostnader", "Utfall 2019 nettokostnad", "Budget 2020 intäkter", "Budget 2020 kostnader", "Budget 2020 nettokostnad", "Budget 2021 intäkter", "Budget 2021 kostnader", "Budget 2021 nettokostnad"],
+      [
+        "Verksamhet",
+        "Utfall 2019 intäkter",
+        "Utfall 2019 kostnader",
+        "Utfall 2019 nettokostnad",
+        "Budget 2020 intäkter",
+        "Budget 2020 kostnader",
+        "Budget 2020 nettokostnad",
+        "Budget 2021 intäkter",
+        "Budget 2021 kostnader",
+        "Budget 2021 nettokostnad",
+      ],
       ["Socialnämnden", 65708, -396299, -330591, 51317, -368665, -317348, 57004, -359261, 302257],
     ];
     const table = recogniseBudgetTable(cells, { source: "sn.csv", unit: "tkr" });
-    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell])).toEqual([["financeRowSignDiffers", "J2"]]);
+    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell])).toEqual([
+      ["financeRowSignDiffers", "J2"],
+    ]);
   });
 });
 
@@ -204,9 +237,13 @@ describe("003's Investeringar", () => {
   it("is read as an investment table (not operating costs) and its 2022 and 2023 Summa are flagged: 45 + 60 ≠ 45, 27 + 60 ≠ 27", () => {
     const table = recogniseBudgetTable(INVEST, { source: "inv.csv", unit: "tkr" });
     expect(table.kind).toBe("investering");
-    expect(table.amountColumns.map((c) => c.series)).toEqual([2021, 2022, 2023].map((year) => ({ kind: "netto", scenario: "budget", year })));
+    expect(table.amountColumns.map((c) => c.series)).toEqual(
+      [2021, 2022, 2023].map((year) => ({ kind: "netto", scenario: "budget", year })),
+    );
     expect(table.problems).toEqual([]);
-    expect(checkBudgetTable(table).map((p) => [p.code, p.location?.cell, paramsOf(p).printed, paramsOf(p).sum])).toEqual([
+    expect(
+      checkBudgetTable(table).map((p) => [p.code, p.location?.cell, paramsOf(p).printed, paramsOf(p).sum]),
+    ).toEqual([
       ["financeSumMismatch", "C4", 45, 105],
       ["financeSumMismatch", "D4", 27, 87],
     ]);

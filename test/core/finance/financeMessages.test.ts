@@ -8,7 +8,9 @@ const dir = path.join(__dirname, "..", "..", "..", "src", "core", "finance");
 const codes = new Set(
   fs
     .readdirSync(dir)
-    .flatMap((f) => [...fs.readFileSync(path.join(dir, f), "utf8").matchAll(/"(finance[A-Z]\w+)"/g)].map((m) => m[1]!)),
+    .flatMap((f) =>
+      [...fs.readFileSync(path.join(dir, f), "utf8").matchAll(/"(finance[A-Z]\w+)"/g)].map((m) => m[1]!),
+    ),
 );
 
 it("finds the codes in src/core/finance", () => {

@@ -1,5 +1,12 @@
 /** Budget rows to the follow-up's units: by normalised name, then a confirmed mapping saved and reused. */
-import { confirmMapping, matchKey, matchRows, parseMapping, serializeMapping, type BudgetMapping } from "../../../src/core/finance/mapping";
+import {
+  confirmMapping,
+  matchKey,
+  matchRows,
+  parseMapping,
+  serializeMapping,
+  type BudgetMapping,
+} from "../../../src/core/finance/mapping";
 import { recogniseBudgetTable } from "../../../src/core/finance/recognise";
 import type { Cell } from "../../../src/core/finance/model";
 import { formatProblem } from "../../../src/core/messages/sv";
@@ -55,12 +62,21 @@ describe("a confirmed mapping", () => {
         { row: "Övergripande", unit: null },
       ],
     });
-    expect(parseMapping(text, "budget.mappning.json", "lilla-edet-grunduppdrag")).toEqual({ mapping: confirmed, problems: [] });
+    expect(parseMapping(text, "budget.mappning.json", "lilla-edet-grunduppdrag")).toEqual({
+      mapping: confirmed,
+      problems: [],
+    });
   });
 
   it("is reused next period: a renamed row follows the mapping, a confirmed non-unit is no longer reported", () => {
-    const mapping: BudgetMapping = { ...confirmed, entries: [...confirmed.entries, { row: "Socialpsykiatrin", unit: "Socialpsykiatri" }] };
-    const next = recogniseBudgetTable([...TABLE.slice(0, 5), ["Socialpsykiatrin", -100], ["Summa", -302358]], { source: "budget2.xlsx" });
+    const mapping: BudgetMapping = {
+      ...confirmed,
+      entries: [...confirmed.entries, { row: "Socialpsykiatrin", unit: "Socialpsykiatri" }],
+    };
+    const next = recogniseBudgetTable(
+      [...TABLE.slice(0, 5), ["Socialpsykiatrin", -100], ["Summa", -302358]],
+      { source: "budget2.xlsx" },
+    );
     const result = matchRows(next, UNITS, mapping);
     expect(result.matched.map((m) => [m.row, m.unit, m.via])).toEqual([
       ["Vård & omsorg", "Vård och Omsorg", "mapping"],
@@ -73,21 +89,33 @@ describe("a confirmed mapping", () => {
   });
 
   it("reports stale entries: a row no longer in the budget, a unit no longer in the follow-up", () => {
-    const mapping: BudgetMapping = { ...confirmed, entries: [...confirmed.entries, { row: "Kostenheten", unit: "Vård och Omsorg" }] };
+    const mapping: BudgetMapping = {
+      ...confirmed,
+      entries: [...confirmed.entries, { row: "Kostenheten", unit: "Vård och Omsorg" }],
+    };
     const result = matchRows(table, ["FUNKTIONSHINDER", "Individ- och familjeomsorg"], mapping);
     expect(result.stale).toEqual([
       { entry: { row: "Vård & omsorg", unit: "Vård och Omsorg" }, why: "unitGone" },
       { entry: { row: "Kostenheten", unit: "Vård och Omsorg" }, why: "rowGone" },
     ]);
     expect(result.unmatchedRows.map((r) => r.row)).toEqual(["Vård & omsorg"]);
-    expect(result.problems.map((p) => p.code)).toEqual(["financeRowWithoutUnit", "financeMappingUnitGone", "financeMappingRowGone"]);
+    expect(result.problems.map((p) => p.code)).toEqual([
+      "financeRowWithoutUnit",
+      "financeMappingUnitGone",
+      "financeMappingRowGone",
+    ]);
   });
 
   it("refuses a file that is not a mapping, of another version or another uppdrag, with a problem (no exception)", () => {
-    const read = (text: string) => parseMapping(text, "m.json", "lilla-edet-grunduppdrag").problems.map((p) => formatProblem(p));
-    expect(read("{")).toEqual(["Varning: m.json: Den sparade kopplingen m.json kan inte läsas (filen är inte giltig JSON) och används inte; raderna kopplas på namn."]);
+    const read = (text: string) =>
+      parseMapping(text, "m.json", "lilla-edet-grunduppdrag").problems.map((p) => formatProblem(p));
+    expect(read("{")).toEqual([
+      "Varning: m.json: Den sparade kopplingen m.json kan inte läsas (filen är inte giltig JSON) och används inte; raderna kopplas på namn.",
+    ]);
     expect(read(JSON.stringify({ ...confirmed, version: 2 }))[0]).toContain("versionen 2 kan inte läsas");
-    expect(read(JSON.stringify({ ...confirmed, entries: [{ row: "A" }] }))[0]).toContain("rad 1 i entries saknar row eller unit");
+    expect(read(JSON.stringify({ ...confirmed, entries: [{ row: "A" }] }))[0]).toContain(
+      "rad 1 i entries saknar row eller unit",
+    );
     expect(read(JSON.stringify({ ...confirmed, uppdrag: "oppna-verksamheter" }))).toEqual([
       "Varning: m.json: Den sparade kopplingen m.json gäller uppdraget oppna-verksamheter, inte lilla-edet-grunduppdrag, och används inte.",
     ]);

@@ -2,7 +2,13 @@
  * The whole path a front end takes, on the psykiatrisk hemsjukvård catalog: a ledger table with
  * budget and utfall, rows mapped to the units that reported, money per unit, key figures.
  */
-import { computeKeyFigures, matchRows, readBudgetTable, selectionProblems, unitMoney } from "../../../src/core/finance";
+import {
+  computeKeyFigures,
+  matchRows,
+  readBudgetTable,
+  selectionProblems,
+  unitMoney,
+} from "../../../src/core/finance";
 import { parsePeriod } from "../../../src/core/period";
 import { n, psyk } from "../builders";
 
@@ -26,8 +32,16 @@ it("goes from a ledger table to key figures per unit and at level 2", () => {
   const { figures } = computeKeyFigures(
     psyk(),
     [
-      { unit: "Psykiatriteam norr", values: { patienter_start: n(68), patienter_slut: n(72), arsarbetare: n(7) }, money: money.get("Psykiatriteam norr")! },
-      { unit: "Psykiatriteam syd", values: { patienter_start: n(30), patienter_slut: n(30), arsarbetare: n(4) }, money: money.get("Psykiatriteam syd")! },
+      {
+        unit: "Psykiatriteam norr",
+        values: { patienter_start: n(68), patienter_slut: n(72), arsarbetare: n(7) },
+        money: money.get("Psykiatriteam norr")!,
+      },
+      {
+        unit: "Psykiatriteam syd",
+        values: { patienter_start: n(30), patienter_slut: n(30), arsarbetare: n(4) },
+        money: money.get("Psykiatriteam syd")!,
+      },
     ],
     { period },
   );

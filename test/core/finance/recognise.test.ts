@@ -3,14 +3,24 @@ import { recogniseBudgetTable } from "../../../src/core/finance/recognise";
 import type { Cell } from "../../../src/core/finance/model";
 import { formatProblem } from "../../../src/core/messages/sv";
 
-const read = (cells: Cell[][], options: Partial<Parameters<typeof recogniseBudgetTable>[1]> = {}) => recogniseBudgetTable(cells, { source: "budget.xlsx", ...options });
-const series = (cells: Cell[][], options = {}) => read(cells, options).amountColumns.map((c) => [c.letter, c.series]);
+const read = (cells: Cell[][], options: Partial<Parameters<typeof recogniseBudgetTable>[1]> = {}) =>
+  recogniseBudgetTable(cells, { source: "budget.xlsx", ...options });
+const series = (cells: Cell[][], options = {}) =>
+  read(cells, options).amountColumns.map((c) => [c.letter, c.series]);
 const codes = (cells: Cell[][], options = {}) => read(cells, options).problems.map((p) => p.code);
 
 describe("headers", () => {
   it("reads budget, utfall (also Bokslut) and helårsprognos with kind, year and unit, whatever the case, spacing or diacritics", () => {
     const cells: Cell[][] = [
-      ["ANSVAR", "Budget 2025 intäkter (tkr)", "budget 2025  KOSTNADER tkr", "Bokslut 2024 Netto, tkr", "Utfall  2025 netto tkr", "Helårsprognos netto tkr", "Intakter utfall 2025 tkr"],
+      [
+        "ANSVAR",
+        "Budget 2025 intäkter (tkr)",
+        "budget 2025  KOSTNADER tkr",
+        "Bokslut 2024 Netto, tkr",
+        "Utfall  2025 netto tkr",
+        "Helårsprognos netto tkr",
+        "Intakter utfall 2025 tkr",
+      ],
       ["Hemtjänst", 100, -500, -380, -200, -410, 50],
     ];
     expect(series(cells)).toEqual([
@@ -60,25 +70,71 @@ describe("headers", () => {
   });
 
   it("says when a column with budget/utfall but no kind is read as netto, and when the scenario is not given", () => {
-    expect(codes([["Enhet", "Budget 2025"], ["A", -10]], { unit: "tkr" })).toEqual(["financeAssumedNet"]);
-    expect(codes([["Enhet", "Kostnader"], ["A", -10]], { unit: "tkr" })).toEqual(["financeScenarioUnknown"]);
-    expect(series([["Enhet", "Kostnader"], ["A", -10]], { unit: "tkr", scenario: "utfall" })).toEqual([["B", { kind: "kostnader", scenario: "utfall" }]]);
+    expect(
+      codes(
+        [
+          ["Enhet", "Budget 2025"],
+          ["A", -10],
+        ],
+        { unit: "tkr" },
+      ),
+    ).toEqual(["financeAssumedNet"]);
+    expect(
+      codes(
+        [
+          ["Enhet", "Kostnader"],
+          ["A", -10],
+        ],
+        { unit: "tkr" },
+      ),
+    ).toEqual(["financeScenarioUnknown"]);
+    expect(
+      series(
+        [
+          ["Enhet", "Kostnader"],
+          ["A", -10],
+        ],
+        { unit: "tkr", scenario: "utfall" },
+      ),
+    ).toEqual([["B", { kind: "kostnader", scenario: "utfall" }]]);
   });
 
   it("skips a title above and blank rows between the header and the data", () => {
-    const table = read([["Driftredovisning per verksamhet"], [], ["Verksamhet", "Budget netto tkr", "Prognosavvikelse"], [null, null], ["A", -10, 1]]);
+    const table = read([
+      ["Driftredovisning per verksamhet"],
+      [],
+      ["Verksamhet", "Budget netto tkr", "Prognosavvikelse"],
+      [null, null],
+      ["A", -10, 1],
+    ]);
     expect(table.headerRows).toEqual([3]);
     expect(table.amountColumns.map((c) => c.series.kind)).toEqual(["netto", "skillnad"]);
     expect(table.rows.map((r) => [r.rowNumber, r.label])).toEqual([[5, "A"]]);
   });
 
   it("needs a label column (verksamhet, uppdrag, enhet, ansvar) and says so when there is none", () => {
-    expect(codes([["Namn", "Budget"], ["A", -10]], { unit: "tkr" })).toEqual(["financeNoLabelColumn"]);
+    expect(
+      codes(
+        [
+          ["Namn", "Budget"],
+          ["A", -10],
+        ],
+        { unit: "tkr" },
+      ),
+    ).toEqual(["financeNoLabelColumn"]);
     expect(codes([["bara text"], ["mer text"]])).toEqual(["financeNoHeader"]);
   });
 
   it("reads a period column in a long table, and flags a period it cannot read", () => {
-    const table = read([["Enhet", "Period", "Utfall netto"], ["A", "2025T1", -10], ["A", "2025T2", -12], ["A", "vår", -1]], { unit: "tkr" });
+    const table = read(
+      [
+        ["Enhet", "Period", "Utfall netto"],
+        ["A", "2025T1", -10],
+        ["A", "2025T2", -12],
+        ["A", "vår", -1],
+      ],
+      { unit: "tkr" },
+    );
     expect(table.periodColumn?.letter).toBe("B");
     expect(table.rows.map((r) => r.period)).toEqual(["2025T1", "2025T2", undefined]);
     expect(table.problems.map((p) => [p.code, p.location?.cell])).toEqual([["financeBadPeriod", "B4"]]);
@@ -87,21 +143,41 @@ describe("headers", () => {
 
 describe("rows and cells", () => {
   it("keeps a blank amount missing (never 0), skips heading rows, and flags text in an amount cell at its cell", () => {
-    const table = read([["Verksamhet", "Budget netto tkr", "Utfall netto tkr"], ["Äldreomsorg"], ["Hemtjänst", -10, null], ["Säbo", "-", "tio"], ["Summa", -10, 0]]);
+    const table = read([
+      ["Verksamhet", "Budget netto tkr", "Utfall netto tkr"],
+      ["Äldreomsorg"],
+      ["Hemtjänst", -10, null],
+      ["Säbo", "-", "tio"],
+      ["Summa", -10, 0],
+    ]);
     expect(table.rows.map((r) => [r.label, r.amounts])).toEqual([
       ["Hemtjänst", [-10, undefined]],
       ["Säbo", [undefined, undefined]],
       ["Summa", [-10, 0]],
     ]);
-    expect(table.problems.map((p) => formatProblem(p))).toEqual(['Fel: budget.xlsx, cell C4: Rad 4, kolumn C (Säbo): "tio" är inte ett belopp. Skriv bara siffror, t.ex. -12 135.']);
+    expect(table.problems.map((p) => formatProblem(p))).toEqual([
+      'Fel: budget.xlsx, cell C4: Rad 4, kolumn C (Säbo): "tio" är inte ett belopp. Skriv bara siffror, t.ex. -12 135.',
+    ]);
   });
 
   it("flags a row with amounts but no name", () => {
-    expect(codes([["Verksamhet", "Budget netto tkr"], [null, -10]])).toEqual(["financeRowWithoutLabel"]);
+    expect(
+      codes([
+        ["Verksamhet", "Budget netto tkr"],
+        [null, -10],
+      ]),
+    ).toEqual(["financeRowWithoutLabel"]);
   });
 
   it("recognises Summa, Totalt and Total as sum rows, not units", () => {
-    const table = read([["Verksamhet", "Budget netto tkr"], ["A", -1], ["Summa verksamhet", -1], ["TOTALT", -1], ["Total", -1], ["Summering av avtal", -1]]);
+    const table = read([
+      ["Verksamhet", "Budget netto tkr"],
+      ["A", -1],
+      ["Summa verksamhet", -1],
+      ["TOTALT", -1],
+      ["Total", -1],
+      ["Summering av avtal", -1],
+    ]);
     expect(table.rows.map((r) => r.isSumma)).toEqual([false, true, true, true, false]);
   });
 });
@@ -111,20 +187,30 @@ describe("money unit", () => {
   it("takes tkr or kr from the header", () => {
     expect(read([["Verksamhet", "Budget (tkr)"], body])).toMatchObject({ unit: "tkr", unitFrom: "header" });
     expect(read([["Verksamhet", "Budget, kr"], body])).toMatchObject({ unit: "kr", unitFrom: "header" });
-    expect(read([["Belopp i tusental kronor"], ["Verksamhet", "Budget"], body])).toMatchObject({ unit: "tkr" });
+    expect(read([["Belopp i tusental kronor"], ["Verksamhet", "Budget"], body])).toMatchObject({
+      unit: "tkr",
+    });
   });
 
   it("takes the option when the header is silent, and refuses a header that disagrees with it", () => {
-    expect(read([["Verksamhet", "Budget"], body], { unit: "kr" })).toMatchObject({ unit: "kr", unitFrom: "option" });
+    expect(read([["Verksamhet", "Budget"], body], { unit: "kr" })).toMatchObject({
+      unit: "kr",
+      unitFrom: "option",
+    });
     const conflict = read([["Verksamhet", "Budget tkr"], body], { unit: "kr" });
     expect(conflict.unit).toBeUndefined();
     expect(conflict.problems.map((p) => p.code)).toContain("financeUnitConflict");
   });
 
   it("never mixes kr and tkr, and says so when the unit is unknown or not supported", () => {
-    const mixed = read([["Verksamhet", "Budget tkr", "Utfall kr"], ["A", -10, -10000]]);
+    const mixed = read([
+      ["Verksamhet", "Budget tkr", "Utfall kr"],
+      ["A", -10, -10000],
+    ]);
     expect(mixed.unit).toBeUndefined();
-    expect(mixed.problems.map((p) => formatProblem(p))).toContain("Fel: budget.xlsx: Rubrikerna anger belopp i både tkr och kr. Beloppen räknas inte ihop förrän alla kolumner har samma enhet.");
+    expect(mixed.problems.map((p) => formatProblem(p))).toContain(
+      "Fel: budget.xlsx: Rubrikerna anger belopp i både tkr och kr. Beloppen räknas inte ihop förrän alla kolumner har samma enhet.",
+    );
     expect(codes([["Verksamhet", "Budget"], body])).toEqual(["financeAssumedNet", "financeUnitUnknown"]);
     expect(codes([["Verksamhet", "Budget mnkr"], body])).toContain("financeUnsupportedUnit");
   });
