@@ -18,7 +18,7 @@ import {
   type EkonomiLayout,
 } from "../../src/workbook/ekonomiLayout";
 import { summaryCells, writeLevel2 } from "../../src/workbook/writeLevel2";
-import { BUDGET_LINES, ekonomiCase, type BudgetLine, type EkonomiCase } from "./ekonomiFixture";
+import { BUDGET_LINES, ekonomiCase, type BudgetLine, type EkonomiCase, type Printed } from "./ekonomiFixture";
 import { catalog } from "./level2Fixture";
 
 /** psyk with one more figure: a budgeted cost per patient, so the periodised budget is under test too. */
@@ -46,20 +46,23 @@ const uppdragList = catalog.uppdrag.filter((u) => u.keyFigures?.length).map(with
 // By hand: the budget line of each unit (by its name; "Enhet-B" is Enhet B), magnitudes in tkr.
 
 /** Index of each amount in a budget line. */
-const AT = {
-  budget: { intakter: 1, kostnader: 2, netto: 3 },
-  utfall: { intakter: 4, kostnader: 5, netto: 6 },
-};
+const AT = { intakter: 0, kostnader: 1, netto: 2 } as const;
+
+/** A value the test cannot go on without. */
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} saknas`);
+  return value;
+}
 const HALF_YEAR = 6 / 12;
 
 function lineOf(lines: readonly BudgetLine[], unit: string): BudgetLine | undefined {
-  return lines.find((l) => l[0].replace("-", " ") === unit);
+  return lines.find((l) => l.row.replace("-", " ") === unit);
 }
 
 /** An amount as a positive magnitude (costs are printed negative; netto is intäkter + kostnader as printed). */
 function amount(line: BudgetLine, scenario: "budget" | "utfall", kind: "intakter" | "kostnader" | "netto") {
-  const printed = line[AT[scenario][kind]];
-  if (printed === null || printed === undefined) return undefined;
+  const printed = line[scenario][AT[kind]];
+  if (printed === null) return undefined;
   return kind === "kostnader" ? -printed : printed;
 }
 
@@ -165,7 +168,7 @@ function mismatches(layout: EkonomiLayout, bytes: Uint8Array, expected: readonly
 /** The file with one number cell of the Ekonomi sheet set to another value, in the XML, after writing. */
 function setNumber(bytes: Uint8Array, sheetPath: string, address: string, value: number): Uint8Array {
   const files = unzipSync(bytes);
-  const xml = strFromU8(files[sheetPath]!);
+  const xml = strFromU8(must(files[sheetPath], sheetPath));
   const cell = new RegExp(`(<c r="${address}"[^>]*>)<v>[^<]*</v>`);
   if (!cell.test(xml)) throw new Error(`${address} has no value in ${sheetPath}`);
   files[sheetPath] = strToU8(xml.replace(cell, `$1<v>${value}</v>`));
@@ -175,8 +178,8 @@ function setNumber(bytes: Uint8Array, sheetPath: string, address: string, value:
 /** The part name of a sheet in an .xlsx, from the workbook and its relationships. */
 function sheetPath(bytes: Uint8Array, name: string): string {
   const files = unzipSync(bytes);
-  const workbook = strFromU8(files["xl/workbook.xml"]!);
-  const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]!);
+  const workbook = strFromU8(must(files["xl/workbook.xml"], "workbook.xml"));
+  const rels = strFromU8(must(files["xl/_rels/workbook.xml.rels"], "workbook.xml.rels"));
   const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
   const target =
     new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
@@ -249,30 +252,35 @@ maybe(
     }, 300_000);
 
     it.each(uppdragList.map((u) => [u.id]))("gives every hand-computed key figure of %s", (id) => {
-      const c = cases.find((x) => x.uppdrag.id === id)!;
+      const c = must(
+        cases.find((x) => x.uppdrag.id === id),
+        id,
+      );
       expect(blanked.get(id)).toBeGreaterThan(10);
       const expected = handFigures(c.uppdrag, c.reports, BUDGET_LINES);
       // The fixture has figures to compare: some per unit, some at level 2.
       expect(expected.filter((e) => typeof e.value === "number").length).toBeGreaterThan(4);
-      expect(mismatches(c.layout, recalculated.get(id)!, expected)).toEqual([]);
+      expect(mismatches(c.layout, must(recalculated.get(id), id), expected)).toEqual([]);
     });
 
     it.each(CHANGES.map((change, i) => [change.join(" "), i]))(
       "follows a budget figure changed after writing (%s)",
       (_, i) => {
-        const [unit, scenario, kind, printed] = CHANGES[i]!;
+        const [unit, scenario, kind, printed] = must(CHANGES[i], "ändringen");
         const lines = BUDGET_LINES.map((l): BudgetLine => {
-          if (l[0].replace("-", " ") !== unit) return l;
-          const changed = [...l] as BudgetLine;
-          changed[AT[scenario][kind]] = printed;
-          return changed;
+          if (l.row.replace("-", " ") !== unit) return l;
+          const changed: Printed = [...l[scenario]];
+          changed[AT[kind]] = printed;
+          return { ...l, [scenario]: changed };
         });
         let moved = 0;
         for (const c of cases) {
           const before = handFigures(c.uppdrag, c.reports, BUDGET_LINES);
           const after = handFigures(c.uppdrag, c.reports, lines);
-          moved += after.filter((e, j) => e.value !== before[j]!.value).length;
-          expect(mismatches(c.layout, recalculated.get(`${c.uppdrag.id}-changed-${i}`)!, after)).toEqual([]);
+          moved += after.filter((e, j) => e.value !== before[j]?.value).length;
+          expect(
+            mismatches(c.layout, must(recalculated.get(`${c.uppdrag.id}-changed-${i}`), "boken"), after),
+          ).toEqual([]);
         }
         expect(moved).toBeGreaterThan(0);
       },
@@ -282,7 +290,7 @@ maybe(
       const noticed = cases.flatMap((c) =>
         mismatches(
           c.layout,
-          recalculated.get(`${c.uppdrag.id}-broken-${i}`)!,
+          must(recalculated.get(`${c.uppdrag.id}-broken-${i}`), "boken"),
           handFigures(c.uppdrag, c.reports, BUDGET_LINES),
         ),
       );
