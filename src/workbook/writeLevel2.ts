@@ -22,7 +22,7 @@ import { columnLetters } from "./a1";
 
 import { LEVEL2_SHEETS } from "./level2Sheets";
 import type { SummaryCells } from "./ekonomiLayout";
-import type { FinanceRollup } from "../core/finance";
+import { financeTidyRows, type FinanceRollup } from "../core/finance";
 import { writeEkonomiSheet } from "./ekonomiSheet";
 export { LEVEL2_SHEETS };
 /** The fixed columns before the units on the summary sheet, and the columns after the level-2 figure. */
@@ -453,7 +453,7 @@ function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup, layout:
   );
 }
 
-function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup, finance?: FinanceRollup) {
   // A plain range with a filter rather than an Excel table: a table costs exceljs several times
   // the memory and time at a thousand units, and Power BI and pivot tables read a range as well.
   const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8, 12, 8];
@@ -463,6 +463,8 @@ function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
     TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]),
     (function* () {
       for (const r of tidyRows(collected.uppdrag, collected.result)) yield tidyRow(r);
+      if (finance)
+        for (const r of financeTidyRows(collected.uppdrag, collected.result, finance)) yield tidyRow(r);
     })(),
   );
 }
@@ -519,6 +521,6 @@ export async function writeLevel2(
   writeCases(wb, cases.rows);
   writeFiles(wb, collected);
   writeProblems(wb, collected, layout);
-  writeData(wb, collected);
+  writeData(wb, collected, options.finance);
   return finish();
 }

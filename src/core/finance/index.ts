@@ -17,3 +17,4 @@ export {
 } from "./keyFigures";
 export { periodise, periodMonths, type Periodisation } from "./periodise";
 export { financeRollup, type FinanceRollup, type FinanceRollupInput } from "./rollupFinance";
+export { financeTidyRows, moneyId } from "./tidyFinance";
