@@ -44,10 +44,19 @@ export interface EkonomiCase {
   finance: FinanceRollup;
 }
 
-export function ekonomiCase(uppdrag: Uppdrag, lines: readonly BudgetLine[] = BUDGET_LINES): EkonomiCase {
+/** The same table without its netto columns: netto is then intäkter − kostnader on the sheet. */
+export function budgetCellsWithoutNetto(lines: readonly BudgetLine[] = BUDGET_LINES): Cell[][] {
+  return budgetCells(lines).map((row) => row.filter((_, i) => i !== 3 && i !== 6));
+}
+
+export function ekonomiCase(
+  uppdrag: Uppdrag,
+  lines: readonly BudgetLine[] = BUDGET_LINES,
+  cells: Cell[][] = budgetCells(lines),
+): EkonomiCase {
   const reports = fixtureReports(uppdrag);
   const collected = collectedFor(uppdrag, reports);
-  const { table, problems } = readBudgetTable(budgetCells(lines), { source: "budget.xlsx", sheet: "Budget" });
+  const { table, problems } = readBudgetTable(cells, { source: "budget.xlsx", sheet: "Budget" });
   const finance = financeRollup(uppdrag, collected.result, { table, tableProblems: problems });
   return { uppdrag, reports, collected, finance };
 }
