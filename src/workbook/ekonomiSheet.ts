@@ -14,6 +14,7 @@ const fill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid
 const INPUT_FILL = fill("FFFFF2CC");
 const HEADER_FILL = fill("FFD9E1F2");
 const LEVEL2_FILL = fill("FFE2EFDA");
+const HEADER_HEIGHT = 90;
 /** The highlight for a deviation beyond the threshold: light red with dark red text, as Excel's own preset. */
 const HIGHLIGHT: Partial<ExcelJS.Style> = {
   fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
@@ -73,6 +74,8 @@ export function writeEkonomiSheet(
   for (const cell of layout.cells) byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell]);
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     const row = ws.getRow(r);
+    // The headers name täljare and nämnare at length: room for them wrapped, whatever the program does on open.
+    if (r === layout.headerRow) row.height = HEADER_HEIGHT;
     for (const cell of byRow.get(r) ?? []) {
       const target = row.getCell(cell.col);
       target.value = cellValue(cell);

@@ -4,9 +4,11 @@
  * convention is stated in Swedish; budget rows no unit uses are listed; a table in kr becomes the
  * same tkr inputs; a table without netto gets netto as intäkter − kostnader on the sheet.
  */
+import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import * as XLSX from "xlsx";
 import { ekonomiLayout, EKONOMI_SHEET, type EkonomiLayout } from "../../src/workbook/ekonomiLayout";
+import { writeEkonomiSheet } from "../../src/workbook/ekonomiSheet";
 import { summaryCells, writeLevel2 } from "../../src/workbook/writeLevel2";
 import { BUDGET_LINES, budgetCells, budgetCellsWithoutNetto, ekonomiCase } from "./ekonomiFixture";
 import { catalog } from "./level2Fixture";
@@ -75,6 +77,26 @@ describe("the written Ekonomi sheet", () => {
     expect(texts).toContain("Övergripande");
     expect(texts.some((t) => t.startsWith("rad 6: matchar ingen enhet"))).toBe(true);
     expect(texts).toContain("ingen budgetrad");
+  });
+});
+
+describe("the Ekonomi sheet in the in-memory workbook (the browser's writer)", () => {
+  it("has the same formulas, cached results and highlight as the layout", async () => {
+    const c = ekonomiCase(psyk);
+    const layout = layoutOf(c);
+    const wb = new ExcelJS.Workbook();
+    writeEkonomiSheet(wb, c.collected, c.finance, summaryCells(c.collected));
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const sheet = XLSX.read(bytes, { type: "array", cellFormula: true }).Sheets[EKONOMI_SHEET] ?? {};
+    const formulas = layout.cells.filter((cell) => cell.formula !== undefined);
+    expect(formulas.length).toBeGreaterThan(20);
+    for (const cell of formulas) {
+      expect(sheet[cell.address]?.f).toBe(cell.formula);
+      expect(sheet[cell.address]?.v).toBe(cell.result);
+    }
+    expect(strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"] ?? new Uint8Array())).toContain(
+      `<conditionalFormatting sqref="${layout.highlights[0]?.range}">`,
+    );
   });
 });
 
