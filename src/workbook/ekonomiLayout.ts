@@ -46,7 +46,7 @@ export type EkonomiRole =
   | "input"
   | "formula"
   | "level2"
-  /** A deviation figure under the threshold's conditional format. */
+  /** A unit's deviation figure, under the threshold's conditional format (`highlights` has the ranges, level 2 included). */
   | "highlight";
 
 export interface EkonomiCell {
@@ -165,8 +165,9 @@ export function ekonomiLayout(input: EkonomiLayoutInput): EkonomiLayout {
   notes.forEach((text, i) => put(2 + i, 1, { value: text, role: "note" }));
   const thresholdRow = 2 + notes.length;
   put(thresholdRow, 1, { value: "Markera avvikelser större än (% av budget):", role: "label" });
-  put(thresholdRow, 2, { value: threshold, numFmt: EKONOMI_FORMATS.percent, role: "input" });
-  const thresholdCell = `$B$${thresholdRow}`;
+  // In column C, so the label in A has column B to run over.
+  put(thresholdRow, 3, { value: threshold, numFmt: EKONOMI_FORMATS.percent, role: "input" });
+  const thresholdCell = `$C$${thresholdRow}`;
   const headerRow = thresholdRow + 2;
   const firstUnitRow = headerRow + 1;
   const lastUnitRow = headerRow + units.length;
@@ -347,7 +348,7 @@ export function ekonomiLayout(input: EkonomiLayoutInput): EkonomiLayout {
         formula: valueFormula(`${numerator.letter}${level2Row}`, `${denominator.letter}${level2Row}`),
         result: l2.value ?? ZERO_DENOMINATOR,
         numFmt: numFmt.value,
-        role: figure.kind === "budgetDeviation" ? "highlight" : "level2",
+        role: "level2",
       });
     }
     if (figure.kind === "budgetDeviation" && units.length > 0) {
