@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
+  confirmRowsProblem,
   financeRollup,
   mappingFileName,
   parseMapping,
@@ -87,18 +88,10 @@ export function budgetFinance(input: BudgetInput, collected: CollectedRollup): F
 
 /** The command that confirms the rows that matched no unit (ekonomi --bekrafta), as a problem to show. */
 export function confirmProblem(finance: FinanceRollup, unitsFile: string | undefined): Problem | undefined {
-  const rows = finance.match.unmatchedRows;
-  if (rows.length === 0) return undefined;
-  const table = finance.table;
-  return {
-    code: "financeConfirmRows",
-    severity: "varning",
-    location: { file: table.source, ...(table.sheet ? { sheet: table.sheet } : {}) },
-    params: {
-      rows: rows.map((r) => `"${r.row}" (rad ${r.rowNumbers.join(", ")})`).join(", "),
-      command: `uppfoljning ekonomi ${quoteArg(table.source)} --enheter ${quoteArg(unitsFile ?? "<enhetslista>")} --bekrafta`,
-    },
-  };
+  return confirmRowsProblem(
+    finance,
+    `uppfoljning ekonomi ${quoteArg(finance.table.source)} --enheter ${quoteArg(unitsFile ?? "<enhetslista>")} --bekrafta`,
+  );
 }
 
 function quoteArg(arg: string): string {

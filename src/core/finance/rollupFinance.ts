@@ -73,3 +73,22 @@ export function financeRollup(
     problems,
   };
 }
+
+/**
+ * The rows that matched no unit, as one problem naming the command (or step) that confirms them;
+ * undefined when every row is placed.
+ */
+export function confirmRowsProblem(finance: FinanceRollup, command: string): Problem | undefined {
+  const rows = finance.match.unmatchedRows;
+  if (rows.length === 0) return undefined;
+  const table = finance.table;
+  return {
+    code: "financeConfirmRows",
+    severity: "varning",
+    location: { file: table.source, ...(table.sheet ? { sheet: table.sheet } : {}) },
+    params: {
+      rows: rows.map((r) => `"${r.row}" (rad ${r.rowNumbers.join(", ")})`).join(", "),
+      command,
+    },
+  };
+}
