@@ -88,6 +88,15 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option("--csv <fil>", "skriv även tabellen Data som CSV (semikolon, decimalkomma)")
     .option("--uppdrag <id>", "sammanställ detta uppdrag (annars det som flest filer gäller)")
     .option("--period <period>", "sammanställ denna period (annars den som flest filer gäller)")
+    .option(
+      "--budget <fil>",
+      "budgetfil från ekonomi: lägger till bladet Ekonomi med budget, utfall och nyckeltal",
+    )
+    .option("--enhet <enhet>", "budgetfilens beloppsenhet (tkr eller kr) när rubriken inte anger den")
+    .option(
+      "--mappning <fil>",
+      "sparad koppling mellan budgetrader och enheter (annars <budgetfil>.mappning.json bredvid budgetfilen)",
+    )
     .option("--json", "skriv ut som JSON (se docs/json.md)")
     .action(async (files, o) =>
       setExit(await (await import("./commands/rollup")).rollupCommand(io, files, o)),

@@ -3,6 +3,7 @@
  * command line (which writes the bytes to --out) and the task pane (which hands them to its
  * host). How the files were checked (worker threads, picked files) is the front end's affair.
  */
+import type { FinanceRollup } from "../core/finance";
 import type { Catalog } from "../core/model";
 import type { ExpectedUnit } from "../core/rollup";
 import { rollupFiles, type CollectedRollup, type FileOutcome } from "./collect";
@@ -13,6 +14,8 @@ export interface LevelTwo {
   collected: CollectedRollup;
   /** The level-2 workbook. */
   bytes: Uint8Array;
+  /** The finance the Ekonomi sheet was written from, when there was a budget. */
+  finance?: FinanceRollup;
   /** The name it is offered under where the user does not choose one. */
   fileName: string;
 }
@@ -24,6 +27,8 @@ export interface LevelTwoOptions {
   /** Default: the most common period among the files. */
   period?: string;
   createdAt?: Date;
+  /** The roll-up's finance, for the Ekonomi sheet; undefined: no Ekonomi sheet. */
+  finance?: (collected: CollectedRollup) => FinanceRollup | undefined;
 }
 
 /** The roll-up of the checked files written as level 2; undefined when no file could be used. */
@@ -38,6 +43,10 @@ export async function levelTwoOf(
     period: options.period,
   });
   if (!collected) return undefined;
-  const bytes = await writeLevel2(collected, { createdAt: options.createdAt });
-  return { collected, bytes, fileName: level2FileName(collected) };
+  const finance = options.finance?.(collected);
+  const bytes = await writeLevel2(collected, {
+    createdAt: options.createdAt,
+    ...(finance ? { finance } : {}),
+  });
+  return { collected, bytes, fileName: level2FileName(collected), ...(finance ? { finance } : {}) };
 }

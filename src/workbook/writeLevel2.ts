@@ -21,6 +21,9 @@ import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 import { columnLetters } from "./a1";
 
 import { LEVEL2_SHEETS } from "./level2Sheets";
+import type { SummaryCells } from "./ekonomiLayout";
+import { financeTidyRows, type FinanceRollup } from "../core/finance";
+import { writeEkonomiSheet } from "./ekonomiSheet";
 export { LEVEL2_SHEETS };
 /** The fixed columns before the units on the summary sheet, and the columns after the level-2 figure. */
 const FIXED = ["Mått-id", "Mått", "Måttenhet", "Sammanställning"];
@@ -222,6 +225,22 @@ function summaryLayout(collected: CollectedRollup): SummaryLayout {
 function level2Address(layout: SummaryLayout, measureId: string): string | undefined {
   const row = layout.rowOf.get(measureId);
   return row === undefined ? undefined : `${columnLetters(layout.level2Col)}${row}`;
+}
+
+/** Where the summary sheet shows each measure, for formulas on other sheets (the Ekonomi sheet). */
+export function summaryCells(collected: CollectedRollup): SummaryCells {
+  const layout = summaryLayout(collected);
+  const units = collected.result.used.length;
+  return {
+    sheet: LEVEL2_SHEETS.summary,
+    unit: (measureId, unitIndex) => {
+      const row = layout.rowOf.get(measureId);
+      return row === undefined || unitIndex < 0 || unitIndex >= units
+        ? undefined
+        : `${columnLetters(layout.firstUnitCol + unitIndex)}${row}`;
+    },
+    level2: (measureId) => level2Address(layout, measureId),
+  };
 }
 
 function writeSummary(
@@ -434,7 +453,7 @@ function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup, layout:
   );
 }
 
-function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup, finance?: FinanceRollup) {
   // A plain range with a filter rather than an Excel table: a table costs exceljs several times
   // the memory and time at a thousand units, and Power BI and pivot tables read a range as well.
   const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8, 12, 8];
@@ -444,6 +463,8 @@ function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
     TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]),
     (function* () {
       for (const r of tidyRows(collected.uppdrag, collected.result)) yield tidyRow(r);
+      if (finance)
+        for (const r of financeTidyRows(collected.uppdrag, collected.result, finance)) yield tidyRow(r);
     })(),
   );
 }
@@ -484,7 +505,7 @@ function newBook(): { wb: ExcelJS.Workbook; finish(): Promise<Uint8Array> } {
 
 export async function writeLevel2(
   collected: CollectedRollup,
-  options: { createdAt?: Date } = {},
+  options: { createdAt?: Date; finance?: FinanceRollup } = {},
 ): Promise<Uint8Array> {
   const { wb, finish } = newBook();
   const createdAt = options.createdAt ?? new Date();
@@ -495,10 +516,11 @@ export async function writeLevel2(
   const cases = caseLayout(collected.uppdrag, collected.result.used);
   const layout = summaryLayout(collected);
   writeSummary(wb, collected, layout, cases.ranges, createdAt);
+  if (options.finance) writeEkonomiSheet(wb, collected, options.finance, summaryCells(collected));
   writeAnalyses(wb, collected.uppdrag, collected.result.used, collected.result.figures);
   writeCases(wb, cases.rows);
   writeFiles(wb, collected);
   writeProblems(wb, collected, layout);
-  writeData(wb, collected);
+  writeData(wb, collected, options.finance);
   return finish();
 }

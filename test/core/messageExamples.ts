@@ -282,6 +282,10 @@ export const EXAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   financeMappingUnitGone: { row: "7", unit: "tkr" },
   financeMappingUnreadable: { file: "ekonomi/budget.csv", reason: "okänt format" },
   financeMappingOtherUppdrag: { expected: "-165 160", file: "ekonomi/budget.csv", found: "2024" },
+  financeConfirmRows: {
+    rows: '"Övergripande" (rad 6), "Kansli" (rad 9)',
+    command: "uppfoljning ekonomi ekonomi/budget.xlsx --enheter enheter.txt --bekrafta",
+  },
   financeNoColumnForPeriod: { found: "2024", period: "2025H1", scenario: "utfall" },
   financeBadPeriodisation: { reason: "okänt format" },
   financeNoVolumeMeasure: { units: "tkr och kr" },

@@ -1,10 +1,15 @@
-/** `uppfoljning rollup <files or folders…> --out niva2.xlsx [--expected units.txt] [--json] [--csv tidy.csv]` */
+/**
+ * `uppfoljning rollup <files or folders…> --out niva2.xlsx [--expected units.txt] [--json] [--csv tidy.csv]
+ * [--budget <fil> [--enhet tkr|kr] [--mappning <fil>]]`
+ */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileSummary, runProblems, type CollectedRollup } from "../../workbook/collect";
 import { levelTwoOf } from "../../workbook/levelTwo";
 import { checkPaths } from "../parallelCheck";
 import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
+import { financeTidyRows, type FinanceRollup } from "../../core/finance";
+import { budgetFinance, budgetJson, budgetLines, readBudgetInput, type BudgetOptions } from "../rollupBudget";
 import { toCsv } from "../../core/csv";
 import { parsePeriod } from "../../core/period";
 import { checkPeriod } from "../../core/templateRequest";
@@ -24,7 +29,7 @@ import {
   valuesJson,
 } from "../report";
 
-export interface RollupCommandOptions {
+export interface RollupCommandOptions extends BudgetOptions {
   out: string;
   expected?: string;
   json?: boolean;
@@ -33,7 +38,7 @@ export interface RollupCommandOptions {
   period?: string;
 }
 
-export function rollupJson(c: CollectedRollup) {
+export function rollupJson(c: CollectedRollup, finance?: FinanceRollup, unitsFile?: string) {
   const { uppdrag, result } = c;
   return {
     format: "uppfoljning/rollup@1",
@@ -67,6 +72,7 @@ export function rollupJson(c: CollectedRollup) {
     files: c.files.map(fileJson),
     problems: runProblems(c).map((p) => problemJson(p, uppdrag)),
     summary: fileSummary(c.files),
+    budget: budgetJson(finance, unitsFile),
   };
 }
 
@@ -78,8 +84,12 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   requireExtension("--out", options.out, ".xlsx", "nivå 2 skrivs som en Excel-arbetsbok");
   if (options.csv !== undefined)
     requireExtension("--csv", options.csv, ".csv", "tabellen Data skrivs som CSV");
+  const budget = readBudgetInput(options, io.cwd);
   const skips = skipList(io.cwd);
-  const inputs = expandPaths(paths, io.cwd, skips.note);
+  // The budget file may lie among the units' files: it is read as the budget, not as a unit's answer.
+  const inputs = expandPaths(paths, io.cwd, skips.note).filter(
+    (f) => !budget || path.resolve(f) !== budget.fullPath,
+  );
   assertNotAnInput(options.out, inputs, io.cwd);
   if (options.csv) assertNotAnInput(options.csv, inputs, io.cwd);
   const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
@@ -91,23 +101,34 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
     uppdragId: options.uppdrag,
     expectedUnits,
     period: options.period,
+    ...(budget ? { finance: (c: CollectedRollup) => budgetFinance(budget, c) } : {}),
   });
   if (!level2) {
     for (const o of outcomes) if (o.reason) io.err(rejectionText(o));
     throw new UsageError("Ingen av filerna kunde läsas som en uppföljning; ingen sammanställning skrevs.");
   }
-  const { collected } = level2;
+  const { collected, finance } = level2;
   const outPath = path.resolve(io.cwd, options.out);
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
   fs.writeFileSync(outPath, level2.bytes);
   if (options.csv) {
-    const rows = tidyRows(collected.uppdrag, collected.result).map(tidyRow);
+    const rows = [
+      ...tidyRows(collected.uppdrag, collected.result),
+      ...(finance ? financeTidyRows(collected.uppdrag, collected.result, finance) : []),
+    ].map(tidyRow);
     fs.writeFileSync(path.resolve(io.cwd, options.csv), toCsv(TIDY_HEADERS, rows), "utf8");
   }
 
   const summary = countSeverities(collected.files);
   const files = fileSummary(collected.files);
-  if (options.json) io.out(JSON.stringify({ ...rollupJson(collected), skipped: skips.skipped }, null, 2));
+  if (options.json)
+    io.out(
+      JSON.stringify(
+        { ...rollupJson(collected, finance, options.expected), skipped: skips.skipped },
+        null,
+        2,
+      ),
+    );
   else {
     io.out(
       `Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`,
@@ -127,7 +148,11 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
     for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
     for (const p of collected.result.levelTwoProblems) io.out(`  ${problemText(p)}`);
     for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
+    if (finance) for (const line of budgetLines(finance, options.expected)) io.out(line);
   }
   if (summary.unreadable > 0) return EXIT.usage;
-  return summary.errors > 0 || collected.result.absentUnits.length > 0 ? EXIT.validationErrors : EXIT.ok;
+  const budgetErrors = finance?.problems.some((p) => p.severity === "fel") ?? false;
+  return summary.errors > 0 || budgetErrors || collected.result.absentUnits.length > 0
+    ? EXIT.validationErrors
+    : EXIT.ok;
 }

@@ -16,3 +16,10 @@ export {
   type KeyFigureOptions,
 } from "./keyFigures";
 export { periodise, periodMonths, type Periodisation } from "./periodise";
+export {
+  financeRollup,
+  confirmRowsProblem,
+  type FinanceRollup,
+  type FinanceRollupInput,
+} from "./rollupFinance";
+export { financeTidyRows, moneyId } from "./tidyFinance";

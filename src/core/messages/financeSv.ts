@@ -72,6 +72,8 @@ export const FINANCE_MESSAGES = {
     `Den sparade kopplingen ${p.file} kan inte läsas (${p.reason}) och används inte; raderna kopplas på namn.`,
   financeMappingOtherUppdrag: (p: Params) =>
     `Den sparade kopplingen ${p.file} gäller uppdraget ${p.found}, inte ${p.expected}, och används inte.`,
+  financeConfirmRows: (p: Params) =>
+    `Budgetrader som inte motsvarar någon enhet: ${p.rows}. Koppla dem (eller markera att de inte hör till någon enhet) och spara kopplingen med: ${p.command}`,
   // Key figures
   financeNoColumnForPeriod: (p: Params) =>
     `Budgetfilen har ingen kolumn med ${p.scenario} för ${p.period} (den har ${p.found}). Använd budgetfilen för rätt år eller period.`,
