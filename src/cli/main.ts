@@ -103,6 +103,21 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option("--json", "skriv ut som JSON (se docs/json.md)")
     .action(async (file, o) => setExit((await import("./commands/ekonomi")).ekonomiCommand(io, file, o)));
 
+  p.command("ekonomi-mall")
+    .argument("<uppdrag>", "uppdragets id, se uppfoljning list")
+    .description(
+      "skapa en budgetmall för ekonomi: en rad per enhet och en summarad, budget, utfall och helårsprognos för intäkter, kostnader och netto i tkr",
+    )
+    .requiredOption("--units <fil>", "enhetslistan (samma som för create --units), en enhet per rad")
+    .requiredOption("--period <period>", "uppföljningens period: utfallet gäller den, budgeten dess år")
+    .requiredOption("--out <fil>", "budgetmallen som skapas (.xlsx)")
+    .option("--prognos", "ta med helårsprognos (standard för perioder kortare än ett år)")
+    .option("--no-prognos", "utan helårsprognos")
+    .option("--skriv-over", "ersätt filen om den redan finns")
+    .action(async (id, o) =>
+      setExit(await (await import("./commands/ekonomiMall")).ekonomiMallCommand(io, id, o)),
+    );
+
   p.command("demo")
     .description(
       "visa hela kedjan på ett inbyggt exempel: mallar, ifyllda filer, kontroll och sammanställning",
