@@ -210,6 +210,18 @@ describe("uppfoljning ekonomi-mall writes the budget workbook", () => {
     expect(json.rows.map((r) => r.label)).toEqual(Object.keys(FILLED));
   });
 
+  it("filled by teams without income (every intäkt 0), has no warning that the income sign is unknown", async () => {
+    const noIncome = Object.fromEntries(
+      Object.entries(FILLED).map(([unit, amounts]) => [
+        unit,
+        amounts.map(([, cost]): [number, number] => [0, cost]),
+      ]),
+    );
+    fs.writeFileSync(path.join(dir, "utan-intakter.xlsx"), fillNamedCells(template, fillValues(noIncome)));
+    const read = await cli(["ekonomi", "utan-intakter.xlsx"], dir);
+    expect(read.out).toContain("0 fel, 0 varningar");
+  });
+
   const maybe = soffice ? it : it.skip;
   maybe(
     "recalculated by LibreOffice, Summa and netto equal the hand sums, also after a value changes; checks then pass",
