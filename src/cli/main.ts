@@ -109,8 +109,41 @@ function program(io: Io, setExit: (code: number) => void): Command {
     )
     .option("--enhet <enhet>", "beloppens enhet (tkr eller kr) när rubriken inte anger den")
     .option("--blad <namn>", "bladet som läses (annars det första)")
+    .option(
+      "--enheter <fil>",
+      "enhetslistan: koppla budgetraderna till uppföljningens enheter och visa vad som inte passar",
+    )
+    .option(
+      "--koppla <rad=enhet>",
+      'koppla en budgetrad till en enhet, "Radnamn=Enhet", eller "Radnamn=" för en rad utan enhet (kan anges flera gånger)',
+      (v: string, all: string[] | undefined) => [...(all ?? []), v],
+    )
+    .option(
+      "--bekrafta",
+      "spara kopplingen bredvid budgetfilen (<budgetfil>.mappning.json); budgetfilen ändras inte",
+    )
+    .option(
+      "--mappning <fil>",
+      "en sparad koppling att utgå från, t.ex. förra periodens (annars den bredvid budgetfilen)",
+    )
+    .option("--uppdrag <id>", "uppdraget kopplingen gäller (kontrolleras mot en sparad koppling)")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
     .action(async (file, o) => setExit((await import("./commands/ekonomi")).ekonomiCommand(io, file, o)));
+
+  p.command("ekonomi-mall")
+    .argument("<uppdrag>", "uppdragets id, se uppfoljning list")
+    .description(
+      "skapa en budgetmall för ekonomi: en rad per enhet och en summarad, budget, utfall och helårsprognos för intäkter, kostnader och netto i tkr",
+    )
+    .requiredOption("--units <fil>", "enhetslistan (samma som för create --units), en enhet per rad")
+    .requiredOption("--period <period>", "uppföljningens period: utfallet gäller den, budgeten dess år")
+    .requiredOption("--out <fil>", "budgetmallen som skapas (.xlsx)")
+    .option("--prognos", "ta med helårsprognos (standard för perioder kortare än ett år)")
+    .option("--no-prognos", "utan helårsprognos")
+    .option("--skriv-over", "ersätt filen om den redan finns")
+    .action(async (id, o) =>
+      setExit(await (await import("./commands/ekonomiMall")).ekonomiMallCommand(io, id, o)),
+    );
 
   p.command("demo")
     .description(

@@ -45,13 +45,17 @@ export const TOOL_NAME = "uppfoljning";
 // ---------------------------------------------------------------------------
 // Styles
 
-const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
-const FORMULA_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-const THIN: ExcelJS.Border = { style: "thin", color: { argb: "FF8C8C8C" } };
-const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const GREY_SMALL: Partial<ExcelJS.Font> = { size: 8, color: { argb: "FF808080" } };
-const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
+export const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+export const FORMULA_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFDDEBF7" },
+};
+export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+export const THIN: ExcelJS.Border = { style: "thin", color: { argb: "FF8C8C8C" } };
+export const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const GREY_SMALL: Partial<ExcelJS.Font> = { size: 8, color: { argb: "FF808080" } };
+export const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
 
 /** Column widths (characters) of an input sheet; C grows on sheets with text or choices. */
 const WIDTHS = { id: 14, label: 55, value: 16, wideValue: 45, unit: 12, help: 70 } as const;
@@ -65,7 +69,7 @@ const LIMITS = { title: 32, prompt: 255, error: 225, inlineList: 255 } as const;
 const FIRST_LIST_COLUMN = 4;
 
 /** Sheet protection without a password: a controller can lift it, a unit won't by accident. */
-const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+export const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
   selectUnlockedCells: true,
   formatColumns: true,
@@ -560,11 +564,11 @@ function heightFor(cells: [text: string, width: number][]): number {
   return lines * LINE_HEIGHT;
 }
 
-function clip(text: string, limit: number): string {
+export function clip(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
 /** Numbers in messages the Swedish way: 1,5 and 1 000. */
-function fmt(n: number): string {
+export function fmt(n: number): string {
   return n.toLocaleString("sv-SE").replace(/\u00a0/g, " ");
 }

@@ -50,6 +50,17 @@ export function fillByNames(bytes: Uint8Array, values: Record<string, CellInput 
   return writeBook(wb);
 }
 
+/** Writes values into cells by their defined names as written (the budget workbook's ek_… names). */
+export function fillNamedCells(bytes: Uint8Array, values: Record<string, CellInput>): Uint8Array {
+  const wb = readBook(bytes);
+  for (const [name, value] of Object.entries(values)) {
+    const target = parseRef(nameRef(wb, name) ?? "");
+    if (!target) throw new Error(`no name ${name}`);
+    setCell(wb.Sheets[target.sheet]!, target.range.s.r, target.range.s.c, value);
+  }
+  return writeBook(wb);
+}
+
 export function setMeta(bytes: Uint8Array, key: MetaKey, value: string): Uint8Array {
   const wb = readBook(bytes);
   const target = parseRef(nameRef(wb, metaName(key))!)!;

@@ -15,6 +15,8 @@ import { EXPECTED_UNITS_FILE } from "./create";
 import { validateCommand } from "./validate";
 import { rollupCommand } from "./rollup";
 import { sampleValues } from "../sampleData";
+import { writeDemoBudget } from "../demoBudget";
+import { ekonomiCommand } from "./ekonomi";
 
 const UPPDRAG = "psykiatrisk-hemsjukvard";
 const PERIOD = "2025H1";
@@ -96,15 +98,34 @@ export async function demoCommand(io: Io, options: { outDir: string }): Promise<
     };
     fs.writeFileSync(path.join(received, name), await fillTemplate(bytes, values));
   }
+  const finance = await writeDemoBudget(
+    templates,
+    uppdrag,
+    DEMO_UNITS.map((u) => ({ unit: u.unit, fte: u.flow?.[4] })),
+    PERIOD,
+  );
+  io.out(
+    `   Budgetmall för ekonomi: uppfoljning ekonomi-mall ${UPPDRAG} --units ${shown(io, path.join(templates, EXPECTED_UNITS_FILE))} --period ${PERIOD} --out ${shown(io, finance.template)}`,
+  );
   io.out(`2. Enheterna har fyllt i (${shown(io, received)}):`);
   for (const u of DEMO_UNITS) io.out(`   ${u.unit}: ${u.about}`);
+
+  io.out(
+    `   Ekonomi har lämnat ${shown(io, finance.budget)} (export ur ekonomisystemet); ett fel är inlagt med flit: ${finance.planted}.`,
+  );
 
   io.out(`\n3. Kontroll: uppfoljning validate ${shown(io, received)}`);
   await validateCommand(io, [received], {});
 
+  const unitList = path.join(templates, EXPECTED_UNITS_FILE);
+  io.out(
+    `\n4. Kontroll av budgeten: uppfoljning ekonomi ${shown(io, finance.budget)} --enheter ${shown(io, unitList)}`,
+  );
+  ekonomiCommand(io, shown(io, finance.budget), { enheter: shown(io, unitList) });
+
   const out = path.join(dir, "niva2.xlsx");
   io.out(
-    `\n4. Sammanställning: uppfoljning rollup ${shown(io, received)} --expected ${shown(io, path.join(templates, EXPECTED_UNITS_FILE))} --out ${shown(io, out)}`,
+    `\n5. Sammanställning: uppfoljning rollup ${shown(io, received)} --expected ${shown(io, path.join(templates, EXPECTED_UNITS_FILE))} --out ${shown(io, out)}`,
   );
   await rollupCommand(io, [received], {
     out,

@@ -65,7 +65,10 @@ export function checkBudgetTable(table: BudgetTable): Problem[] {
     );
 
   for (const kind of ["intakter", "kostnader"] as const) {
-    if (table.amountColumns.some((c) => c.series.kind === kind) && table.signs[kind] === undefined) {
+    // Only figures other than 0 tell a sign: a column of zeros (a team without income) has nothing to check.
+    const columns = table.amountColumns.flatMap((c, i) => (c.series.kind === kind ? [i] : []));
+    const signed = table.rows.some((r) => columns.some((i) => (r.amounts[i] ?? 0) !== 0));
+    if (signed && table.signs[kind] === undefined) {
       problems.push({
         code: "financeSignUnknown",
         severity: "varning",

@@ -23,3 +23,4 @@ export {
   type FinanceRollupInput,
 } from "./rollupFinance";
 export { financeTidyRows, moneyId } from "./tidyFinance";
+export { parsePairs, mappingLines, otherMappingsProblem } from "./mappingReport";

@@ -74,6 +74,13 @@ export const FINANCE_MESSAGES = {
     `Den sparade kopplingen ${p.file} gäller uppdraget ${p.found}, inte ${p.expected}, och används inte.`,
   financeConfirmRows: (p: Params) =>
     `Budgetrader som inte motsvarar någon enhet: ${p.rows}. Koppla dem (eller markera att de inte hör till någon enhet) och spara kopplingen med: ${p.command}`,
+  financeMappingElsewhere: (p: Params) =>
+    `Ingen sparad koppling för den här budgetfilen (${p.expected}), men mappen har ${p.files}. Ange --mappning ${p.first} för att återanvända den (till exempel förra periodens); med --bekrafta sparas den sedan för den här filen.`,
+  financePairMalformed: (p: Params) =>
+    `"${p.input}" är ingen koppling. Skriv "Radnamn=Enhet", eller "Radnamn=" för en rad som inte hör till någon enhet.`,
+  financePairUnknownRow: (p: Params) => `Budgetfilen har ingen rad "${p.row}". Raderna heter ${p.rows}.`,
+  financePairUnknownUnit: (p: Params) =>
+    `"${p.row}" kan inte kopplas till ${p.unit}: enheten finns inte i enhetslistan (${p.units}).`,
   // Key figures
   financeNoColumnForPeriod: (p: Params) =>
     `Budgetfilen har ingen kolumn med ${p.scenario} för ${p.period} (den har ${p.found}). Använd budgetfilen för rätt år eller period.`,
