@@ -19,6 +19,7 @@ import { ERROR_POLICY, flaggedFigureText } from "../core/messages/policy";
 import { LEVEL2_UNIT, TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
 import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 import { columnLetters } from "./a1";
+import { fittedHeight, printableSheet } from "./printSetup";
 
 import { LEVEL2_SHEETS } from "./level2Sheets";
 export { LEVEL2_SHEETS };
@@ -132,24 +133,51 @@ function caseLayout(
 type Column = [header: string, width: number];
 type SheetRow = (string | number | null)[];
 
+/** What every printed page of the workbook says in its header: the uppdrag and the period. */
+export interface PageHeader {
+  title: string;
+  period: string;
+}
+
 /**
  * A sheet that is a list: a styled header with a filter, then one row per item. Each row is
- * committed at once, so the streaming writer flushes it instead of keeping it.
+ * committed at once, so the streaming writer flushes it instead of keeping it. With `wrap`,
+ * long texts wrap and each row gets the height they need (for sheets people read on paper).
  */
-function listSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Iterable<SheetRow>) {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  columns.forEach(([, width], i) => (ws.getColumn(i + 1).width = width));
+function listSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  page: PageHeader,
+  columns: Column[],
+  rows: Iterable<SheetRow>,
+  wrap = false,
+) {
+  const widths = columns.map(([, width]) => width);
+  const ws = wb.addWorksheet(name, printableSheet({ ...page, widths, titleRows: [1, 1], frozenRows: 1 }));
+  widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = ws.addRow(columns.map(([h]) => h));
   styleHeader(header);
   header.commit();
-  for (const r of rows) ws.addRow(r.map(safeCellValue)).commit();
+  for (const r of rows) {
+    const row = ws.addRow(r.map(safeCellValue));
+    if (wrap) {
+      row.alignment = { wrapText: true, vertical: "top" };
+      const height = fittedHeight(
+        r.map((v) => (typeof v === "string" ? v : undefined)),
+        widths,
+      );
+      if (height) row.height = height;
+    }
+    row.commit();
+  }
 }
 
-function writeCases(wb: ExcelJS.Workbook, rows: SheetRow[]) {
+function writeCases(wb: ExcelJS.Workbook, page: PageHeader, rows: SheetRow[]) {
   listSheet(
     wb,
     LEVEL2_SHEETS.cases,
+    page,
     [
       ["Mått-id", 22],
       ["Mått", 50],
@@ -365,7 +393,7 @@ function* fileRows(collected: CollectedRollup): Generator<SheetRow> {
     ];
 }
 
-function writeFiles(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+function writeFiles(wb: ExcelJS.Workbook, page: PageHeader, collected: CollectedRollup) {
   const columns: Column[] = [
     ["Fil", 40],
     ["Enhet", 28],
@@ -377,7 +405,7 @@ function writeFiles(wb: ExcelJS.Workbook, collected: CollectedRollup) {
     ["Fel", 6],
     ["Varningar", 10],
   ];
-  listSheet(wb, LEVEL2_SHEETS.files, columns, fileRows(collected));
+  listSheet(wb, LEVEL2_SHEETS.files, page, columns, fileRows(collected), true);
 }
 
 export interface ProblemRow {
@@ -415,7 +443,12 @@ export function problemRows(
   return [...runProblems(collected).map((p) => toRow(p, "")), ...levelTwo.map((p) => toRow(p, LEVEL2_UNIT))];
 }
 
-function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: SummaryLayout) {
+function writeProblems(
+  wb: ExcelJS.Workbook,
+  page: PageHeader,
+  collected: CollectedRollup,
+  layout: SummaryLayout,
+) {
   const columns: Column[] = [
     ["Fil", 36],
     ["Blad", 22],
@@ -429,23 +462,32 @@ function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup, layout:
   listSheet(
     wb,
     LEVEL2_SHEETS.problems,
+    page,
     columns,
     rows.map((p) => [p.file, p.sheet, p.cell, p.measureId, p.measure, p.severity, p.message]),
+    true,
   );
 }
 
-function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+function writeData(wb: ExcelJS.Workbook, page: PageHeader, collected: CollectedRollup) {
   // A plain range with a filter rather than an Excel table: a table costs exceljs several times
   // the memory and time at a thousand units, and Power BI and pivot tables read a range as well.
   const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8, 12, 8];
   listSheet(
     wb,
     LEVEL2_SHEETS.data,
+    page,
     TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]),
     (function* () {
       for (const r of tidyRows(collected.uppdrag, collected.result)) yield tidyRow(r);
     })(),
   );
+}
+
+/** The header of every printed page: the uppdrag, and the period in words. */
+export function pageHeader(collected: CollectedRollup): PageHeader {
+  const period = collected.result.period;
+  return { title: collected.uppdrag.name, period: parsePeriod(period)?.label ?? period };
 }
 
 /**
@@ -492,13 +534,14 @@ export async function writeLevel2(
   wb.created = createdAt;
   wb.title = `Nivå 2 – ${collected.uppdrag.name} – ${collected.result.period}`;
   // Every formula carries its result, so no recalculation on open is needed (the streaming writer has no calcProperties).
+  const page = pageHeader(collected);
   const cases = caseLayout(collected.uppdrag, collected.result.used);
   const layout = summaryLayout(collected);
   writeSummary(wb, collected, layout, cases.ranges, createdAt);
   writeAnalyses(wb, collected.uppdrag, collected.result.used, collected.result.figures);
-  writeCases(wb, cases.rows);
-  writeFiles(wb, collected);
-  writeProblems(wb, collected, layout);
-  writeData(wb, collected);
+  writeCases(wb, page, cases.rows);
+  writeFiles(wb, page, collected);
+  writeProblems(wb, page, collected, layout);
+  writeData(wb, page, collected);
   return finish();
 }
