@@ -22,6 +22,8 @@ export const A4_LANDSCAPE_WIDTH = 149;
 const MIN_SCALE = 0.6;
 /** Points per line of 11 pt text, as Excel and LibreOffice set an auto-fitted row. */
 const LINE_HEIGHT = 15;
+/** The tallest row Excel allows (points); a longer text is cut on paper, whole in the cell. */
+export const MAX_ROW_HEIGHT = 409;
 
 export interface PrintOptions {
   /** Left of the header: what the document is (the uppdrag's name). */
@@ -86,13 +88,14 @@ export function printableSheet(options: PrintOptions): Partial<ExcelJS.AddWorksh
 
 /** The lines a text takes in a column of the given width, wrapped at spaces as Excel does. */
 export function wrappedLines(text: string, width: number): number {
-  // About one character per width unit in 11 pt Calibri (Carlito in LibreOffice); one less for padding.
-  const perLine = Math.max(1, Math.floor(width) - 1);
+  // 11 pt Calibri (Carlito in LibreOffice) sets about 1.1 characters of Swedish prose per width
+  // unit; one less for the cell's padding, so that a row is rather a little too tall than cut.
+  const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     lines++;
     let used = 0;
-    for (const word of paragraph.split(" ")) {
+    for (const word of paragraph.trimEnd().split(" ")) {
       const need = used === 0 ? word.length : used + 1 + word.length;
       if (need <= perLine) {
         used = need;
@@ -116,5 +119,5 @@ export function fittedHeight(
   texts.forEach((text, i) => {
     if (text) lines = Math.max(lines, wrappedLines(text, widths[i] ?? 10));
   });
-  return lines > 1 ? lines * LINE_HEIGHT : undefined;
+  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : undefined;
 }

@@ -5,17 +5,22 @@ import { fittedHeight, pagesAcross, printableSheet, wrappedLines } from "../../s
 describe("wrapped text", () => {
   it("counts the lines a text takes, wrapping at spaces and inside words longer than a line", () => {
     expect(wrappedLines("kort", 10)).toBe(1);
-    // 9 characters a line in width 10: "aaaa bbbb" fits, "cccc" goes on the next.
-    expect(wrappedLines("aaaa bbbb cccc", 10)).toBe(2);
-    expect(wrappedLines("aaaa bbbbb", 10)).toBe(2);
-    expect(wrappedLines("a".repeat(19), 10)).toBe(3);
+    // 10 characters a line in width 10: "aaaa bbbbb" fits, "cccc" goes on the next.
+    expect(wrappedLines("aaaa bbbbb", 10)).toBe(1);
+    expect(wrappedLines("aaaa bbbbb cccc", 10)).toBe(2);
+    expect(wrappedLines("aaaa bbbbbb", 10)).toBe(2);
+    expect(wrappedLines("a".repeat(20), 10)).toBe(2);
+    expect(wrappedLines("a".repeat(21), 10)).toBe(3);
+    expect(wrappedLines("aaaa " + "b".repeat(21), 10)).toBe(4);
+    expect(wrappedLines("aaaa bbbbb   ", 10)).toBe(1); // trailing spaces do not wrap
     expect(wrappedLines("rad ett\nrad två\n", 10)).toBe(3);
   });
 
   it("gives a row the height of its tallest cell, and none when every cell is one line", () => {
     expect(fittedHeight(["kort", "också kort"], [10, 20])).toBeUndefined();
     expect(fittedHeight(["aaaa bbbb cccc dddd", "kort"], [10, 20])).toBe(30);
-    expect(fittedHeight([undefined, "x ".repeat(30)], [10, 11])).toBe(90);
+    expect(fittedHeight([undefined, "x ".repeat(30)], [10, 11])).toBe(75); // 6 a line in width 11
+    expect(fittedHeight(["ord ".repeat(2000)], [10])).toBe(409); // Excel's tallest row
   });
 });
 
@@ -44,8 +49,9 @@ describe("page setup", () => {
     );
     ws.getCell("A1").value = "x";
     const files = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
-    const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!);
-    const book = strFromU8(files["xl/workbook.xml"]!);
+    const text = (name: string) => strFromU8(files[name] ?? new Uint8Array());
+    const sheet = text("xl/worksheets/sheet1.xml");
+    const book = text("xl/workbook.xml");
     expect(sheet).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
     expect(sheet).toMatch(/<pageSetup[^>]*paperSize="9"/);
     expect(sheet).toMatch(/<pageSetup[^>]*orientation="landscape"/);
