@@ -477,6 +477,20 @@ describe("the level-2 workbook", () => {
       [2, "Nivå 2 (hela uppdraget)", 20],
     ]);
     expect(book.SheetNames).toEqual(["Nivå 2", "Analyser", "Ärenden", "Filer", "Problem", "Data"]);
+
+    // Prints the headings (and on Nivå 2 and Analyser the labels) on every page; the ids stay off paper.
+    const names = (book.Workbook?.Names ?? []).filter((n) => n.Name.startsWith("_xlnm.Print"));
+    const nameOf = (name: string, sheet: string) =>
+      names.find((n) => n.Name === `_xlnm.${name}` && n.Sheet === book.SheetNames.indexOf(sheet))?.Ref;
+    const headerRow = sheetRows(LEVEL2_SHEETS.summary).findIndex((r) => r[0] === "Mått") + 1;
+    expect(headerRow).toBeGreaterThan(3);
+    expect(nameOf("Print_Titles", "Nivå 2")).toBe(`'Nivå 2'!$A:$B,'Nivå 2'!$${headerRow}:$${headerRow}`);
+    // Mått … Kontroll mellan måtten (J) print; Mått-id (K) does not.
+    expect(nameOf("Print_Area", "Nivå 2")).toMatch(/^'Nivå 2'!\$A\$1:\$J\$\d+$/);
+    expect(nameOf("Print_Titles", "Analyser")).toBe("'Analyser'!$A:$A,'Analyser'!$1:$1");
+    expect(nameOf("Print_Area", "Analyser")).toBe("'Analyser'!$A$1:$C$2");
+    for (const sheet of ["Ärenden", "Filer", "Problem", "Data"])
+      expect(nameOf("Print_Titles", sheet)).toBe(`'${sheet}'!$1:$1`);
   });
 });
 
