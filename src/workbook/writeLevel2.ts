@@ -19,6 +19,9 @@ import { ERROR_POLICY, flaggedFigureText } from "../core/messages/policy";
 import { LEVEL2_UNIT, TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
 import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 import { columnLetters } from "./a1";
+import { addCharts } from "./addCharts";
+import { writeLevel2Charts } from "./level2Charts";
+import type { Comparison } from "../core/comparison/model";
 
 import { LEVEL2_SHEETS } from "./level2Sheets";
 export { LEVEL2_SHEETS };
@@ -484,7 +487,8 @@ function newBook(): { wb: ExcelJS.Workbook; finish(): Promise<Uint8Array> } {
 
 export async function writeLevel2(
   collected: CollectedRollup,
-  options: { createdAt?: Date } = {},
+  /** keyMeasures: ids of the measures charted on the Diagram sheet; comparison: earlier periods and targets. */
+  options: { createdAt?: Date; keyMeasures?: readonly string[]; comparison?: Comparison } = {},
 ): Promise<Uint8Array> {
   const { wb, finish } = newBook();
   const createdAt = options.createdAt ?? new Date();
@@ -500,5 +504,6 @@ export async function writeLevel2(
   writeFiles(wb, collected);
   writeProblems(wb, collected, layout);
   writeData(wb, collected);
-  return finish();
+  const charts = writeLevel2Charts(wb, collected, options.keyMeasures ?? [], options.comparison);
+  return addCharts(await finish(), charts);
 }

@@ -65,3 +65,9 @@ export function points(cache: XmlNode): { count: number; values: Map<number, str
   );
   return { count, values };
 }
+
+/** The value, or a test failure saying what was missing (instead of a non-null assertion). */
+export function must<T>(value: T | undefined | null, what = "value"): T {
+  if (value === undefined || value === null) throw new Error(`${what} missing`);
+  return value;
+}

@@ -1,0 +1,217 @@
+/**
+ * Native charts in an xlsx, which exceljs cannot write: the package is unzipped with fflate, each
+ * chart becomes a part of its own (xl/charts/chartN.xml, from chartXml), anchored between two
+ * cells in the sheet's drawing (a new xl/drawings/drawingN.xml, or the one the sheet already has),
+ * with the relationships and content types Excel and LibreOffice need, and zipped again.
+ * Bytes in, new bytes out: the input is never modified.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { chartSpaceXml, escapeXml, type ChartSpec } from "./chartXml";
+import { decodeCell } from "./a1";
+
+export interface ChartPlacement {
+  /** The worksheet's name as the tab shows it. */
+  sheet: string;
+  /** Top-left and bottom-right cells of the chart's frame, e.g. "E3" and "N22". */
+  from: string;
+  to: string;
+  spec: ChartSpec;
+  /** Alternative text for screen readers; the title when absent. */
+  altText?: string;
+}
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_DRAWING = `${REL}/drawing`;
+const REL_CHART = `${REL}/chart`;
+const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const DML = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+/** Elements that come after <drawing> in CT_Worksheet (ECMA-376 §18.3.1.99). */
+const AFTER_DRAWING = [
+  "<legacyDrawing",
+  "<legacyDrawingHF",
+  "<drawingHF",
+  "<picture",
+  "<oleObjects",
+  "<controls",
+  "<webPublishItems",
+  "<tableParts",
+  "<extLst",
+  "</worksheet>",
+];
+
+const unescapeXml = (text: string) =>
+  text.replace(/&(?:apos|quot|lt|gt|amp);/g, (e) =>
+    e === "&apos;" ? "'" : e === "&quot;" ? '"' : e === "&lt;" ? "<" : e === "&gt;" ? ">" : "&",
+  );
+
+function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out.set(m[1] ?? "", unescapeXml(m[2] ?? m[3] ?? ""));
+  return out;
+}
+
+function text(files: Unzipped, path: string): string {
+  const entry = files[path];
+  if (!entry) throw new Error(`${path} saknas i arbetsboken`);
+  return strFromU8(entry);
+}
+
+/** A path relative to a part's folder ("worksheets/sheet1.xml", "../drawings/d.xml", "/xl/…") made absolute in the package. */
+function resolve(fromPart: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = fromPart.split("/").slice(0, -1);
+  for (const piece of target.split("/")) {
+    if (piece === "..") parts.pop();
+    else if (piece !== ".") parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+/** The relative path from one part's folder to another part. */
+function relative(fromPart: string, toPart: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = toPart.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+
+const relsPathOf = (part: string) => {
+  const at = part.lastIndexOf("/");
+  return `${part.slice(0, at)}/_rels/${part.slice(at + 1)}.rels`;
+};
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+function readRels(files: Unzipped, part: string): Relationship[] {
+  const entry = files[relsPathOf(part)];
+  if (!entry) return [];
+  return [...strFromU8(entry).matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
+    const a = attributes(m[0]);
+    return { id: a.get("Id") ?? "", type: a.get("Type") ?? "", target: a.get("Target") ?? "" };
+  });
+}
+
+/** Adds a relationship to a part's .rels (created when absent) and returns its new id. */
+function addRel(files: Unzipped, part: string, type: string, targetPart: string): string {
+  const path = relsPathOf(part);
+  const existing = files[path]
+    ? strFromU8(files[path])
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_RELS}"></Relationships>`;
+  const used = new Set(readRels(files, part).map((r) => r.id));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relative(part, targetPart))}"/>`;
+  const close = existing.lastIndexOf("</Relationships>");
+  files[path] = strToU8(
+    close >= 0
+      ? `${existing.slice(0, close)}${rel}${existing.slice(close)}`
+      : existing.replace(/<Relationships\b([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`),
+  );
+  return id;
+}
+
+/** The worksheet part behind a tab name, through xl/workbook.xml and its relationships. */
+function sheetPart(files: Unzipped, sheet: string): string {
+  const workbook = "xl/workbook.xml";
+  const tag = [...text(files, workbook).matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => attributes(m[0]))
+    .find((a) => a.get("name") === sheet);
+  if (!tag) throw new Error(`Bladet ${sheet} finns inte i arbetsboken`);
+  const id = tag.get("r:id");
+  const rel = readRels(files, workbook).find((r) => r.id === id);
+  if (!rel) throw new Error(`Bladet ${sheet} saknar sin del i arbetsboken`);
+  return resolve(workbook, rel.target);
+}
+
+function nextFree(files: Unzipped, folder: string, stem: string): () => string {
+  const pattern = new RegExp(`^${folder}/${stem}(\\d+)\\.xml$`);
+  let n = Math.max(0, ...Object.keys(files).map((k) => Number(pattern.exec(k)?.[1] ?? 0)));
+  return () => `${folder}/${stem}${++n}.xml`;
+}
+
+function addOverride(types: string, part: string, contentType: string): string {
+  const override = `<Override PartName="/${part}" ContentType="${contentType}"/>`;
+  return types.replace("</Types>", `${override}</Types>`);
+}
+
+function marker(tag: "from" | "to", a1: string): string {
+  const cell = decodeCell(a1);
+  if (!cell) throw new Error(`${a1} är ingen celladress`);
+  return (
+    `<xdr:${tag}><xdr:col>${cell.col}</xdr:col><xdr:colOff>0</xdr:colOff>` +
+    `<xdr:row>${cell.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`
+  );
+}
+
+function anchor(chart: ChartPlacement, shapeId: number, relId: string): string {
+  const alt = escapeXml(chart.altText ?? chart.spec.title);
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell">${marker("from", chart.from)}${marker("to", chart.to)}` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>` +
+    `<xdr:cNvPr id="${shapeId}" name="Diagram ${shapeId}" descr="${alt}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${CHART_NS}">` +
+    `<c:chart xmlns:c="${CHART_NS}" xmlns:r="${REL}" r:id="${relId}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+/**
+ * The sheet's drawing part: the one it already has (exceljs writes one for images), or a new
+ * one referred to from a <drawing> element put in its schema place.
+ */
+function drawingOf(files: Unzipped, sheet: string, newDrawing: () => string): string {
+  const part = sheetPart(files, sheet);
+  const xml = text(files, part);
+  const existing = /<drawing\b[^>]*>/.exec(xml);
+  if (existing) {
+    const id = attributes(existing[0]).get("r:id");
+    const rel = readRels(files, part).find((r) => r.id === id);
+    if (rel) return resolve(part, rel.target);
+  }
+  const drawing = newDrawing();
+  files[drawing] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+      `<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${DML}"></xdr:wsDr>`,
+  );
+  const relId = addRel(files, part, REL_DRAWING, drawing);
+  const at = Math.min(...AFTER_DRAWING.map((tag) => xml.indexOf(tag)).filter((i) => i >= 0));
+  if (!Number.isFinite(at)) throw new Error(`${part} saknar </worksheet>`);
+  files[part] = strToU8(`${xml.slice(0, at)}<drawing xmlns:r="${REL}" r:id="${relId}"/>${xml.slice(at)}`);
+  const types = "[Content_Types].xml";
+  files[types] = strToU8(addOverride(text(files, types), drawing, CT_DRAWING));
+  return drawing;
+}
+
+export function addCharts(xlsx: Uint8Array, charts: readonly ChartPlacement[]): Uint8Array {
+  if (charts.length === 0) return xlsx;
+  const files = unzipSync(xlsx);
+  const newChart = nextFree(files, "xl/charts", "chart");
+  const newDrawing = nextFree(files, "xl/drawings", "drawing");
+  const types = "[Content_Types].xml";
+  for (const chart of charts) {
+    const drawing = drawingOf(files, chart.sheet, newDrawing);
+    const part = newChart();
+    files[part] = strToU8(chartSpaceXml(chart.spec));
+    files[types] = strToU8(addOverride(text(files, types), part, CT_CHART));
+    const relId = addRel(files, drawing, REL_CHART, part);
+    const xml = text(files, drawing);
+    const ids = [...xml.matchAll(/<xdr:cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+    const shapeId = Math.max(1, ...ids) + 1;
+    const close = xml.lastIndexOf("</xdr:wsDr>");
+    if (close < 0) throw new Error(`${drawing} är ingen ritning som diagram kan läggas i`);
+    files[drawing] = strToU8(`${xml.slice(0, close)}${anchor(chart, shapeId, relId)}${xml.slice(close)}`);
+  }
+  return zipSync(files, { level: 6 });
+}
