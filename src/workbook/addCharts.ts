@@ -5,9 +5,10 @@
  * with the relationships and content types Excel and LibreOffice need, and zipped again.
  * Bytes in, new bytes out: the input is never modified.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { chartSpaceXml, escapeXml, type ChartSpec } from "./chartXml";
 import { decodeCell } from "./a1";
+import { addRel, attributes, readRels, resolve, sheetPart, text } from "./xlsxPackage";
 
 export interface ChartPlacement {
   /** The worksheet's name as the tab shows it. */
@@ -23,7 +24,6 @@ export interface ChartPlacement {
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_DRAWING = `${REL}/drawing`;
 const REL_CHART = `${REL}/chart`;
-const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
@@ -42,97 +42,6 @@ const AFTER_DRAWING = [
   "<extLst",
   "</worksheet>",
 ];
-
-const unescapeXml = (text: string) =>
-  text.replace(/&(?:apos|quot|lt|gt|amp);/g, (e) =>
-    e === "&apos;" ? "'" : e === "&quot;" ? '"' : e === "&lt;" ? "<" : e === "&gt;" ? ">" : "&",
-  );
-
-function attributes(tag: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-    out.set(m[1] ?? "", unescapeXml(m[2] ?? m[3] ?? ""));
-  return out;
-}
-
-function text(files: Unzipped, path: string): string {
-  const entry = files[path];
-  if (!entry) throw new Error(`${path} saknas i arbetsboken`);
-  return strFromU8(entry);
-}
-
-/** A path relative to a part's folder ("worksheets/sheet1.xml", "../drawings/d.xml", "/xl/…") made absolute in the package. */
-function resolve(fromPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = fromPart.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
-/** The relative path from one part's folder to another part. */
-function relative(fromPart: string, toPart: string): string {
-  const from = fromPart.split("/").slice(0, -1);
-  const to = toPart.split("/");
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
-}
-
-const relsPathOf = (part: string) => {
-  const at = part.lastIndexOf("/");
-  return `${part.slice(0, at)}/_rels/${part.slice(at + 1)}.rels`;
-};
-
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-}
-
-function readRels(files: Unzipped, part: string): Relationship[] {
-  const entry = files[relsPathOf(part)];
-  if (!entry) return [];
-  return [...strFromU8(entry).matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
-    const a = attributes(m[0]);
-    return { id: a.get("Id") ?? "", type: a.get("Type") ?? "", target: a.get("Target") ?? "" };
-  });
-}
-
-/** Adds a relationship to a part's .rels (created when absent) and returns its new id. */
-function addRel(files: Unzipped, part: string, type: string, targetPart: string): string {
-  const path = relsPathOf(part);
-  const existing = files[path]
-    ? strFromU8(files[path])
-    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_RELS}"></Relationships>`;
-  const used = new Set(readRels(files, part).map((r) => r.id));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  const id = `rId${n}`;
-  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relative(part, targetPart))}"/>`;
-  const close = existing.lastIndexOf("</Relationships>");
-  files[path] = strToU8(
-    close >= 0
-      ? `${existing.slice(0, close)}${rel}${existing.slice(close)}`
-      : existing.replace(/<Relationships\b([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`),
-  );
-  return id;
-}
-
-/** The worksheet part behind a tab name, through xl/workbook.xml and its relationships. */
-function sheetPart(files: Unzipped, sheet: string): string {
-  const workbook = "xl/workbook.xml";
-  const tag = [...text(files, workbook).matchAll(/<sheet\b[^>]*>/g)]
-    .map((m) => attributes(m[0]))
-    .find((a) => a.get("name") === sheet);
-  if (!tag) throw new Error(`Bladet ${sheet} finns inte i arbetsboken`);
-  const id = tag.get("r:id");
-  const rel = readRels(files, workbook).find((r) => r.id === id);
-  if (!rel) throw new Error(`Bladet ${sheet} saknar sin del i arbetsboken`);
-  return resolve(workbook, rel.target);
-}
 
 function nextFree(files: Unzipped, folder: string, stem: string): () => string {
   const pattern = new RegExp(`^${folder}/${stem}(\\d+)\\.xml$`);

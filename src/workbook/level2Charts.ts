@@ -31,8 +31,6 @@ const CHART_ROWS = 20;
 export interface ChartBlock {
   kind: ChartKind;
   title: string;
-  /** Heading of the table's first column: "Period" or "Enhet". */
-  categoryHeading: string;
   categories: string[];
   series: { name: string; values: (number | undefined)[] }[];
   numberFormat?: string;
@@ -62,7 +60,6 @@ function overPeriods(measure: Measure, level2: MeasureSeries, comparison: Compar
   return {
     kind: "line",
     title: `${measure.label} – över perioderna`,
-    categoryHeading: "Period",
     categories: points.map((p) => periodLabel(p.period)),
     series: [
       { name: "Nivå 2", values: points.map((p) => p.value) },
@@ -95,7 +92,6 @@ function perUnit(
   return {
     kind: "bar",
     title: `${measure.label} – per enhet`,
-    categoryHeading: "Enhet",
     categories: units.map((u) => u.unit),
     series: earlier && earlier.values.some((v) => v !== undefined) ? [earlier, current] : [current],
     numberFormat: valueTypeOf(measure).level2NumberFormat,
@@ -164,9 +160,9 @@ export function writeChartSheet(
     head.font = { bold: true };
     head.commit();
     const header = ws.getRow(top + 1);
-    [block.categoryHeading, ...block.series.map((s) => s.name)].forEach(
-      (h, i) => (header.getCell(i + 1).value = cellText(h)),
-    );
+    // The corner cell stays empty: then Excel, given the block, takes the first row as series
+    // names and the first column as categories (the task pane adds its charts that way).
+    block.series.forEach((s, i) => (header.getCell(i + 2).value = cellText(s.name)));
     header.font = { bold: true };
     header.commit();
     const first = top + 2;
