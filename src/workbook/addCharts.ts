@@ -97,7 +97,10 @@ function drawingOf(files: Unzipped, sheet: string, newDrawing: () => string): st
   const relId = addRel(files, part, REL_DRAWING, drawing);
   const at = Math.min(...AFTER_DRAWING.map((tag) => xml.indexOf(tag)).filter((i) => i >= 0));
   if (!Number.isFinite(at)) throw new Error(`${part} saknar </worksheet>`);
-  files[part] = strToU8(`${xml.slice(0, at)}<drawing xmlns:r="${REL}" r:id="${relId}"/>${xml.slice(at)}`);
+  // exceljs declares the r: prefix on <worksheet>; declared here only for a sheet that does not.
+  const declared = /<worksheet\b[^>]*\bxmlns:r="/.test(xml);
+  const drawingTag = `<drawing${declared ? "" : ` xmlns:r="${REL}"`} r:id="${relId}"/>`;
+  files[part] = strToU8(`${xml.slice(0, at)}${drawingTag}${xml.slice(at)}`);
   const types = "[Content_Types].xml";
   files[types] = strToU8(addOverride(text(files, types), drawing, CT_DRAWING));
   return drawing;

@@ -99,7 +99,7 @@ describe("addCharts", () => {
   it("creates a drawing for a sheet that has none and names an unknown sheet", async () => {
     const out = addCharts(await book(), [{ ...chart("B2", "H12"), sheet: "Först" }]);
     const files = unzipSync(out);
-    expect(sheetXml(files, "Först")).toMatch(/<drawing xmlns:r="[^"]+" r:id="rId\d+"\/><\/worksheet>$/);
+    expect(sheetXml(files, "Först")).toMatch(/<drawing r:id="rId\d+"\/><\/worksheet>$/);
     expect(strFromU8(must(files["[Content_Types].xml"]))).toContain('PartName="/xl/drawings/drawing2.xml"');
     await expect(async () =>
       addCharts(await book(), [{ ...chart("B2", "H12"), sheet: "Saknas" }]),

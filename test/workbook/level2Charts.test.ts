@@ -210,7 +210,7 @@ describe("level-2 workbook charts", () => {
       "-l",
       `${first}`,
       "-r",
-      "60",
+      "110",
       "-png",
       pdf,
       join(dir, "page"),
