@@ -3,12 +3,18 @@
  * chart becomes a part of its own (xl/charts/chartN.xml, from chartXml), anchored between two
  * cells in the sheet's drawing (a new xl/drawings/drawingN.xml, or the one the sheet already has),
  * with the relationships and content types Excel and LibreOffice need, and zipped again.
- * Bytes in, new bytes out: the input is never modified.
+ * Only the small parts and the sheets drawn on are inflated; the rest is copied compressed
+ * (rezip). Bytes in, new bytes out: the input is never modified.
  */
 import { strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { chartSpaceXml, escapeXml, type ChartSpec } from "./chartXml";
 import { decodeCell } from "./a1";
 import { addRel, attributes, readRels, resolve, sheetPart, text } from "./xlsxPackage";
+import { rezip } from "./rezip";
+
+/** The large parts no chart needs to read, unless it is drawn on that sheet. */
+const isLarge = (name: string) =>
+  name.startsWith("xl/worksheets/sheet") || name === "xl/sharedStrings.xml" || name.startsWith("xl/media/");
 
 export interface ChartPlacement {
   /** The worksheet's name as the tab shows it. */
@@ -108,7 +114,10 @@ function drawingOf(files: Unzipped, sheet: string, newDrawing: () => string): st
 
 export function addCharts(xlsx: Uint8Array, charts: readonly ChartPlacement[]): Uint8Array {
   if (charts.length === 0) return xlsx;
-  const files = unzipSync(xlsx);
+  const files = unzipSync(xlsx, { filter: (f) => !isLarge(f.name) });
+  const drawnOn = new Set(charts.map((c) => sheetPart(files, c.sheet)));
+  Object.assign(files, unzipSync(xlsx, { filter: (f) => drawnOn.has(f.name) }));
+  const inflated = new Map(Object.entries(files));
   const newChart = nextFree(files, "xl/charts", "chart");
   const newDrawing = nextFree(files, "xl/drawings", "drawing");
   const types = "[Content_Types].xml";
@@ -125,5 +134,8 @@ export function addCharts(xlsx: Uint8Array, charts: readonly ChartPlacement[]): 
     if (close < 0) throw new Error(`${drawing} är ingen ritning som diagram kan läggas i`);
     files[drawing] = strToU8(`${xml.slice(0, close)}${anchor(chart, shapeId, relId)}${xml.slice(close)}`);
   }
-  return zipSync(files, { level: 6 });
+  const changed = new Map(Object.entries(files).filter(([name, data]) => inflated.get(name) !== data));
+  return (
+    rezip(xlsx, changed) ?? zipSync({ ...unzipSync(xlsx), ...Object.fromEntries(changed) }, { level: 6 })
+  );
 }
