@@ -20,6 +20,8 @@ import {
   type WorkbookSnapshot,
 } from "./rawFromRanges";
 import { planSheetNames, sheetBlocks } from "./sheetBlocks";
+import { queueCharts } from "./excelCharts";
+import { readCharts, type WorkbookChart } from "../workbook/readCharts";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 type XlsxModule = typeof import("xlsx");
@@ -219,6 +221,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     XLSX: XlsxModule,
     bytes: Uint8Array,
     taken: string[],
+    charts: readonly WorkbookChart[],
   ): Promise<void> {
     const source = XLSX.read(bytes, {
       type: "array",
@@ -227,7 +230,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       cellStyles: false,
       cellDates: false,
     });
-    const blocks = sheetBlocks(source, planSheetNames(source.SheetNames, taken));
+    const names = planSheetNames(source.SheetNames, taken);
+    const blocks = sheetBlocks(source, names);
     const wb = context.workbook;
     if (supported("ExcelApi", "1.6")) wb.application.suspendApiCalculationUntilNextSync();
     let first: Excel.Worksheet | undefined;
@@ -239,6 +243,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       range.formulas = block.formulas;
       range.numberFormat = block.numberFormat;
     }
+    queueCharts(context, charts, (sheet) => names.get(sheet) ?? sheet, supported);
     first?.activate();
     await context.sync();
   }
@@ -252,13 +257,14 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     const XLSX = await loadXlsx();
     const canInsert = supported("ExcelApi", "1.13");
     const sourceNames = canInsert ? XLSX.read(bytes, { type: "array", bookSheets: true }).SheetNames : [];
+    const charts = readCharts(bytes);
     await run(async (context) => {
       const wb = context.workbook;
       // Round trip 1: the sheet names already taken.
       const existing = wb.worksheets.load("items/name");
       await context.sync();
       const taken = existing.items.map((s) => s.name);
-      if (!canInsert) return writeSheetBlocks(context, XLSX, bytes, taken);
+      if (!canInsert) return writeSheetBlocks(context, XLSX, bytes, taken, charts);
 
       // Round trip 2: insert, and read back the names Excel gave the copies (queued after the insert).
       const names = planSheetNames(sourceNames, taken);
@@ -269,15 +275,17 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
         await context.sync();
       } catch (e) {
         if (!renamed) throw e;
-        return writeSheetBlocks(context, XLSX, bytes, taken);
+        return writeSheetBlocks(context, XLSX, bytes, taken, charts);
       }
-      // Round trip 3: our names where Excel chose others (ids come in the source's sheet order), and show the result.
+      // Round trip 3: our names where Excel chose others (ids come in the source's sheet order), the
+      // charts (the insert brings none), and show the result.
       const byId = new Map(after.items.map((s) => [s.id, s]));
       ids.value.forEach((id, i) => {
         const sheet = byId.get(id);
         const wanted = names.get(sourceNames[i] ?? "");
         if (sheet && wanted && sheet.name !== wanted) sheet.name = wanted;
       });
+      queueCharts(context, charts, (sheet) => names.get(sheet) ?? sheet, supported);
       const first = ids.value[0];
       if (first !== undefined) wb.worksheets.getItem(first).activate();
       await context.sync();

@@ -20,6 +20,9 @@ import { LEVEL2_UNIT, TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
 import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 import { columnLetters } from "./a1";
 import { fittedHeight, printableSheet } from "./printSetup";
+import { addCharts } from "./addCharts";
+import { writeLevel2Charts } from "./level2Charts";
+import type { Comparison } from "../core/comparison/model";
 
 import { LEVEL2_SHEETS } from "./level2Sheets";
 import type { SummaryCells } from "./ekonomiLayout";
@@ -657,7 +660,13 @@ function newBook(): { wb: ExcelJS.Workbook; finish(): Promise<Uint8Array> } {
 
 export async function writeLevel2(
   collected: CollectedRollup,
-  options: { createdAt?: Date; finance?: FinanceRollup } = {},
+  /** keyMeasures: ids of the measures charted on the Diagram sheet; comparison: earlier periods and targets. */
+  options: {
+    createdAt?: Date;
+    finance?: FinanceRollup;
+    keyMeasures?: readonly string[];
+    comparison?: Comparison;
+  } = {},
 ): Promise<Uint8Array> {
   const { wb, finish } = newBook();
   const createdAt = options.createdAt ?? new Date();
@@ -675,5 +684,6 @@ export async function writeLevel2(
   writeFiles(wb, page, collected);
   writeProblems(wb, page, collected, layout);
   writeData(wb, page, collected, options.finance);
-  return finish();
+  const charts = writeLevel2Charts(wb, collected, options.keyMeasures ?? [], options.comparison);
+  return addCharts(await finish(), charts);
 }

@@ -26,10 +26,26 @@ export interface FakeSheetSpec {
   cells?: Record<string, CellSpec>;
 }
 
+/** A chart as charts.add and the property writes after it left it. */
+export interface FakeChart {
+  type: string;
+  /** The source range's sheet (its name when the chart was added) and address. */
+  dataSheet: string;
+  source: string;
+  seriesBy?: string;
+  name?: string;
+  title?: string;
+  legendPosition?: string;
+  position?: { from: string; to?: string };
+  displayBlanksAs?: string;
+  valueAxisNumberFormat?: string;
+}
+
 interface FakeSheet {
   id: string;
   name: string;
   cells: Map<string, FakeCell>;
+  charts: FakeChart[];
 }
 
 type NameDef = { name: string; ref: string } | { name: string; constant: string | number | boolean };
@@ -40,6 +56,7 @@ export type Op =
   | { op: "addSheet" | "activate" | "rename"; sheet: string }
   | { op: "select"; sheet: string; address: string }
   | { op: "suspendCalculation" }
+  | { op: "addChart"; sheet: string }
   | { op: "insertWorksheetsFromBase64"; base64: string; options: unknown; names: string[] };
 
 export class FakeError extends Error {
@@ -78,7 +95,12 @@ export class FakeWorkbook {
   }
 
   addSheet(spec: FakeSheetSpec): FakeSheet {
-    const sheet: FakeSheet = { id: `{sheet-${this.nextId++}}`, name: spec.name, cells: new Map() };
+    const sheet: FakeSheet = {
+      id: `{sheet-${this.nextId++}}`,
+      name: spec.name,
+      cells: new Map(),
+      charts: [],
+    };
     for (const [addr, c] of Object.entries(spec.cells ?? {})) sheet.cells.set(addr, toCell(c));
     this.sheets.push(sheet);
     return sheet;
@@ -230,11 +252,18 @@ class WorkbookProxy extends ProxyBase {
     const result: { ids?: string[] } = {};
     this.ctx.enqueue(() => {
       const bytes = new Uint8Array(Buffer.from(base64, "base64"));
-      const names = XLSX.read(bytes, { type: "array", bookSheets: true }).SheetNames;
+      const book = XLSX.read(bytes, { type: "array" });
+      const names = book.SheetNames;
       // Check all names first: a failed insert changes nothing.
       if (this.ctx.state.insertConflict === "reject" && names.some((n) => this.ctx.state.sheet(n)))
         throw new FakeError("InvalidArgument", "Sheet name taken");
-      result.ids = names.map((n) => this.ctx.state.createSheetFromInsert(n).id);
+      // The cells' values come along (as Excel copies them); charts do not.
+      result.ids = names.map((n) => {
+        const sheet = this.ctx.state.createSheetFromInsert(n);
+        for (const [address, cell] of Object.entries(book.Sheets[n] ?? {}))
+          if (!address.startsWith("!")) sheet.cells.set(address, { value: (cell as XLSX.CellObject).v });
+        return sheet.id;
+      });
       this.ctx.state.log.push({ op: "insertWorksheetsFromBase64", base64, options, names });
     });
     return {
@@ -412,6 +441,10 @@ class WorksheetProxy extends ProxyBase {
     });
   }
 
+  get charts(): ChartCollectionProxy {
+    return new ChartCollectionProxy(this.ctx, this.resolve);
+  }
+
   getUsedRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const sheet = this.resolve();
@@ -433,6 +466,75 @@ class WorksheetProxy extends ProxyBase {
 interface RangeTarget {
   sheet: FakeSheet;
   address: string;
+}
+
+/** charts.add over a range, and a chart's properties: each write queued until sync, like Office.js. */
+class ChartCollectionProxy {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly resolve: () => FakeSheet,
+  ) {}
+
+  add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
+    let chart: FakeChart | undefined;
+    this.ctx.enqueue(() => {
+      const sheet = this.resolve();
+      const target = source.target();
+      chart = { type, dataSheet: target.sheet.name, source: target.address, seriesBy };
+      sheet.charts.push(chart);
+      this.ctx.state.log.push({ op: "addChart", sheet: sheet.name });
+    });
+    return new ChartProxy(this.ctx, () => {
+      if (!chart) throw new FakeError("GeneralException", "chart used before it was added");
+      return chart;
+    });
+  }
+}
+
+class ChartProxy {
+  readonly title: { text: string };
+  readonly legend: { position: string };
+  readonly axes: { valueAxis: { numberFormat: string } };
+
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly chart: () => FakeChart,
+  ) {
+    const setter = (apply: (c: FakeChart, v: string) => void) => ({
+      set: (v: string) => ctx.enqueue(() => apply(this.chart(), v)),
+      get: () => {
+        throw new FakeError("PropertyNotLoaded", "chart property not loaded");
+      },
+    });
+    this.title = Object.defineProperty(
+      {} as { text: string },
+      "text",
+      setter((c, v) => (c.title = v)),
+    );
+    this.legend = Object.defineProperty(
+      {} as { position: string },
+      "position",
+      setter((c, v) => (c.legendPosition = v)),
+    );
+    this.axes = {
+      valueAxis: Object.defineProperty(
+        {} as { numberFormat: string },
+        "numberFormat",
+        setter((c, v) => (c.valueAxisNumberFormat = v)),
+      ),
+    };
+  }
+
+  set name(v: string) {
+    this.ctx.enqueue(() => (this.chart().name = v));
+  }
+  set displayBlanksAs(v: string) {
+    this.ctx.enqueue(() => (this.chart().displayBlanksAs = v));
+  }
+
+  setPosition(from: string, to?: string) {
+    this.ctx.enqueue(() => (this.chart().position = { from, to }));
+  }
 }
 
 function grid<T>(target: RangeTarget, f: (cell: FakeCell | undefined, address: string) => T): T[][] {
@@ -458,6 +560,11 @@ class RangeProxy extends ProxyBase {
   ) {
     super(ctx);
     this.format = { fill: new RangeFillProxy(ctx, resolve) };
+  }
+
+  /** Where the range is, resolved at sync (for charts.add; not part of Office.js). */
+  target(): RangeTarget {
+    return this.resolve();
   }
 
   protected fetch(prop: string): unknown {
