@@ -20,6 +20,8 @@ import {
   type WorkbookSnapshot,
 } from "./rawFromRanges";
 import { planSheetNames, sheetBlocks } from "./sheetBlocks";
+import { readWorkbookSheets } from "./budgetSheets";
+import { defaultMappingStore, type MappingStore } from "./mappingStore";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 type XlsxModule = typeof import("xlsx");
@@ -33,6 +35,8 @@ export interface ExcelHostDeps {
   createWorkbook?: (base64: string) => Promise<void>;
   /** Where replaced fills are remembered. Default: the document's settings inside Office, else memory. */
   fills?: FillStore;
+  /** Where the confirmed budget mapping is kept. Default: the document's settings inside Office, else memory. */
+  mappings?: MappingStore;
   /** SheetJS, loaded only when level 2 is delivered (it is large). */
   loadXlsx?: () => Promise<XlsxModule>;
 }
@@ -74,6 +78,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
   const createWorkbook = deps.createWorkbook ?? ((base64: string) => Excel.createWorkbook(base64));
   const loadXlsx = deps.loadXlsx ?? (() => import("xlsx"));
   let fillStore: FillStore | undefined = deps.fills;
+  let mappingStore: MappingStore | undefined = deps.mappings;
+  const mappings = () => (mappingStore ??= defaultMappingStore());
   const store = () => (fillStore ??= defaultFillStore());
   // Cell key → the fill it had before we marked it. Loaded from the store on first use.
   let remembered: Map<string, RememberedFill> | undefined;
@@ -292,5 +298,9 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     highlight,
     clearHighlight,
     deliverLevel2,
+    readWorkbookSheets: () =>
+      run((context) => readWorkbookSheets(context, supported("ExcelApi", "1.7"), ACTIVE_WORKBOOK)),
+    savedBudgetMapping: () => mappings().read(),
+    saveBudgetMapping: (json) => mappings().write(json),
   };
 }

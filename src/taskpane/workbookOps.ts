@@ -8,3 +8,12 @@ provideSheetjs(XLSX);
 export { planTemplates } from "../workbook/createTemplates";
 export { checkFiles, readPrevious } from "../workbook/collect";
 export { levelTwoOf } from "../workbook/levelTwo";
+export {
+  budgetCellsOfFile,
+  budgetOfWorkbook,
+  confirmMapping,
+  matchBudget,
+  parseMapping,
+  readBudget,
+  serializeMapping,
+} from "./budgetOps";

@@ -66,6 +66,8 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   names: NameDef[] = [];
   workbookName = "Enhet.xlsx";
+  /** The active sheet's name; default the first sheet. */
+  activeSheet?: string;
   syncs = 0;
   runs = 0;
   log: Op[] = [];
@@ -355,6 +357,15 @@ class WorksheetCollectionProxy extends ProxyBase {
 
   getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.state.sheetOrThrow(key));
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => {
+      const { activeSheet, sheets } = this.ctx.state;
+      const sheet = activeSheet === undefined ? sheets[0] : this.ctx.state.sheet(activeSheet);
+      if (!sheet) throw new FakeError("ItemNotFound", "No active worksheet");
+      return sheet;
+    });
   }
 
   add(name: string): WorksheetProxy {
