@@ -21,6 +21,9 @@ import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 import { columnLetters } from "./a1";
 
 import { LEVEL2_SHEETS } from "./level2Sheets";
+import type { SummaryCells } from "./ekonomiLayout";
+import type { FinanceRollup } from "../core/finance";
+import { writeEkonomiSheet } from "./ekonomiSheet";
 export { LEVEL2_SHEETS };
 /** The fixed columns before the units on the summary sheet, and the columns after the level-2 figure. */
 const FIXED = ["Mått-id", "Mått", "Måttenhet", "Sammanställning"];
@@ -222,6 +225,22 @@ function summaryLayout(collected: CollectedRollup): SummaryLayout {
 function level2Address(layout: SummaryLayout, measureId: string): string | undefined {
   const row = layout.rowOf.get(measureId);
   return row === undefined ? undefined : `${columnLetters(layout.level2Col)}${row}`;
+}
+
+/** Where the summary sheet shows each measure, for formulas on other sheets (the Ekonomi sheet). */
+export function summaryCells(collected: CollectedRollup): SummaryCells {
+  const layout = summaryLayout(collected);
+  const units = collected.result.used.length;
+  return {
+    sheet: LEVEL2_SHEETS.summary,
+    unit: (measureId, unitIndex) => {
+      const row = layout.rowOf.get(measureId);
+      return row === undefined || unitIndex < 0 || unitIndex >= units
+        ? undefined
+        : `${columnLetters(layout.firstUnitCol + unitIndex)}${row}`;
+    },
+    level2: (measureId) => level2Address(layout, measureId),
+  };
 }
 
 function writeSummary(
@@ -484,7 +503,7 @@ function newBook(): { wb: ExcelJS.Workbook; finish(): Promise<Uint8Array> } {
 
 export async function writeLevel2(
   collected: CollectedRollup,
-  options: { createdAt?: Date } = {},
+  options: { createdAt?: Date; finance?: FinanceRollup } = {},
 ): Promise<Uint8Array> {
   const { wb, finish } = newBook();
   const createdAt = options.createdAt ?? new Date();
@@ -495,6 +514,7 @@ export async function writeLevel2(
   const cases = caseLayout(collected.uppdrag, collected.result.used);
   const layout = summaryLayout(collected);
   writeSummary(wb, collected, layout, cases.ranges, createdAt);
+  if (options.finance) writeEkonomiSheet(wb, collected, options.finance, summaryCells(collected));
   writeAnalyses(wb, collected.uppdrag, collected.result.used, collected.result.figures);
   writeCases(wb, cases.rows);
   writeFiles(wb, collected);

@@ -16,3 +16,4 @@ export {
   type KeyFigureOptions,
 } from "./keyFigures";
 export { periodise, periodMonths, type Periodisation } from "./periodise";
+export { financeRollup, type FinanceRollup, type FinanceRollupInput } from "./rollupFinance";

@@ -165,6 +165,24 @@ export function confirmMapping(
   };
 }
 
+/** What a saved mapping's file name ends in. */
+export const MAPPING_SUFFIX = ".mappning.json";
+
+/**
+ * The path of the mapping saved beside a budget file: the same folder and name stem, ending in
+ * ".mappning.json" ("ekonomi/budget-2026.xlsx" → "ekonomi/budget-2026.mappning.json"). The one
+ * place this name is decided: `ekonomi --bekrafta` writes it, `rollup --budget` reads it. Pure
+ * string work (core has no path module); both "/" and "\\" separate folders.
+ */
+export function mappingFileName(budgetFile: string): string {
+  const slash = Math.max(budgetFile.lastIndexOf("/"), budgetFile.lastIndexOf("\\"));
+  const folder = budgetFile.slice(0, slash + 1);
+  const name = budgetFile.slice(slash + 1);
+  const dot = name.lastIndexOf(".");
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  return `${folder}${stem}${MAPPING_SUFFIX}`;
+}
+
 export function serializeMapping(mapping: BudgetMapping): string {
   return `${JSON.stringify(mapping, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@
 import {
   confirmMapping,
   matchKey,
+  mappingFileName,
   matchRows,
   parseMapping,
   serializeMapping,
@@ -119,5 +120,14 @@ describe("a confirmed mapping", () => {
     expect(read(JSON.stringify({ ...confirmed, uppdrag: "oppna-verksamheter" }))).toEqual([
       "Varning: m.json: Den sparade kopplingen m.json gäller uppdraget oppna-verksamheter, inte lilla-edet-grunduppdrag, och används inte.",
     ]);
+  });
+});
+
+describe("the mapping's file name", () => {
+  it("is the budget file's folder and name stem with .mappning.json, for / and \\ paths", () => {
+    expect(mappingFileName("ekonomi/budget-2026.xlsx")).toBe("ekonomi/budget-2026.mappning.json");
+    expect(mappingFileName("C:\\Ekonomi\\drift.2026.csv")).toBe("C:\\Ekonomi\\drift.2026.mappning.json");
+    expect(mappingFileName("budget")).toBe("budget.mappning.json");
+    expect(mappingFileName("./v.1/.budget")).toBe("./v.1/.budget.mappning.json");
   });
 });
