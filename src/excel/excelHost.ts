@@ -22,6 +22,7 @@ import {
 import { planSheetNames, sheetBlocks } from "./sheetBlocks";
 import { readWorkbookSheets } from "./budgetSheets";
 import { defaultMappingStore, type MappingStore } from "./mappingStore";
+import { writeEkonomiLayout } from "./ekonomiWrite";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 type XlsxModule = typeof import("xlsx");
@@ -80,6 +81,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
   let fillStore: FillStore | undefined = deps.fills;
   let mappingStore: MappingStore | undefined = deps.mappings;
   const mappings = () => (mappingStore ??= defaultMappingStore());
+  // The names the last level 2 delivered got here ("Nivå 2" may be "Nivå 2 (2)"): the Ekonomi sheet's formulas point at them.
+  let delivered: ReadonlyMap<string, string> = new Map();
   const store = () => (fillStore ??= defaultFillStore());
   // Cell key → the fill it had before we marked it. Loaded from the store on first use.
   let remembered: Map<string, RememberedFill> | undefined;
@@ -225,7 +228,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     XLSX: XlsxModule,
     bytes: Uint8Array,
     taken: string[],
-  ): Promise<void> {
+  ): Promise<Map<string, string>> {
     const source = XLSX.read(bytes, {
       type: "array",
       cellFormula: true,
@@ -233,7 +236,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       cellStyles: false,
       cellDates: false,
     });
-    const blocks = sheetBlocks(source, planSheetNames(source.SheetNames, taken));
+    const names = planSheetNames(source.SheetNames, taken);
+    const blocks = sheetBlocks(source, names);
     const wb = context.workbook;
     if (supported("ExcelApi", "1.6")) wb.application.suspendApiCalculationUntilNextSync();
     let first: Excel.Worksheet | undefined;
@@ -247,6 +251,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     }
     first?.activate();
     await context.sync();
+    return names;
   }
 
   /**
@@ -258,7 +263,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     const XLSX = await loadXlsx();
     const canInsert = supported("ExcelApi", "1.13");
     const sourceNames = canInsert ? XLSX.read(bytes, { type: "array", bookSheets: true }).SheetNames : [];
-    await run(async (context) => {
+    delivered = await run(async (context) => {
       const wb = context.workbook;
       // Round trip 1: the sheet names already taken.
       const existing = wb.worksheets.load("items/name");
@@ -287,6 +292,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       const first = ids.value[0];
       if (first !== undefined) wb.worksheets.getItem(first).activate();
       await context.sync();
+      return names;
     });
   }
 
@@ -302,5 +308,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       run((context) => readWorkbookSheets(context, supported("ExcelApi", "1.7"), ACTIVE_WORKBOOK)),
     savedBudgetMapping: () => mappings().read(),
     saveBudgetMapping: (json) => mappings().write(json),
+    writeEkonomiSheet: (layout) =>
+      run((context) => writeEkonomiLayout(context, layout, delivered, (v) => supported("ExcelApi", v))),
   };
 }

@@ -6,6 +6,8 @@
  */
 import {
   describeSigns,
+  financeRollup,
+  type FinanceRollup,
   matchRows,
   readBudgetTable,
   recognitionLines,
@@ -18,6 +20,10 @@ import {
 import type { Problem } from "../core/model";
 import type { WorkbookSheets } from "./host";
 import { readBudgetFile } from "../workbook/readBudgetFile";
+import type { CollectedRollup } from "../workbook/collect";
+import { ekonomiLayout, type EkonomiLayout } from "../workbook/ekonomiLayout";
+import { level2FileName } from "../workbook/fileNames";
+import { summaryCells, writeLevel2 } from "../workbook/writeLevel2";
 
 /** A budget's cells as read, before recognition: re-recognised when the user says tkr or kr. */
 export interface BudgetCells {
@@ -97,6 +103,46 @@ export function matchBudget(
   mapping?: BudgetMapping,
 ): MatchResult {
   return matchRows(reading.table, units, mapping);
+}
+
+/** The roll-up's finance: money per unit and key figures, from the budget and the mapping in use. */
+export function financeOf(
+  collected: CollectedRollup,
+  reading: BudgetReading,
+  mapping?: BudgetMapping,
+  mappingFile?: string,
+): FinanceRollup {
+  return financeRollup(collected.uppdrag, collected.result, {
+    table: reading.table,
+    tableProblems: reading.problems,
+    ...(mapping ? { saved: mapping } : {}),
+    ...(mappingFile ? { mappingFile } : {}),
+  });
+}
+
+/** What the finance adds beyond the table's checks and the matching: no column for the period, key figures that could not be computed. */
+export function financeNotes(finance: FinanceRollup, reading: BudgetReading): Problem[] {
+  const known = new Set<Problem>([...reading.problems, ...finance.match.problems]);
+  return finance.problems.filter((p) => !known.has(p));
+}
+
+/** The Ekonomi sheet as cells, its formulas pointing at the level-2 workbook's Nivå 2 sheet (Excel writes it). */
+export function ekonomiLayoutOf(collected: CollectedRollup, finance: FinanceRollup): EkonomiLayout {
+  return ekonomiLayout({
+    uppdrag: collected.uppdrag,
+    period: collected.result.period,
+    units: collected.result.used,
+    finance,
+    summary: summaryCells(collected),
+  });
+}
+
+/** The level-2 workbook with the Ekonomi sheet (the standalone page downloads it). */
+export async function level2WithEkonomi(
+  collected: CollectedRollup,
+  finance: FinanceRollup,
+): Promise<{ bytes: Uint8Array; fileName: string }> {
+  return { bytes: await writeLevel2(collected, { finance }), fileName: level2FileName(collected) };
 }
 
 export { confirmMapping, parseMapping, serializeMapping } from "../core/finance";

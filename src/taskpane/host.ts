@@ -7,6 +7,7 @@
 import type { Catalog, Severity } from "../core/model";
 import type { ReadOutcome } from "../workbook/identify";
 import type { Cell } from "../core/finance/model";
+import type { EkonomiLayout } from "../workbook/ekonomiLayout";
 
 export interface CellRef {
   sheet: string;
@@ -51,6 +52,11 @@ export interface ExcelHost extends EveryHost {
   savedBudgetMapping(): string | undefined;
   /** Saves a confirmed budget mapping in this workbook, for the next period. */
   saveBudgetMapping(json: string): Promise<void>;
+  /**
+   * Writes the Ekonomi sheet into the active workbook in a fixed number of round trips, its
+   * formulas pointing at the level 2 this host delivered last; returns the sheet's name.
+   */
+  writeEkonomiSheet(layout: EkonomiLayout): Promise<string>;
 }
 
 /** In a plain browser: no active workbook, so the pane checks picked files instead. */

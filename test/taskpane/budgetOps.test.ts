@@ -10,9 +10,14 @@ import {
   budgetCellsOfFile,
   budgetOfWorkbook,
   confirmMapping,
+  financeNotes,
+  financeOf,
+  level2WithEkonomi,
   matchBudget,
   readBudget,
 } from "../../src/taskpane/budgetOps";
+import { budgetCells } from "../workbook/ekonomiFixture";
+import { catalog, collectedFor } from "../workbook/level2Fixture";
 import { DEMO_LIKE_BUDGET, DEMO_UNITS, demoLikeBudget } from "./demoLikeBudget";
 
 provideSheetjs(XLSX);
@@ -91,4 +96,26 @@ test("rows are matched by name; a confirmed mapping pairs the rest next time", (
   expect(next.unmatchedRows).toEqual([]);
   expect(next.unmatchedUnits).toEqual([]);
   expect(next.ignored.map((r) => r.row)).toEqual(["Gemensamt"]);
+});
+
+test("standalone: the level-2 download gets the Ekonomi sheet, with the budget's money per unit and the mapping in use", async () => {
+  const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard");
+  if (!psyk) throw new Error("psykiatrisk-hemsjukvard saknas");
+  const collected = collectedFor(psyk);
+  const reading = readBudget({ source: "budget.xlsx", sheet: "Budget", cells: budgetCells() });
+  const mapping = confirmMapping(matchBudget(reading, ["Enhet A", "Enhet B", "Enhet C", "Enhet D"]), [
+    { row: "Övergripande", unit: null },
+  ]);
+  const finance = financeOf(collected, reading, mapping, "budget.mappning.json");
+  expect(finance.match.ignored.map((r) => r.row)).toEqual(["Övergripande"]);
+  expect(financeNotes(finance, reading).every((p) => !reading.problems.includes(p))).toBe(true);
+  const { bytes, fileName } = await level2WithEkonomi(collected, finance);
+  expect(fileName).toBe("niva2_psykiatrisk-hemsjukvard_2025H1.xlsx");
+  const book = XLSX.read(bytes, { type: "array" });
+  expect(book.SheetNames).toContain("Ekonomi");
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Ekonomi ?? {}, { header: 1 });
+  const unitA = rows.find((r) => r[0] === "Enhet A");
+  // Budget intäkter and kostnader of "Enhet A" as positive tkr.
+  expect(unitA?.slice(1, 4)).toEqual(["Enhet A", 1200, 9800]);
+  expect(rows.some((r) => r[0] === "Övergripande")).toBe(true);
 });

@@ -38,6 +38,7 @@ const excelHost: HostOperations = {
   readWorkbookSheets: never,
   savedBudgetMapping: () => undefined,
   saveBudgetMapping: never,
+  writeEkonomiSheet: never,
 };
 
 function render(host: HostOperations): string {

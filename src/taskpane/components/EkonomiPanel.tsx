@@ -66,6 +66,8 @@ export function EkonomiPanel({ host, rollup, expectedText = "" }: EkonomiPanelPr
   const [choices, setChoices] = useState<MappingChoices>({});
   const [notice, setNotice] = useState<NoticeData>();
   const [busy, setBusy] = useState(false);
+  /** After writing: what the finance found beyond the table's checks (no column for the period, key figures left out). */
+  const [financeNotes, setFinanceNotes] = useState<Problem[]>();
   const result = useResultFocus();
   const excel = host.kind === "excel" ? host : undefined;
 
@@ -100,6 +102,7 @@ export function EkonomiPanel({ host, rollup, expectedText = "" }: EkonomiPanelPr
   function takeBudget(next: LoadedBudget) {
     setBudget(next);
     setChoices({});
+    setFinanceNotes(undefined);
   }
 
   const pickBudget = (files: File[]) =>
@@ -166,6 +169,28 @@ export function EkonomiPanel({ host, rollup, expectedText = "" }: EkonomiPanelPr
       });
       setChoices({});
       setNotice({ intent: "success", text: where });
+    });
+
+  const writeSheet = () =>
+    step(async (ops) => {
+      if (!rollup || !budget) return;
+      const current = ops.readBudget(budget.cells, unit || undefined);
+      const finance = ops.financeOf(rollup, current, saved?.mapping, saved?.mapping ? saved.from : undefined);
+      setFinanceNotes(ops.financeNotes(finance, current));
+      if (excel) {
+        const name = await excel.writeEkonomiSheet(ops.ekonomiLayoutOf(rollup, finance));
+        setNotice({
+          intent: "success",
+          text: `Bladet ${name} har lagts in i arbetsboken, med formler mot Nivå 2.`,
+        });
+      } else {
+        const level2 = await ops.level2WithEkonomi(rollup, finance);
+        await host.deliverLevel2(level2.bytes, level2.fileName);
+        setNotice({
+          intent: "success",
+          text: `Nivå 2 med bladet Ekonomi har laddats ned som ${level2.fileName}.`,
+        });
+      }
     });
 
   const select =
@@ -280,6 +305,29 @@ export function EkonomiPanel({ host, rollup, expectedText = "" }: EkonomiPanelPr
                 : `Kopplingen laddas ned som ${budgetMappingFileName(reading?.source ?? "budget")}.`
             }
           />
+        )}
+        {reading && (
+          <section className={styles.result} aria-label="Ekonomibladet">
+            <Text as="h3" weight="semibold">
+              Ekonomibladet
+            </Text>
+            <Text>
+              {!rollup
+                ? "Gör sammanställningen under Sammanställ först: bladet Ekonomi ställer budget och utfall bredvid måtten på Nivå 2."
+                : excel
+                  ? "Bladet Ekonomi läggs in i arbetsboken med formler mot Nivå 2: rätta ett budgetbelopp där så följer nyckeltalen med."
+                  : "Nivå 2 laddas ned igen, nu med bladet Ekonomi: formler mot Nivå 2, så att nyckeltalen följer ett rättat budgetbelopp."}
+              {rollup && match && match.unmatchedRows.length > 0
+                ? " Budgetrader utan bekräftad koppling listas på bladet som oanvända."
+                : ""}
+            </Text>
+            <div className={styles.buttons}>
+              <Button appearance="primary" onClick={() => void writeSheet()} disabled={busy || !rollup}>
+                Skriv Ekonomibladet
+              </Button>
+            </div>
+            {financeNotes && financeNotes.length > 0 && <ProblemList problems={financeNotes} />}
+          </section>
         )}
       </div>
     </div>
