@@ -22,6 +22,9 @@ import {
 import { planSheetNames, sheetBlocks } from "./sheetBlocks";
 import { queueCharts } from "./excelCharts";
 import { readCharts, type WorkbookChart } from "../workbook/readCharts";
+import { readWorkbookSheets } from "./budgetSheets";
+import { defaultMappingStore, type MappingStore } from "./mappingStore";
+import { writeEkonomiLayout } from "./ekonomiWrite";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 type XlsxModule = typeof import("xlsx");
@@ -35,6 +38,8 @@ export interface ExcelHostDeps {
   createWorkbook?: (base64: string) => Promise<void>;
   /** Where replaced fills are remembered. Default: the document's settings inside Office, else memory. */
   fills?: FillStore;
+  /** Where the confirmed budget mapping is kept. Default: the document's settings inside Office, else memory. */
+  mappings?: MappingStore;
   /** SheetJS, loaded only when level 2 is delivered (it is large). */
   loadXlsx?: () => Promise<XlsxModule>;
 }
@@ -76,6 +81,10 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
   const createWorkbook = deps.createWorkbook ?? ((base64: string) => Excel.createWorkbook(base64));
   const loadXlsx = deps.loadXlsx ?? (() => import("xlsx"));
   let fillStore: FillStore | undefined = deps.fills;
+  let mappingStore: MappingStore | undefined = deps.mappings;
+  const mappings = () => (mappingStore ??= defaultMappingStore());
+  // The names the last level 2 delivered got here ("Nivå 2" may be "Nivå 2 (2)"): the Ekonomi sheet's formulas point at them.
+  let delivered: ReadonlyMap<string, string> = new Map();
   const store = () => (fillStore ??= defaultFillStore());
   // Cell key → the fill it had before we marked it. Loaded from the store on first use.
   let remembered: Map<string, RememberedFill> | undefined;
@@ -222,7 +231,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     bytes: Uint8Array,
     taken: string[],
     charts: readonly WorkbookChart[],
-  ): Promise<void> {
+  ): Promise<Map<string, string>> {
     const source = XLSX.read(bytes, {
       type: "array",
       cellFormula: true,
@@ -246,6 +255,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     queueCharts(context, charts, (sheet) => names.get(sheet) ?? sheet, supported);
     first?.activate();
     await context.sync();
+    return names;
   }
 
   /**
@@ -258,7 +268,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     const canInsert = supported("ExcelApi", "1.13");
     const sourceNames = canInsert ? XLSX.read(bytes, { type: "array", bookSheets: true }).SheetNames : [];
     const charts = readCharts(bytes);
-    await run(async (context) => {
+    delivered = await run(async (context) => {
       const wb = context.workbook;
       // Round trip 1: the sheet names already taken.
       const existing = wb.worksheets.load("items/name");
@@ -289,6 +299,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       const first = ids.value[0];
       if (first !== undefined) wb.worksheets.getItem(first).activate();
       await context.sync();
+      return names;
     });
   }
 
@@ -300,5 +311,11 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     highlight,
     clearHighlight,
     deliverLevel2,
+    readWorkbookSheets: () =>
+      run((context) => readWorkbookSheets(context, supported("ExcelApi", "1.7"), ACTIVE_WORKBOOK)),
+    savedBudgetMapping: () => mappings().read(),
+    saveBudgetMapping: (json) => mappings().write(json),
+    writeEkonomiSheet: (layout) =>
+      run((context) => writeEkonomiLayout(context, layout, delivered, (v) => supported("ExcelApi", v))),
   };
 }

@@ -58,7 +58,7 @@ export function renameSheetRefs(formula: string, renames: ReadonlyMap<string, st
 }
 
 /** Text Excel would turn into a number, date or formula when written through `formulas` gets a leading apostrophe. */
-function asText(s: string): string {
+export function asText(s: string): string {
   return /^[=+\-'@]/.test(s) || /^[\d\s.,:/%-]+$/.test(s) || /^(true|false|sant|falskt)$/i.test(s)
     ? `'${s}`
     : s;

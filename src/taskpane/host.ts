@@ -6,6 +6,8 @@
  */
 import type { Catalog, Severity } from "../core/model";
 import type { ReadOutcome } from "../workbook/identify";
+import type { Cell } from "../core/finance/model";
+import type { EkonomiLayout } from "../workbook/ekonomiLayout";
 
 export interface CellRef {
   sheet: string;
@@ -24,6 +26,15 @@ interface EveryHost {
   deliverLevel2(bytes: Uint8Array, fileName: string): Promise<void>;
 }
 
+/** Every sheet of a workbook as cells from A1 (row numbers and column letters as Excel shows them). */
+export interface WorkbookSheets {
+  /** The workbook's name, for messages. */
+  file: string;
+  /** The active sheet's name. */
+  active?: string;
+  sheets: { name: string; cells: Cell[][] }[];
+}
+
 /** Inside Excel: the active workbook can be read, and its cells selected and marked. */
 export interface ExcelHost extends EveryHost {
   readonly kind: "excel";
@@ -35,6 +46,17 @@ export interface ExcelHost extends EveryHost {
   highlight(cells: HighlightCell[]): Promise<void>;
   /** Restores the fills `highlight` changed; values are never touched. */
   clearHighlight(): Promise<void>;
+  /** Every sheet's values, in a fixed number of round trips: the Ekonomi view looks for a budget table in them. */
+  readWorkbookSheets(): Promise<WorkbookSheets>;
+  /** The budget mapping saved in this workbook (its document settings), as the JSON text saved. */
+  savedBudgetMapping(): string | undefined;
+  /** Saves a confirmed budget mapping in this workbook, for the next period. */
+  saveBudgetMapping(json: string): Promise<void>;
+  /**
+   * Writes the Ekonomi sheet into the active workbook in a fixed number of round trips, its
+   * formulas pointing at the level 2 this host delivered last; returns the sheet's name.
+   */
+  writeEkonomiSheet(layout: EkonomiLayout): Promise<string>;
 }
 
 /** In a plain browser: no active workbook, so the pane checks picked files instead. */

@@ -8,3 +8,16 @@ provideSheetjs(XLSX);
 export { planTemplates } from "../workbook/createTemplates";
 export { checkFiles, readPrevious } from "../workbook/collect";
 export { levelTwoOf } from "../workbook/levelTwo";
+export {
+  budgetCellsOfFile,
+  budgetOfWorkbook,
+  confirmMapping,
+  ekonomiLayoutOf,
+  financeNotes,
+  financeOf,
+  level2WithEkonomi,
+  matchBudget,
+  parseMapping,
+  readBudget,
+  serializeMapping,
+} from "./budgetOps";

@@ -57,6 +57,9 @@ export type Op =
   | { op: "select"; sheet: string; address: string }
   | { op: "suspendCalculation" }
   | { op: "addChart"; sheet: string }
+  | { op: "format"; sheet: string; address: string; prop: string; value: unknown }
+  | { op: "conditionalFormat"; sheet: string; address: string; formula: string; fill?: string; font?: string }
+  | { op: "freeze"; sheet: string; address: string }
   | { op: "insertWorksheetsFromBase64"; base64: string; options: unknown; names: string[] };
 
 export class FakeError extends Error {
@@ -83,6 +86,8 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   names: NameDef[] = [];
   workbookName = "Enhet.xlsx";
+  /** The active sheet's name; default the first sheet. */
+  activeSheet?: string;
   syncs = 0;
   runs = 0;
   log: Op[] = [];
@@ -386,6 +391,15 @@ class WorksheetCollectionProxy extends ProxyBase {
     return new WorksheetProxy(this.ctx, () => this.ctx.state.sheetOrThrow(key));
   }
 
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => {
+      const { activeSheet, sheets } = this.ctx.state;
+      const sheet = activeSheet === undefined ? sheets[0] : this.ctx.state.sheet(activeSheet);
+      if (!sheet) throw new FakeError("ItemNotFound", "No active worksheet");
+      return sheet;
+    });
+  }
+
   add(name: string): WorksheetProxy {
     let created: FakeSheet | undefined;
     this.ctx.enqueue(() => {
@@ -431,6 +445,19 @@ class WorksheetProxy extends ProxyBase {
 
   activate() {
     this.ctx.enqueue(() => this.ctx.state.log.push({ op: "activate", sheet: this.resolve().name }));
+  }
+
+  get freezePanes() {
+    return {
+      freezeAt: (range: RangeProxy) =>
+        this.ctx.enqueue(() =>
+          this.ctx.state.log.push({
+            op: "freeze",
+            sheet: this.resolve().name,
+            address: range.targetAddress(),
+          }),
+        ),
+    };
   }
 
   getRange(address: string): RangeProxy {
@@ -552,14 +579,79 @@ function grid<T>(target: RangeTarget, f: (cell: FakeCell | undefined, address: s
 }
 
 class RangeProxy extends ProxyBase {
-  readonly format: { fill: RangeFillProxy };
+  readonly format: {
+    fill: RangeFillProxy;
+    font: Record<string, unknown>;
+    wrapText?: boolean;
+    columnWidth?: number;
+  };
+  readonly conditionalFormats: { add(type: string): unknown };
 
   constructor(
     ctx: FakeContext,
     private readonly resolve: () => RangeTarget,
   ) {
     super(ctx);
-    this.format = { fill: new RangeFillProxy(ctx, resolve) };
+    // Format properties are write-only here: each set is logged at sync, with the range it applies to.
+    const logged = (prop: string) => ({
+      set: (value: unknown) =>
+        ctx.enqueue(() => {
+          const t = resolve();
+          ctx.state.log.push({ op: "format", sheet: t.sheet.name, address: t.address, prop, value });
+        }),
+      enumerable: true,
+    });
+    const font = Object.defineProperties(
+      {},
+      { bold: logged("font.bold"), size: logged("font.size"), color: logged("font.color") },
+    );
+    this.format = Object.defineProperties(
+      { fill: new RangeFillProxy(ctx, resolve), font },
+      { wrapText: logged("wrapText"), columnWidth: logged("columnWidth") },
+    ) as RangeProxy["format"];
+    this.conditionalFormats = {
+      add: (type: string) => {
+        if (type !== "Custom") throw new Error(`Fake conditional format supports Custom only, not ${type}`);
+        const entry: { formula?: string; fill?: string; font?: string } = {};
+        ctx.enqueue(() => {
+          const t = resolve();
+          ctx.state.log.push({
+            op: "conditionalFormat",
+            sheet: t.sheet.name,
+            address: t.address,
+            formula: entry.formula ?? "",
+            ...(entry.fill ? { fill: entry.fill } : {}),
+            ...(entry.font ? { font: entry.font } : {}),
+          });
+        });
+        return {
+          custom: {
+            rule: {
+              set formula(f: string) {
+                entry.formula = f;
+              },
+            },
+            format: {
+              fill: {
+                set color(c: string) {
+                  entry.fill = c;
+                },
+              },
+              font: {
+                set color(c: string) {
+                  entry.font = c;
+                },
+              },
+            },
+          },
+        };
+      },
+    };
+  }
+
+  /** The range's address as resolved now (for logging a range passed as an argument). */
+  targetAddress(): string {
+    return this.resolve().address;
   }
 
   /** Where the range is, resolved at sync (for charts.add; not part of Office.js). */

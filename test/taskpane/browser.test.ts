@@ -17,6 +17,7 @@ import { sampleValues } from "../../src/cli/sampleData";
 import { findUppdrag } from "../../src/core/catalog";
 import { writeTemplate } from "../../src/workbook/template";
 import { fillByNames } from "../workbook/sheetjsFill";
+import { DEMO_UNITS, demoLikeBudget } from "./demoLikeBudget";
 import { buildWeb } from "./buildWeb";
 import { serveFolder, type StaticServer } from "./staticServer";
 import { formatUnitList } from "../../src/core/unitList";
@@ -523,6 +524,112 @@ if (!hasChromium) {
       `400 px: ${rows.length} rader i nyckeltalstabellen, ${overlaps.length} där text går utanför sin cell; tabellen slutar vid ${Math.round(Math.max(...rows.map((r) => r[1]!.cell.right)))} px`,
     );
     expect(overlaps.map(([label, value]) => `${label!.label} | ${value!.label}`)).toEqual([]);
+  });
+
+  test("Ekonomi: en budgetfil som demons visar vad som kändes igen, det planterade felet och kopplingen; kopplingen bekräftas, laddas ned och används igen", async () => {
+    const page = await openPane();
+    await showTab(page, "Ekonomi");
+    const panel = page.getByRole("tabpanel", { name: "Ekonomi" });
+    await panel.getByRole("textbox", { name: "Uppföljningens enheter" }).fill(DEMO_UNITS.join("\n"));
+    const budget = await writeTemp("budget-2025.xlsx", demoLikeBudget());
+    await panel.getByLabel("Budgetfil").setInputFiles(budget);
+    // What was recognised, the sign convention, and the planted mistake (Summa of kostnader 10 tkr off) with sheet, row and column.
+    await panel.getByText("budget-2025.xlsx, blad Budget").waitFor();
+    await panel.getByText('Kolumn C ("Kostnader budget 2025 (tkr)"): budget 2025, kostnader').waitFor();
+    await panel
+      .getByText("Tecken i tabellen: intäkter positiva, kostnader positiva", { exact: false })
+      .waitFor();
+    // One wrong figure, two findings: the Summa row's kostnader against its rows, and its netto against intäkter − kostnader.
+    const errors = panel.getByRole("region", { name: "Fel" }).getByRole("listitem");
+    await expect(errors.allInnerTexts()).resolves.toEqual([
+      "Fel: blad Budget, cell C8: Rad 8, kolumn C (Summa, budget 2025, kostnader): summan är 30 010 men raderna ovanför (rad 3–7) blir 30 000 tkr. Skillnaden är större än avrundningen tillåter (5 rader × 0,5 = 2,5).",
+      "Fel: blad Budget, cell D8: Rad 8, kolumn D (Summa, budget 2025, netto): netto är -28 500 men intäkter 1 500 och kostnader 30 010 ger -28 510 tkr. Skillnaden är större än 1 (avrundning).",
+    ]);
+    // Three rows matched by name; "Öster" and "Gemensamt" wait for the user.
+    const matched = panel.getByRole("table", { name: "Kopplade budgetrader" });
+    const matchedRows = (await matched.locator("tbody tr").allInnerTexts()).map((t) =>
+      t.replace(/\s+/g, " ").trim(),
+    );
+    expect(matchedRows).toEqual([
+      "Team Norr (rad 3) Team Norr (samma namn)",
+      "Team Söder (rad 4) Team Söder (samma namn)",
+      "Team Väster (rad 7) Team Väster (samma namn)",
+    ]);
+    await panel.getByText("Enheter utan budgetrad (1): Team Öster.").waitFor();
+    const axe = await new AxeBuilder({ page }).include("#panel-ekonomi").analyze();
+    expect(serious(axe.violations)).toEqual([]);
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await panel.getByLabel('Budgetraden "Öster" (rad 5)').selectOption("Team Öster");
+    await panel
+      .getByLabel('Budgetraden "Gemensamt" (rad 6)')
+      .selectOption({ label: "Hör inte till någon enhet" });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      panel.getByRole("button", { name: "Bekräfta kopplingen" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("budget-2025.mappning.json");
+    const mappingFile = (await download.path())!;
+    const saved = JSON.parse(fs.readFileSync(mappingFile, "utf8")) as { entries: unknown[] };
+    expect(saved.entries).toEqual([
+      { row: "Team Norr", unit: "Team Norr" },
+      { row: "Team Söder", unit: "Team Söder" },
+      { row: "Team Väster", unit: "Team Väster" },
+      { row: "Öster", unit: "Team Öster" },
+      { row: "Gemensamt", unit: null },
+    ]);
+    await panel
+      .getByText("Kopplingen har laddats ned som budget-2025.mappning.json.", { exact: false })
+      .waitFor();
+    await expect(panel.getByRole("combobox", { name: /^Budgetraden/ }).count()).resolves.toBe(0);
+
+    // Next period, a fresh pane: the saved mapping pairs the rows again without asking.
+    const next = await openPane();
+    await showTab(next, "Ekonomi");
+    const nextPanel = next.getByRole("tabpanel", { name: "Ekonomi" });
+    await nextPanel.getByRole("textbox", { name: "Uppföljningens enheter" }).fill(DEMO_UNITS.join("\n"));
+    await nextPanel.getByLabel("Sparad koppling (valfritt)").setInputFiles(mappingFile);
+    await nextPanel.getByLabel("Budgetfil").setInputFiles(budget);
+    const again = nextPanel.getByRole("table", { name: "Kopplade budgetrader" });
+    await again.getByText("(sparad koppling)").first().waitFor();
+    expect(
+      (await again.locator("tbody tr").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim()),
+    ).toContain("Öster (rad 5) Team Öster (sparad koppling)");
+    await nextPanel
+      .getByText("Hör inte till någon enhet (enligt den sparade kopplingen): Gemensamt.")
+      .waitFor();
+    await expect(nextPanel.getByRole("combobox", { name: /^Budgetraden/ }).count()).resolves.toBe(0);
+
+    // After the roll-up under Sammanställ, its units are the ones matched, and the level 2 comes with the Ekonomi sheet.
+    await expect(nextPanel.getByRole("button", { name: "Skriv Ekonomibladet" }).isDisabled()).resolves.toBe(
+      true,
+    );
+    await showTab(next, "Sammanställ");
+    const teams = await Promise.all(
+      DEMO_UNITS.map(async (unit, i) =>
+        writeTemp(
+          `ekonomi-${i}.xlsx`,
+          await filledFile(unit, { start: 20 + i, nya: 5, avslutade: 3, slut: 22 + i, pas: 2 }),
+        ),
+      ),
+    );
+    await next.getByLabel("Enheternas filer").setInputFiles(teams);
+    await Promise.all([
+      next.waitForEvent("download"),
+      next.getByRole("button", { name: "Sammanställ" }).click(),
+    ]);
+    await showTab(next, "Ekonomi");
+    await nextPanel.getByText(`Enheterna från sammanställningen (4): ${DEMO_UNITS.join(", ")}.`).waitFor();
+    const [level2] = await Promise.all([
+      next.waitForEvent("download"),
+      nextPanel.getByRole("button", { name: "Skriv Ekonomibladet" }).click(),
+    ]);
+    expect(level2.suggestedFilename()).toBe("niva2_psykiatrisk-hemsjukvard_2025H1.xlsx");
+    const ekonomi = readBook((await level2.path())!).Sheets["Ekonomi"]!;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ekonomi, { header: 1 });
+    expect(rows.find((r) => r[0] === "Team Öster")?.slice(1, 4)).toEqual(["Öster", 300, 6000]);
+    await nextPanel.getByText("Nivå 2 med bladet Ekonomi har laddats ned som", { exact: false }).waitFor();
+    const axeAfter = await new AxeBuilder({ page: next }).include("#panel-ekonomi").analyze();
+    expect(axeAfter.violations.map((v) => v.id)).toEqual([]);
   });
 
   test("tillgänglighet: inga allvarliga eller kritiska axe-fel på någon flik", async () => {

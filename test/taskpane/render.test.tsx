@@ -35,6 +35,10 @@ const excelHost: HostOperations = {
   highlight: never,
   clearHighlight: never,
   deliverLevel2: never,
+  readWorkbookSheets: never,
+  savedBudgetMapping: () => undefined,
+  saveBudgetMapping: never,
+  writeEkonomiSheet: never,
 };
 
 function render(host: HostOperations): string {
@@ -59,6 +63,19 @@ test("fristående: bara filer, inga Excel-knappar; alla fyra flikarna", () => {
   expect(html).toContain("Ifyllda mallar att kontrollera");
   for (const tab of ["Skapa", "Kontrollera", "Sammanställ", "Ekonomi"]) expect(html).toContain(`>${tab}<`);
   expect(html).toContain("Psykiatrisk hemsjukvård och hemrehabilitering");
+});
+
+test("Ekonomi: in Excel the active workbook's budget is offered and the mapping is kept in it; standalone a file and a saved mapping file", () => {
+  const inExcel = render(excelHost);
+  expect(inExcel).toContain("Läs budget från aktiv arbetsbok");
+  expect(inExcel).toContain("Eller välj budgetfilen");
+  expect(inExcel).not.toContain("Sparad koppling (valfritt)");
+  const standalone = render(createStandaloneHost(() => undefined));
+  expect(standalone).not.toContain("Läs budget från aktiv arbetsbok");
+  expect(standalone).toContain("Budgetfil");
+  expect(standalone).toContain("Sparad koppling (valfritt)");
+  expect(standalone).toContain("Uppföljningens enheter");
+  expect(standalone).not.toContain("kommer hit");
 });
 
 test("with the bundled catalog's files, the controller can add an uppdrag file of their own; without them, not", () => {

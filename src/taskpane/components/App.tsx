@@ -7,9 +7,10 @@ import { FilePicker } from "./FilePicker";
 import type { ExpectedUnit } from "../../core/rollup";
 import { formatUnitList } from "../../core/unitList";
 import type { HostOperations } from "../host";
+import type { CollectedRollup } from "../../workbook/collect";
 import { CheckPanel } from "./CheckPanel";
 import { CreatePanel } from "./CreatePanel";
-import { FinancePanel } from "./FinancePanel";
+import { EkonomiPanel } from "./EkonomiPanel";
 import { Notice } from "./Notice";
 import { RollupPanel } from "./RollupPanel";
 
@@ -63,6 +64,8 @@ export function App({ host, catalog: bundled, catalogErrors = [], catalogSources
   const [expectedText, setExpectedText] = useState("");
   /** Counts hand-overs from Skapa; each one moves focus to the filled-in list. */
   const [handOvers, setHandOvers] = useState(0);
+  /** The last roll-up made under Sammanställ: Ekonomi matches the budget's rows to its units. */
+  const [rollup, setRollup] = useState<CollectedRollup>();
   const expectUnits = (units: ExpectedUnit[]) => {
     setExpectedText(formatUnitList(units));
     setTab("sammanstall");
@@ -85,10 +88,15 @@ export function App({ host, catalog: bundled, catalogErrors = [], catalogSources
           expectedText={expectedText}
           onExpectedTextChange={setExpectedText}
           expectedHandOvers={handOvers}
+          onRolledUp={setRollup}
         />
       ),
     },
-    { id: "ekonomi", label: "Ekonomi", panel: <FinancePanel /> },
+    {
+      id: "ekonomi",
+      label: "Ekonomi",
+      panel: <EkonomiPanel host={host} rollup={rollup} expectedText={expectedText} />,
+    },
   ];
   return (
     <div className={styles.root}>

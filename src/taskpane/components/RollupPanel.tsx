@@ -24,6 +24,8 @@ export interface RollupPanelProps {
   onExpectedTextChange(text: string): void;
   /** Grows when Skapa hands its list over: focus then moves to the list. */
   expectedHandOvers?: number;
+  /** Told of each roll-up that produced level 2 (Ekonomi uses its units). */
+  onRolledUp?(collected: CollectedRollup): void;
 }
 
 interface RollupRun {
@@ -46,6 +48,7 @@ export function RollupPanel({
   expectedText,
   onExpectedTextChange,
   expectedHandOvers = 0,
+  onRolledUp,
 }: RollupPanelProps) {
   const styles = useStyles();
   const [picked, setPicked] = useState<File[]>([]);
@@ -89,6 +92,7 @@ export function RollupPanel({
     if (outcome.status === "failed") return setNotice({ intent: "error", text: errorText(outcome.error) });
     const { collected, fileName } = outcome.value;
     setRun(outcome.value);
+    if (collected) onRolledUp?.(collected);
     if (!collected)
       setNotice({ intent: "error", text: "Ingen av filerna kunde användas. Se orsakerna nedan." });
     else
