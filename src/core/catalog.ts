@@ -192,7 +192,7 @@ function checkKeyMeasures(u: Uppdrag, errors: CatalogError[]) {
     const m = byId.get(id);
     if (seen.has(id)) err(`måttet "${id}" står redan bland nyckelmåtten`);
     else if (!m) err(`måttet "${id}" finns inte i uppdraget`);
-    else if (!m.levels.includes(2) || !NUMERIC_FIGURES.has(m.aggregate))
+    else if (!hasNumericFigure(m))
       err(
         `måttet "${id}" har ingen sifferuppgift på nivå 2 (${m.aggregate}); välj ett mått som summeras eller beräknas`,
       );
@@ -209,6 +209,11 @@ const NUMERIC_FIGURES: ReadonlySet<AggregationKind> = new Set([
   "weightedMean",
   "yesCount",
 ]);
+
+/** A measure with one number on level 2: what a key measure or a target can be. */
+export function hasNumericFigure(m: Measure): boolean {
+  return m.levels.includes(2) && NUMERIC_FIGURES.has(m.aggregate);
+}
 
 /** The uppdrag's key measures in catalog order of declaration (none when the catalog declares none). */
 export function keyMeasuresOf(uppdrag: Uppdrag): Measure[] {
