@@ -15,6 +15,11 @@ import { requireExtension } from "../outputNames";
 import { count } from "../../core/messages/count";
 import { problemText } from "../../core/messages/sv";
 import { ERROR_POLICY } from "../../core/messages/policy";
+import type { Comparison } from "../../core/comparison/model";
+import { comparisonOf } from "../../workbook/comparisonFiles";
+import { readHistoryFolder, type HistoryFolder } from "../historyFolder";
+import { comparisonJson } from "../comparisonJson";
+import { comparisonLines, readTargetsArgument } from "../comparisonLines";
 import {
   countSeverities,
   fileJson,
@@ -31,9 +36,17 @@ export interface RollupCommandOptions {
   csv?: string;
   uppdrag?: string;
   period?: string;
+  /** A folder of earlier periods' level-2 workbooks or CSVs. */
+  historik?: string;
+  /** A targets file (målvärden) for the uppdrag and year. */
+  mal?: string;
 }
 
-export function rollupJson(c: CollectedRollup) {
+export function rollupJson(
+  c: CollectedRollup,
+  comparison?: Comparison,
+  skippedHistory: HistoryFolder["skipped"] = [],
+) {
   const { uppdrag, result } = c;
   return {
     format: "uppfoljning/rollup@1",
@@ -67,6 +80,7 @@ export function rollupJson(c: CollectedRollup) {
     files: c.files.map(fileJson),
     problems: runProblems(c).map((p) => problemJson(p, uppdrag)),
     summary: fileSummary(c.files),
+    comparison: comparison ? comparisonJson(comparison, uppdrag, skippedHistory) : null,
   };
 }
 
@@ -83,6 +97,8 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   assertNotAnInput(options.out, inputs, io.cwd);
   if (options.csv) assertNotAnInput(options.csv, inputs, io.cwd);
   const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
+  const history = options.historik ? readHistoryFolder(options.historik, io.cwd) : undefined;
+  const targetsFile = options.mal ? readTargetsArgument(options.mal, io.cwd) : undefined;
   const outcomes = await checkPaths(namedPaths(inputs, io.cwd), catalog, {
     uppdragId: options.uppdrag,
     onProgress: progressReporter(io, "Läser"),
@@ -91,6 +107,9 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
     uppdragId: options.uppdrag,
     expectedUnits,
     period: options.period,
+    ...(history || targetsFile
+      ? { compare: (c: CollectedRollup) => comparisonOf(c, history?.files ?? [], targetsFile) }
+      : {}),
   });
   if (!level2) {
     for (const o of outcomes) if (o.reason) io.err(rejectionText(o));
@@ -101,13 +120,20 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
   fs.writeFileSync(outPath, level2.bytes);
   if (options.csv) {
-    const rows = tidyRows(collected.uppdrag, collected.result).map(tidyRow);
+    const rows = tidyRows(collected.uppdrag, collected.result, level2.comparison?.targets).map(tidyRow);
     fs.writeFileSync(path.resolve(io.cwd, options.csv), toCsv(TIDY_HEADERS, rows), "utf8");
   }
 
   const summary = countSeverities(collected.files);
   const files = fileSummary(collected.files);
-  if (options.json) io.out(JSON.stringify({ ...rollupJson(collected), skipped: skips.skipped }, null, 2));
+  if (options.json)
+    io.out(
+      JSON.stringify(
+        { ...rollupJson(collected, level2.comparison, history?.skipped), skipped: skips.skipped },
+        null,
+        2,
+      ),
+    );
   else {
     io.out(
       `Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`,
@@ -127,6 +153,8 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
     for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
     for (const p of collected.result.levelTwoProblems) io.out(`  ${problemText(p)}`);
     for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
+    if (level2.comparison)
+      for (const line of comparisonLines(collected, level2.comparison, history?.skipped ?? [])) io.out(line);
   }
   if (summary.unreadable > 0) return EXIT.usage;
   return summary.errors > 0 || collected.result.absentUnits.length > 0 ? EXIT.validationErrors : EXIT.ok;
