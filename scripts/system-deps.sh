@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages some tests need (LibreOffice to open generated workbooks,
-# Chromium for the browser test) when they are missing. Run by `npm test` (pretest).
+# poppler-utils to read the PDF LibreOffice prints, Chromium for the browser test) when
+# they are missing. Run by `npm test` (pretest).
 # On CI (CI=true) a failed install fails the run; elsewhere the tests that need the
 # program say they were skipped.
 set -u
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then

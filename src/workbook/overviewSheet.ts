@@ -21,6 +21,7 @@ import { valueTypeOf } from "../core/valueTypes";
 import { columnLetters } from "./a1";
 import { fileSummary, type CollectedRollup } from "./collect";
 import { LEVEL2_SHEETS } from "./level2Sheets";
+import { printableSheet } from "./printSetup";
 
 /** Earlier periods shown beside the current one (the most recent); more would not fit the page. */
 const SHOWN_PERIODS = 3;
@@ -51,6 +52,11 @@ export function overviewColumns(earlierCount: number) {
     status: current + 6,
   };
 }
+/** Column widths (Excel's units) for a number of earlier periods, in the order of overviewColumns. */
+function overviewWidths(earlierCount: number): number[] {
+  return [46, 17, ...Array<number>(earlierCount).fill(14), 18, 11, 9, 9, 9, 4, 16];
+}
+
 /** The header row of the table; the key measures follow on the rows below it. */
 export const OVERVIEW_HEADER_ROW = 4;
 
@@ -145,6 +151,7 @@ const formatNumber = (v: number | undefined) =>
  */
 export function writeOverview(
   wb: ExcelJS.Workbook,
+  page: { title: string; period: string },
   collected: CollectedRollup,
   comparison: Comparison | undefined,
   level2Address: (measureId: string) => string | undefined,
@@ -154,20 +161,14 @@ export function writeOverview(
   const keys = keyMeasuresOf(uppdrag);
   const periods = (comparison?.periods ?? []).slice(-SHOWN_PERIODS);
   const col = overviewColumns(periods.length);
+  const widths = overviewWidths(periods.length);
+  const printable = printableSheet({ ...page, widths, frozenRows: OVERVIEW_HEADER_ROW });
+  // One page: the nämnd's summary is never split (notes are capped to fit, NOTE_LINES).
   const ws = wb.addWorksheet(LEVEL2_SHEETS.overview, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 1,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: {
-      oddFooter: `&L${cellText(uppdrag.name)} – ${periodLabel(result.period)}&RSida &P av &N`,
-    },
-    views: [{ state: "frozen", ySplit: OVERVIEW_HEADER_ROW }],
+    ...printable,
+    pageSetup: { ...printable.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 1 },
   });
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const last = col.status;
   ws.getCell(1, 1).value = cellText(`Översikt – ${uppdrag.name}`);
   ws.getCell(1, 1).font = { bold: true, size: 14 };
@@ -195,17 +196,6 @@ export function writeOverview(
     cell.fill = HEADER_FILL;
     cell.alignment = { wrapText: true, vertical: "middle" };
   }
-
-  ws.getColumn(col.measure).width = 46;
-  ws.getColumn(col.unitOfMeasure).width = 17;
-  for (let i = 0; i < periods.length; i++) ws.getColumn(col.earlier(i)).width = 12;
-  ws.getColumn(col.current).width = 13;
-  ws.getColumn(col.change).width = 11;
-  ws.getColumn(col.target).width = 9;
-  ws.getColumn(col.better).width = 9;
-  ws.getColumn(col.tolerance).width = 9;
-  ws.getColumn(col.icon).width = 4;
-  ws.getColumn(col.status).width = 16;
 
   const seriesOf = new Map<string, MeasureSeries>();
   for (const s of comparison?.series ?? []) if (s.unit === LEVEL2_UNIT) seriesOf.set(s.measureId, s);

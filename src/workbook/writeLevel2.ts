@@ -19,14 +19,32 @@ import { ERROR_POLICY, flaggedFigureText } from "../core/messages/policy";
 import { LEVEL2_UNIT, TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
 import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 import { columnLetters } from "./a1";
+import { fittedHeight, printableSheet } from "./printSetup";
 
 import { LEVEL2_SHEETS } from "./level2Sheets";
 import { writeOverview } from "./overviewSheet";
 import type { Comparison } from "../core/comparison/model";
 export { LEVEL2_SHEETS };
-/** The fixed columns before the units on the summary sheet, and the columns after the level-2 figure. */
-const FIXED = ["Mått-id", "Mått", "Måttenhet", "Sammanställning"];
-const AFTER_LEVEL2 = ["Underlag", "Saknas för", "Fel i underlaget", "Kontroll på nivå 2"];
+/**
+ * The summary sheet's columns, as a reader meets them on paper: the labels, one column per unit,
+ * the level-2 figure and what explains it; the ids last, for machines, outside the print area.
+ */
+const LABELS: readonly Column[] = [
+  ["Mått", 32],
+  ["Måttenhet", 10],
+];
+const UNIT_WIDTH = 14;
+const LEVEL2_WIDTH = 13;
+const AFTER_LEVEL2: readonly Column[] = [
+  ["Så räknas nivå 2", 20],
+  ["Underlag", 16],
+  ["Enheter som saknas", 14],
+  ["Fel i underlaget", 16],
+  ["Kontroll mellan måtten", 26],
+];
+/** A hairline under each measure's row, so the eye can follow it across the page. */
+const ROW_RULE: Partial<ExcelJS.Borders> = { bottom: { style: "hair", color: { argb: "FFBFBFBF" } } };
+const ID_COLUMN: Column = ["Mått-id", 24];
 /** A unit cell for a measure of a part the unit's workbook does not cover. */
 const NOT_COVERED = "–";
 /** A unit's ratio cell when its denominator is 0. */
@@ -134,24 +152,51 @@ function caseLayout(
 type Column = [header: string, width: number];
 type SheetRow = (string | number | null)[];
 
+/** What every printed page of the workbook says in its header: the uppdrag and the period. */
+export interface PageHeader {
+  title: string;
+  period: string;
+}
+
 /**
  * A sheet that is a list: a styled header with a filter, then one row per item. Each row is
- * committed at once, so the streaming writer flushes it instead of keeping it.
+ * committed at once, so the streaming writer flushes it instead of keeping it. With `wrap`,
+ * long texts wrap and each row gets the height they need (for sheets people read on paper).
  */
-function listSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Iterable<SheetRow>) {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  columns.forEach(([, width], i) => (ws.getColumn(i + 1).width = width));
+function listSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  page: PageHeader,
+  columns: Column[],
+  rows: Iterable<SheetRow>,
+  wrap = false,
+) {
+  const widths = columns.map(([, width]) => width);
+  const ws = wb.addWorksheet(name, printableSheet({ ...page, widths, titleRows: [1, 1], frozenRows: 1 }));
+  widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = ws.addRow(columns.map(([h]) => h));
   styleHeader(header);
   header.commit();
-  for (const r of rows) ws.addRow(r.map(safeCellValue)).commit();
+  for (const r of rows) {
+    const row = ws.addRow(r.map(safeCellValue));
+    if (wrap) {
+      row.alignment = { wrapText: true, vertical: "top" };
+      const height = fittedHeight(
+        r.map((v) => (typeof v === "string" ? v : undefined)),
+        widths,
+      );
+      if (height) row.height = height;
+    }
+    row.commit();
+  }
 }
 
-function writeCases(wb: ExcelJS.Workbook, rows: SheetRow[]) {
+function writeCases(wb: ExcelJS.Workbook, page: PageHeader, rows: SheetRow[]) {
   listSheet(
     wb,
     LEVEL2_SHEETS.cases,
+    page,
     [
       ["Mått-id", 22],
       ["Mått", 50],
@@ -168,6 +213,8 @@ interface SummaryLayout {
   firstUnitCol: number;
   lastUnitCol: number;
   level2Col: number;
+  /** The measure ids' column, after every printed column. */
+  idCol: number;
   plan: ({ section: string; row: number } | { measure: Measure; row: number })[];
   /** Row of each measure, for formulas that refer to other measures. */
   rowOf: Map<string, number>;
@@ -186,7 +233,7 @@ function summaryNotes(collected: CollectedRollup): string[] {
     return notes;
   }
   notes.push(
-    `Kontrollerna mellan måtten ger ${problems.length} ${problems.length === 1 ? "avvikelse" : "avvikelser"} på nivå 2 (kolumnen Kontroll på nivå 2 och bladet Problem):`,
+    `Kontrollerna mellan måtten ger ${problems.length} ${problems.length === 1 ? "avvikelse" : "avvikelser"} på nivå 2 (kolumnen Kontroll mellan måtten och bladet Problem):`,
   );
   for (const p of problems.slice(0, LISTED_LEVEL_TWO))
     notes.push(`• ${p.measureId ? `${label.get(p.measureId) ?? p.measureId}: ` : ""}${problemText(p)}`);
@@ -200,8 +247,8 @@ function summaryLayout(collected: CollectedRollup): SummaryLayout {
   const notes = summaryNotes(collected);
   // Title, period and units take rows 1–3; the notes follow, then an empty row and the header.
   const headerRow = 3 + notes.length + 2;
-  const firstUnitCol = FIXED.length + 1;
-  const lastUnitCol = FIXED.length + Math.max(result.used.length, 1);
+  const firstUnitCol = LABELS.length + 1;
+  const lastUnitCol = LABELS.length + Math.max(result.used.length, 1);
   const figureIds = new Set(result.figures.map((f) => f.measureId));
   const shown = uppdrag.measures.filter((m) => !aggregationOf(m).sideBySide && figureIds.has(m.id));
   // Rows are fixed first so that ratio formulas can refer to rows further down.
@@ -217,7 +264,9 @@ function summaryLayout(collected: CollectedRollup): SummaryLayout {
       plan.push({ measure: m, row: row++ });
     }
   }
-  return { notes, headerRow, firstUnitCol, lastUnitCol, level2Col: lastUnitCol + 1, plan, rowOf };
+  const level2Col = lastUnitCol + 1;
+  const idCol = level2Col + AFTER_LEVEL2.length + 1;
+  return { notes, headerRow, firstUnitCol, lastUnitCol, level2Col, idCol, plan, rowOf };
 }
 
 /** The A1 address of a measure's level-2 figure on the summary sheet. */
@@ -226,8 +275,39 @@ function level2Address(layout: SummaryLayout, measureId: string): string | undef
   return row === undefined ? undefined : `${columnLetters(layout.level2Col)}${row}`;
 }
 
+/** The summary sheet's columns, left to right, with their widths. */
+function summaryColumns(units: readonly UnitReport[]): Column[] {
+  return [
+    ...LABELS,
+    ...(units.length
+      ? units.map((u): Column => [u.unit, UNIT_WIDTH])
+      : [["(inga enheter)", UNIT_WIDTH] as Column]),
+    ["Nivå 2", LEVEL2_WIDTH],
+    ...AFTER_LEVEL2,
+    ID_COLUMN,
+  ];
+}
+
+/** Rows above the table (title, period, units, notes) span the printed width and wrap. */
+function writeAboveTable(
+  ws: ExcelJS.Worksheet,
+  texts: readonly string[],
+  printedWidth: number,
+  lastCol: number,
+) {
+  texts.forEach((text, i) => {
+    const row = i + 1;
+    ws.getCell(row, 1).value = cellText(text);
+    ws.mergeCells(row, 1, row, lastCol);
+    ws.getCell(row, 1).alignment = { wrapText: true, vertical: "top" };
+    const height = fittedHeight([text], [printedWidth]);
+    if (height) ws.getRow(row).height = height;
+  });
+}
+
 function writeSummary(
   wb: ExcelJS.Workbook,
+  page: PageHeader,
   collected: CollectedRollup,
   layout: SummaryLayout,
   caseRange: Map<string, string>,
@@ -235,36 +315,49 @@ function writeSummary(
 ) {
   const { uppdrag, result } = collected;
   const units = result.used;
-  const { headerRow, firstUnitCol, lastUnitCol, level2Col } = layout;
-  const ws = wb.addWorksheet(LEVEL2_SHEETS.summary, {
-    views: [{ state: "frozen", xSplit: 2, ySplit: headerRow }],
-  });
-  const period = parsePeriod(result.period);
-  ws.getCell("A1").value = `Sammanställning nivå 2 – ${uppdrag.name}`;
-  ws.getCell("A1").font = { bold: true, size: 14 };
-  ws.getCell("A2").value =
-    `Period: ${period?.label ?? result.period} · mallversion ${uppdrag.version} · skapad ${createdAt.toISOString().slice(0, 16).replace("T", " ")}`;
-  const absent = result.absentUnits.map((u) => u.unit);
-  ws.getCell("A3").value = cellText(
-    `${units.length} enheter ingår${absent.length ? `; saknas: ${absent.join(", ")}` : ""}. Tomma celler är saknade värden, inte 0.`,
+  const { headerRow, firstUnitCol, lastUnitCol, level2Col, idCol } = layout;
+  const columns = summaryColumns(units);
+  const widths = columns.map(([, w]) => w);
+  const printedCols = idCol - 1;
+  const lastRow = layout.plan.at(-1)?.row ?? headerRow;
+  const ws = wb.addWorksheet(
+    LEVEL2_SHEETS.summary,
+    printableSheet({
+      ...page,
+      widths,
+      titleRows: [headerRow, headerRow],
+      labelColumns: LABELS.length,
+      frozenRows: headerRow,
+      printedColumns: printedCols,
+      lastRow,
+    }),
   );
-  layout.notes.forEach((note, i) => (ws.getCell(4 + i, 1).value = cellText(note)));
+  widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  const period = parsePeriod(result.period);
+  const absent = result.absentUnits.map((u) => u.unit);
+  writeAboveTable(
+    ws,
+    [
+      `Sammanställning nivå 2 – ${uppdrag.name}`,
+      `Period: ${period?.label ?? result.period} · mallversion ${uppdrag.version} · skapad ${createdAt.toISOString().slice(0, 16).replace("T", " ")}`,
+      `${units.length} enheter ingår${absent.length ? `; saknas: ${absent.join(", ")}` : ""}. Tomma celler är saknade värden, inte 0.`,
+      ...layout.notes,
+    ],
+    widths.slice(0, printedCols).reduce((a, b) => a + b, 0),
+    printedCols,
+  );
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.getRow(1).height = 20;
 
   const header = ws.getRow(headerRow);
-  header.values = [
-    ...FIXED,
-    ...(units.length ? units.map((u) => u.unit) : ["(inga enheter)"]),
-    "Nivå 2",
-    ...AFTER_LEVEL2,
-  ].map(cellText);
+  header.values = columns.map(([h]) => cellText(h));
   styleHeader(header);
-  ws.getColumn(1).width = 24;
-  ws.getColumn(2).width = 55;
-  ws.getColumn(3).width = 14;
-  ws.getColumn(4).width = 22;
-  for (let c = firstUnitCol; c <= lastUnitCol; c++) ws.getColumn(c).width = 14;
-  ws.getColumn(level2Col).width = 14;
-  AFTER_LEVEL2.forEach((_, i) => (ws.getColumn(level2Col + 1 + i).width = i < 2 ? 30 : 45));
+  header.alignment = { wrapText: true, vertical: "bottom" };
+  const headerHeight = fittedHeight(
+    columns.map(([h]) => h),
+    widths,
+  );
+  if (headerHeight) header.height = headerHeight;
 
   const figureOf = new Map(result.figures.map((f) => [f.measureId, f]));
   const measureUnits = new Map(uppdrag.measures.map((m) => [m.id, m.unit]));
@@ -280,51 +373,91 @@ function writeSummary(
       continue;
     }
     const m = item.measure;
-    const figure = figureOf.get(m.id)!;
+    const figure = figureOf.get(m.id);
+    if (!figure) continue; // the layout plans only measures with a figure
+    const aggregation = aggregationOf(m);
+    const unitFormat = valueTypeOf(m).level2NumberFormat;
     const excelRow = ws.getRow(item.row);
-    excelRow.getCell(1).value = m.id;
-    excelRow.getCell(2).value = m.label;
-    excelRow.getCell(3).value = m.unit;
-    excelRow.getCell(4).value = aggregationOf(m).label;
-    units.forEach(
-      (u, i) =>
-        (excelRow.getCell(firstUnitCol + i).value =
-          m.part && u.parts && !u.parts.includes(m.part) ? NOT_COVERED : safeCellValue(unitCell(m, u))),
-    );
+    const cells: [column: number, value: ExcelJS.CellValue][] = [
+      [1, m.label],
+      [2, m.unit],
+      ...units.map((u, i): [number, ExcelJS.CellValue] => [
+        firstUnitCol + i,
+        m.part && u.parts && !u.parts.includes(m.part) ? NOT_COVERED : safeCellValue(unitCell(m, u)),
+      ]),
+      [level2Col + 1, aggregation.explain(m)],
+      [level2Col + 2, cellText(basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : ""))],
+      [level2Col + 3, cellText(figure.missing.join(", "))],
+      [level2Col + 4, safeCellValue(flaggedFigureText(figure.flaggedUnits) || null)],
+      [level2Col + 5, safeCellValue(checksOf.get(m.id)?.join(" ") ?? null)],
+      [idCol, m.id],
+    ];
+    const texts: (string | undefined)[] = [];
+    for (const [column, value] of cells) {
+      const cell = excelRow.getCell(column);
+      cell.value = value;
+      // Unit figures rounded as the level-2 figure is; the value stays exact.
+      if (typeof value === "number" && unitFormat) cell.numFmt = unitFormat;
+      if (typeof value === "string") texts[column - 1] = value;
+    }
+    excelRow.alignment = { wrapText: true, vertical: "top" };
     const l2 = excelRow.getCell(level2Col);
     l2.value = level2Cell(m, figure, item.row, ctx);
     l2.fill = LEVEL2_FILL;
     l2.font = BOLD;
-    const format = valueTypeOf(m).level2NumberFormat;
+    const format = aggregation.figureFormat ?? valueTypeOf(m).level2NumberFormat;
     if (format) l2.numFmt = format;
-    excelRow.getCell(level2Col + 1).value = cellText(
-      basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : ""),
-    );
-    excelRow.getCell(level2Col + 2).value = cellText(figure.missing.join(", "));
-    excelRow.getCell(level2Col + 3).value = safeCellValue(flaggedFigureText(figure.flaggedUnits) || null);
-    excelRow.getCell(level2Col + 4).value = safeCellValue(checksOf.get(m.id)?.join(" ") ?? null);
+    const height = fittedHeight(texts, widths);
+    if (height) excelRow.height = height;
+    for (let c = 1; c < idCol; c++) excelRow.getCell(c).border = ROW_RULE;
   }
   ws.autoFilter = {
     from: { row: headerRow, column: 1 },
-    to: { row: headerRow, column: level2Col + AFTER_LEVEL2.length },
+    to: { row: headerRow, column: idCol },
   };
 }
-function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport[], figures: Figure[]) {
-  const ws = wb.addWorksheet(LEVEL2_SHEETS.analyses, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
-  ws.getRow(1).values = ["Mått-id", "Område / fråga", ...units.map((u) => u.unit)].map(cellText);
-  styleHeader(ws.getRow(1));
-  ws.getColumn(1).width = 24;
-  ws.getColumn(2).width = 40;
-  units.forEach((_, i) => (ws.getColumn(3 + i).width = 45));
+/** The Analyser sheet: one row per quality area or question, the units' texts side by side, wrapped to fit. */
+function writeAnalyses(
+  wb: ExcelJS.Workbook,
+  page: PageHeader,
+  uppdrag: Uppdrag,
+  units: UnitReport[],
+  figures: Figure[],
+) {
   const figureOf = new Map(figures.map((f) => [f.measureId, f]));
-  for (const m of uppdrag.measures.filter((x) => aggregationOf(x).sideBySide && figureOf.has(x.id))) {
-    const texts = new Map((figureOf.get(m.id)!.details.texts ?? []).map((t) => [t.unit, t.text]));
-    const row = ws.addRow(
-      [m.id, m.label, ...units.map((u) => texts.get(u.unit) ?? (u.values[m.id] ? "(saknas)" : "–"))].map(
-        cellText,
-      ),
-    );
+  const measures = uppdrag.measures.filter((x) => aggregationOf(x).sideBySide && figureOf.has(x.id));
+  const columns: Column[] = [
+    ["Kvalitetsområde eller fråga", 30],
+    ...units.map((u): Column => [u.unit, 45]),
+    ID_COLUMN,
+  ];
+  const widths = columns.map(([, w]) => w);
+  const ws = wb.addWorksheet(
+    LEVEL2_SHEETS.analyses,
+    printableSheet({
+      ...page,
+      widths,
+      titleRows: [1, 1],
+      labelColumns: 1,
+      frozenRows: 1,
+      printedColumns: columns.length - 1,
+      lastRow: measures.length + 1,
+    }),
+  );
+  widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  ws.getRow(1).values = columns.map(([h]) => cellText(h));
+  styleHeader(ws.getRow(1));
+  for (const m of measures) {
+    const texts = new Map((figureOf.get(m.id)?.details.texts ?? []).map((t) => [t.unit, t.text]));
+    const values = [
+      m.label,
+      ...units.map((u) => texts.get(u.unit) ?? (u.values[m.id] ? "(saknas)" : "–")),
+      m.id,
+    ].map(cellText);
+    const row = ws.addRow(values);
     row.alignment = { wrapText: true, vertical: "top" };
+    const height = fittedHeight(values, widths);
+    if (height) row.height = height;
   }
 }
 
@@ -367,7 +500,7 @@ function* fileRows(collected: CollectedRollup): Generator<SheetRow> {
     ];
 }
 
-function writeFiles(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+function writeFiles(wb: ExcelJS.Workbook, page: PageHeader, collected: CollectedRollup) {
   const columns: Column[] = [
     ["Fil", 40],
     ["Enhet", 28],
@@ -375,11 +508,11 @@ function writeFiles(wb: ExcelJS.Workbook, collected: CollectedRollup) {
     ["Mallversion", 12],
     ["SHA-256", 66],
     ["Status", 10],
-    ["Orsak", 70],
+    ["Orsak", 50],
     ["Fel", 6],
     ["Varningar", 10],
   ];
-  listSheet(wb, LEVEL2_SHEETS.files, columns, fileRows(collected));
+  listSheet(wb, LEVEL2_SHEETS.files, page, columns, fileRows(collected), true);
 }
 
 export interface ProblemRow {
@@ -417,7 +550,12 @@ export function problemRows(
   return [...runProblems(collected).map((p) => toRow(p, "")), ...levelTwo.map((p) => toRow(p, LEVEL2_UNIT))];
 }
 
-function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup, layout: SummaryLayout) {
+function writeProblems(
+  wb: ExcelJS.Workbook,
+  page: PageHeader,
+  collected: CollectedRollup,
+  layout: SummaryLayout,
+) {
   const columns: Column[] = [
     ["Fil", 36],
     ["Blad", 22],
@@ -431,23 +569,37 @@ function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup, layout:
   listSheet(
     wb,
     LEVEL2_SHEETS.problems,
+    page,
     columns,
     rows.map((p) => [p.file, p.sheet, p.cell, p.measureId, p.measure, p.severity, p.message]),
+    true,
   );
 }
 
-function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup, comparison: Comparison | undefined) {
+function writeData(
+  wb: ExcelJS.Workbook,
+  page: PageHeader,
+  collected: CollectedRollup,
+  comparison: Comparison | undefined,
+) {
   // A plain range with a filter rather than an Excel table: a table costs exceljs several times
   // the memory and time at a thousand units, and Power BI and pivot tables read a range as well.
   const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8, 12, 8, 10, 16];
   listSheet(
     wb,
     LEVEL2_SHEETS.data,
+    page,
     TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]),
     (function* () {
       for (const r of tidyRows(collected.uppdrag, collected.result, comparison?.targets)) yield tidyRow(r);
     })(),
   );
+}
+
+/** The header of every printed page: the uppdrag, and the period in words. */
+export function pageHeader(collected: CollectedRollup): PageHeader {
+  const period = collected.result.period;
+  return { title: collected.uppdrag.name, period: parsePeriod(period)?.label ?? period };
 }
 
 /**
@@ -494,14 +646,15 @@ export async function writeLevel2(
   wb.created = createdAt;
   wb.title = `Nivå 2 – ${collected.uppdrag.name} – ${collected.result.period}`;
   // Every formula carries its result, so no recalculation on open is needed (the streaming writer has no calcProperties).
+  const page = pageHeader(collected);
   const cases = caseLayout(collected.uppdrag, collected.result.used);
   const layout = summaryLayout(collected);
-  writeOverview(wb, collected, options.comparison, (id) => level2Address(layout, id), createdAt);
-  writeSummary(wb, collected, layout, cases.ranges, createdAt);
-  writeAnalyses(wb, collected.uppdrag, collected.result.used, collected.result.figures);
-  writeCases(wb, cases.rows);
-  writeFiles(wb, collected);
-  writeProblems(wb, collected, layout);
-  writeData(wb, collected, options.comparison);
+  writeOverview(wb, page, collected, options.comparison, (id) => level2Address(layout, id), createdAt);
+  writeSummary(wb, page, collected, layout, cases.ranges, createdAt);
+  writeAnalyses(wb, page, collected.uppdrag, collected.result.used, collected.result.figures);
+  writeCases(wb, page, cases.rows);
+  writeFiles(wb, page, collected);
+  writeProblems(wb, page, collected, layout);
+  writeData(wb, page, collected, options.comparison);
   return finish();
 }

@@ -14,6 +14,19 @@ describe("the aggregation registry", () => {
     }
   });
 
+  it("explains every aggregation to a nämnd in a sentence of its own, without the controllers' terms", () => {
+    const m = (aggregate: Measure["aggregate"], statistic?: "median" | "mean") =>
+      ({ aggregate, statistic }) as Measure;
+    const texts = AGGREGATIONS.map((a) => AGGREGATES[a].explain(m(a, "median")));
+    for (const t of texts) {
+      expect(t).toMatch(/^[A-ZÅÄÖ].*\.$/);
+      expect(t).not.toMatch(/summa av|kvot|bestånd|aggreg|vägt/i);
+    }
+    expect(new Set(texts).size).toBe(AGGREGATIONS.length);
+    expect(AGGREGATES.pooled.explain(m("pooled", "median"))).toMatch(/^Medianen /);
+    expect(AGGREGATES.pooled.explain(m("pooled", "mean"))).toMatch(/^Medelvärdet /);
+  });
+
   it("shows in the task pane every figure the level-2 rules compare, and writes it to tidy data", () => {
     for (const d of Object.values(AGGREGATES).filter((x) => x.numeric)) {
       expect(d.keyFigure).toBeDefined();

@@ -12,6 +12,8 @@ function onPath(command: string): string | undefined {
   return undefined;
 }
 export const soffice = onPath("soffice") ?? onPath("libreoffice");
+/** poppler-utils' pdftotext, for reading what a PDF shows (scripts/system-deps.sh installs it on CI). */
+export const pdftotext = onPath("pdftotext");
 
 export function convertWithLibreOffice(
   bytes: Uint8Array,

@@ -407,12 +407,17 @@ if (!hasChromium) {
       page.getByRole("button", { name: "Sammanställ" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("niva2_psykiatrisk-hemsjukvard_2025H1.xlsx");
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(readBook((await download.path())!).Sheets["Nivå 2"]!, {
+    const book = readBook((await download.path())!);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets["Nivå 2"]!, {
       header: 1,
     });
+    // The browser's in-memory writer prints as the CLI's streaming one: headings and labels on every page.
+    const printTitles = book.Workbook?.Names?.find((n) => n.Name === "_xlnm.Print_Titles" && n.Sheet === 0);
+    expect(printTitles?.Ref).toMatch(/^'Nivå 2'!\$A:\$B,'Nivå 2'!\$\d+:\$\d+$/);
     const header = rows.find((r) => r.includes("Mått-id") && r.includes("Nivå 2"))!;
     const level2 = header.indexOf("Nivå 2");
-    const figure = (id: string) => rows.find((r) => r[0] === id)?.[level2];
+    const idCol = header.indexOf("Mått-id");
+    const figure = (id: string) => rows.find((r) => r[idCol] === id)?.[level2];
     expect(figure("patienter_slut")).toBe(56);
     expect(figure("patienter_per_pas")).toBeCloseTo(56 / 5, 9);
     await page.getByText("3 enheter ingår: Team A, Team B, Team C.").waitFor();

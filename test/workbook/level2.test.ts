@@ -164,7 +164,9 @@ describe("figures built on values with errors, in the workbook", () => {
     ).toBe(true);
 
     const slut = rows.find((r) => r.measureId === "patienter_slut")!;
-    expect(slut.cells[col("Kontroll på nivå 2")]).toMatch(/^Nivå 2 \(hela uppdraget\): Flödet går inte ihop/);
+    expect(slut.cells[col("Kontroll mellan måtten")]).toMatch(
+      /^Nivå 2 \(hela uppdraget\): Flödet går inte ihop/,
+    );
     const problems = XLSX.utils.sheet_to_json<Record<string, string>>(wb.Sheets[LEVEL2_SHEETS.problems]!);
     const levelTwo = problems.filter((p) => p.Blad === LEVEL2_SHEETS.summary);
     expect(levelTwo).toEqual([

@@ -196,13 +196,13 @@ export function readSummary(bytes: Uint8Array): {
     defval: null,
     blankrows: true,
   });
-  const headerIndex = all.findIndex((r) => r[0] === "Mått-id");
+  const headerIndex = all.findIndex((r) => r[0] === "Mått" && r.includes("Nivå 2"));
   const header = all[headerIndex]!;
-  const rows = all.flatMap((cells, r) =>
-    r > headerIndex && typeof cells[0] === "string" && cells[1] !== null
-      ? [{ measureId: cells[0], r, cells }]
-      : [],
-  );
+  const idCol = header.indexOf("Mått-id"); // the ids are last, outside the print area
+  const rows = all.flatMap((cells, r) => {
+    const id = cells[idCol];
+    return r > headerIndex && typeof id === "string" ? [{ measureId: id, r, cells }] : [];
+  });
   return { ws, header, rows, col: (name) => header.indexOf(name) };
 }
 

@@ -205,10 +205,13 @@ async function level2() {
     defval: null,
     blankrows: true,
   });
-  const header = rows.find((r) => r[0] === "Mått-id")!;
+  const header = rows.find((r) => r[0] === "Mått" && r.includes("Nivå 2"))!;
+  const idCol = header.indexOf("Mått-id");
+  /** The row of measure `id`, found by its id in the last column. */
+  const rowOf = (id: string) => rows.findIndex((x) => x[idCol] === id);
   /** The cell of measure `id` in the column headed `column`, as SheetJS read it. */
   const cell = (id: string, column: string): XLSX.CellObject | undefined => {
-    const r = rows.findIndex((x) => x[0] === id);
+    const r = rowOf(id);
     const c = header.indexOf(column);
     if (r < 0 || c < 0) throw new Error(`no row ${id} or column ${column}`);
     return summary[XLSX.utils.encode_cell({ r, c })];
@@ -216,12 +219,12 @@ async function level2() {
   const value = (id: string, column: string) => cell(id, column)?.v ?? null;
   /** Excel's reference to measure `id`'s unit columns, e.g. E7:F7, found from the sheet itself. */
   const unitRange = (id: string): string => {
-    const r = rows.findIndex((x) => x[0] === id) + 1;
+    const r = rowOf(id) + 1;
     return `${XLSX.utils.encode_col(header.indexOf("Norr"))}${r}:${XLSX.utils.encode_col(header.indexOf("Syd"))}${r}`;
   };
   const sheetRows = (name: string) =>
     XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, defval: null });
-  return { book, summary, rows, header, cell, value, unitRange, sheetRows };
+  return { book, summary, rows, header, idCol, cell, value, unitRange, sheetRows };
 }
 
 /**
@@ -230,28 +233,29 @@ async function level2() {
  */
 describe("the level-2 workbook", () => {
   it("fills the Nivå 2 sheet: units, figures, formulas over the right rows, basis, missing units and errors", async () => {
-    const { summary, rows, header, cell, value, unitRange, sheetRows } = await level2();
+    const { summary, rows, header, idCol, cell, value, unitRange, sheetRows } = await level2();
 
     // Says what it is, for which period, which units are in and which are missing.
     expect(summary.A1.v).toBe("Sammanställning nivå 2 – Provuppdraget");
     expect(summary.A2.v).toBe("Period: Halvår 1 2025 · mallversion 1 · skapad 2025-07-01 10:00");
     expect(summary.A3.v).toBe("2 enheter ingår; saknas: Väst. Tomma celler är saknade värden, inte 0.");
+    // Labels first, plain Swedish headings, the ids last (outside the print area).
     expect(header).toEqual([
-      "Mått-id",
       "Mått",
       "Måttenhet",
-      "Sammanställning",
       "Norr",
       "Syd",
       "Nivå 2",
+      "Så räknas nivå 2",
       "Underlag",
-      "Saknas för",
+      "Enheter som saknas",
       "Fel i underlaget",
-      "Kontroll på nivå 2",
+      "Kontroll mellan måtten",
+      "Mått-id",
     ]);
 
     // Lists the level-2 measures under their sections, without texts, level-3-only measures or empty sections.
-    const ids = rows.slice(rows.indexOf(header) + 1).map((r) => r[0]);
+    const ids = rows.slice(rows.indexOf(header) + 1).map((r) => r[idCol] ?? r[0]);
     expect(ids).toEqual([
       "Avsnitt A",
       "antal",
@@ -273,8 +277,17 @@ describe("the level-2 workbook", () => {
       "metod",
       "fritt",
     ]);
-    expect(rows.find((r) => r[0] === "antal")!.slice(1, 4)).toEqual(["Mått antal", "st", "summa"]);
-    expect(value("andel", "Sammanställning")).toBe("kvot av summor");
+    expect(rows.find((r) => r[idCol] === "antal")!.slice(0, 2)).toEqual(["Mått antal", "st"]);
+    expect(value("antal", "Så räknas nivå 2")).toBe("Enheternas siffror lagda ihop.");
+    expect(value("andel", "Så räknas nivå 2")).toBe(
+      "Räknad på allas siffror lagda ihop, inte ett snitt av enheternas tal.",
+    );
+    expect(value("vantetid", "Så räknas nivå 2")).toBe(
+      "Medianen av alla ärenden från alla enheter tillsammans.",
+    );
+    expect(value("vantetid_medel", "Så räknas nivå 2")).toBe(
+      "Medelvärdet av alla ärenden från alla enheter tillsammans.",
+    );
     expect(value("nojd", "Måttenhet")).toBe("%");
 
     // Shows each unit's value, own ratio, median, Ja/Nej and a dash where a measure is not asked of it.
@@ -352,6 +365,13 @@ describe("the level-2 workbook", () => {
       expect([id, cell(id, "Nivå 2")!.z]).toEqual([id, "0.0"]);
     for (const id of ["antal", "register", "netto"])
       expect([id, cell(id, "Nivå 2")!.z]).not.toEqual([id, "0.0"]);
+    // Rounds the units' figures as their level-2 figure, keeping the exact value in the cell.
+    expect(cell("andel", "Syd")).toMatchObject({ v: 400 / 30, z: "0.0" });
+    expect(cell("nojd", "Norr")!.z).toBe("0.0");
+    expect(cell("antal", "Norr")!.z).not.toBe("0.0");
+    // Says what a count of answers counts: not a bare 2 on a choice's or a yes/no row.
+    expect(cell("metod", "Nivå 2")).toMatchObject({ v: 2, z: '0" har svarat"', w: "2 har svarat" });
+    expect(cell("register", "Nivå 2")).toMatchObject({ v: 1, z: '0" med Ja"', w: "1 med Ja" });
 
     // Says what each figure rests on.
     expect(value("antal", "Underlag")).toBe("2 enheter");
@@ -363,9 +383,9 @@ describe("the level-2 workbook", () => {
     expect(value("vantetid_medel", "Underlag")).toBe("3 ärenden; medel 7, median 7");
 
     // Names the units a figure lacks and the units whose values behind it have errors.
-    expect(value("antal", "Saknas för")).toBe("Väst");
-    expect(value("besok", "Saknas för")).toBe("Syd, Väst");
-    expect(value("delmal", "Saknas för")).toBe("Väst"); // Syd is not asked for part p2
+    expect(value("antal", "Enheter som saknas")).toBe("Väst");
+    expect(value("besok", "Enheter som saknas")).toBe("Syd, Väst");
+    expect(value("delmal", "Enheter som saknas")).toBe("Väst"); // Syd is not asked for part p2
     expect(value("antal", "Fel i underlaget")).toBe("Bygger på värden med fel från Syd");
     expect(value("andel", "Fel i underlaget")).toBe("Bygger på värden med fel från Syd"); // antal is one of its inputs
     expect(value("slut", "Fel i underlaget")).toBeNull(); // a warning is not an error
@@ -378,8 +398,8 @@ describe("the level-2 workbook", () => {
     // Puts the analyses side by side, (saknas) for a blank and – where not asked.
     const analyses = sheetRows(LEVEL2_SHEETS.analyses);
     expect(analyses).toEqual([
-      ["Mått-id", "Område / fråga", "Norr", "Syd"],
-      ["analys", "Mått analys", "Bra", "(saknas)"],
+      ["Kvalitetsområde eller fråga", "Norr", "Syd", "Mått-id"],
+      ["Mått analys", "Bra", "(saknas)", "analys"],
     ]);
 
     // Accounts for every file and every expected unit that sent none.
@@ -457,6 +477,20 @@ describe("the level-2 workbook", () => {
       [2, "Nivå 2 (hela uppdraget)", 20],
     ]);
     expect(book.SheetNames).toEqual(["Nivå 2", "Analyser", "Ärenden", "Filer", "Problem", "Data"]);
+
+    // Prints the headings (and on Nivå 2 and Analyser the labels) on every page; the ids stay off paper.
+    const names = (book.Workbook?.Names ?? []).filter((n) => n.Name.startsWith("_xlnm.Print"));
+    const nameOf = (name: string, sheet: string) =>
+      names.find((n) => n.Name === `_xlnm.${name}` && n.Sheet === book.SheetNames.indexOf(sheet))?.Ref;
+    const headerRow = sheetRows(LEVEL2_SHEETS.summary).findIndex((r) => r[0] === "Mått") + 1;
+    expect(headerRow).toBeGreaterThan(3);
+    expect(nameOf("Print_Titles", "Nivå 2")).toBe(`'Nivå 2'!$A:$B,'Nivå 2'!$${headerRow}:$${headerRow}`);
+    // Mått … Kontroll mellan måtten (J) print; Mått-id (K) does not.
+    expect(nameOf("Print_Area", "Nivå 2")).toMatch(/^'Nivå 2'!\$A\$1:\$J\$\d+$/);
+    expect(nameOf("Print_Titles", "Analyser")).toBe("'Analyser'!$A:$A,'Analyser'!$1:$1");
+    expect(nameOf("Print_Area", "Analyser")).toBe("'Analyser'!$A$1:$C$2");
+    for (const sheet of ["Ärenden", "Filer", "Problem", "Data"])
+      expect(nameOf("Print_Titles", sheet)).toBe(`'${sheet}'!$1:$1`);
   });
 });
 
@@ -467,19 +501,28 @@ describe("edge cases of the writer", () => {
     const ws = wb.Sheets[LEVEL2_SHEETS.summary]!;
     const r = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null });
     expect(ws.A3.v).toBe("0 enheter ingår; saknas: Väst. Tomma celler är saknade värden, inte 0.");
-    expect(r.find((x) => x[0] === "Mått-id")).toEqual([
-      "Mått-id",
+    expect(r.find((x) => x[0] === "Mått")).toEqual([
       "Mått",
       "Måttenhet",
-      "Sammanställning",
       "(inga enheter)",
       "Nivå 2",
+      "Så räknas nivå 2",
       "Underlag",
-      "Saknas för",
+      "Enheter som saknas",
       "Fel i underlaget",
-      "Kontroll på nivå 2",
+      "Kontroll mellan måtten",
+      "Mått-id",
     ]);
-    expect(r.find((x) => x[0] === "antal")!.slice(4)).toEqual([null, null, "0 enheter", "Väst", null, null]);
+    expect(r.find((x) => x[9] === "antal")!.slice(2)).toEqual([
+      null,
+      null,
+      "Enheternas siffror lagda ihop.",
+      "0 enheter",
+      "Väst",
+      null,
+      null,
+      "antal",
+    ]);
   });
 
   it("notes why a figure is blank beside it", async () => {
@@ -490,8 +533,8 @@ describe("edge cases of the writer", () => {
       header: 1,
       defval: null,
     });
-    const head = r.find((x) => x[0] === "Mått-id")!;
-    const andel = r.find((x) => x[0] === "andel")!;
+    const head = r.find((x) => x[0] === "Mått")!;
+    const andel = r.find((x) => x[head.indexOf("Mått-id")] === "andel")!;
     expect(andel[head.indexOf("Nivå 2")]).toBeNull();
     expect(andel[head.indexOf("Underlag")]).toBe("3 / 0 – Nämnaren är 0: kvoten kan inte beräknas.");
     expect(wb.Sheets[LEVEL2_SHEETS.summary]!.A3.v).toBe(

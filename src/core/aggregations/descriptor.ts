@@ -50,8 +50,15 @@ export interface FormulaContext {
 }
 
 export interface AggregationDescriptor {
-  /** Swedish description for people (the summary sheet, describe). */
+  /** Short Swedish name for controllers (describe). */
   label: string;
+  /** How the level-2 figure comes about, in words a nämnd understands (the Nivå 2 sheet, where it prints). */
+  explain(measure: Measure): string;
+  /**
+   * Excel number format of the level-2 figure when the number alone would not say what it counts
+   * (a bare 4 on a choice's row); undefined = the value type's format.
+   */
+  figureFormat?: string;
   /** The figure is a number the cross-measure rules can compare on level 2. */
   numeric: boolean;
   /** The figure is written as a level-2 row of tidy data. */

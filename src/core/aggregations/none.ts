@@ -4,6 +4,7 @@ import { unitsBasis } from "./shared";
 
 export const none: AggregationDescriptor = {
   label: "summeras inte",
+  explain: () => "Läggs inte ihop för hela uppdraget.",
   numeric: false,
   tidy: false,
   sideBySide: false,

@@ -6,6 +6,8 @@ import { headlineStatistic, median, numberKeyFigure, ownValue, rounded } from ".
 
 export const pooled: AggregationDescriptor = {
   label: "alla ärenden sammanslagna",
+  explain: (measure) =>
+    `${measure.statistic === "mean" ? "Medelvärdet" : "Medianen"} av alla ärenden från alla enheter tillsammans.`,
   numeric: true,
   tidy: true,
   sideBySide: false,

@@ -8,6 +8,7 @@ import { number, numberKeyFigure, presentMask, unitsBasis } from "./shared";
 
 export const ratio: AggregationDescriptor = {
   label: "kvot av summor",
+  explain: () => "Räknad på allas siffror lagda ihop, inte ett snitt av enheternas tal.",
   numeric: true,
   tidy: true,
   sideBySide: false,

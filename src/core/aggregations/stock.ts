@@ -2,4 +2,8 @@
 import type { AggregationDescriptor } from "./descriptor";
 import { sum } from "./sum";
 
-export const stock: AggregationDescriptor = { ...sum, label: "summa av bestånd vid samma datum" };
+export const stock: AggregationDescriptor = {
+  ...sum,
+  label: "summa av bestånd vid samma datum",
+  explain: () => "Enheternas antal vid samma datum lagda ihop.",
+};

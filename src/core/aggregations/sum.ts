@@ -5,6 +5,7 @@ import { numberKeyFigure, ownValue, unitsBasis } from "./shared";
 
 export const sum: AggregationDescriptor = {
   label: "summa",
+  explain: () => "Enheternas siffror lagda ihop.",
   numeric: true,
   tidy: true,
   sideBySide: false,

@@ -4,6 +4,8 @@ import { ownValue } from "./shared";
 
 export const tally: AggregationDescriptor = {
   label: "antal enheter per val",
+  explain: () => "Antal enheter som svarat; hur svaren fördelar sig står under Underlag.",
+  figureFormat: '0" har svarat"',
   numeric: false,
   tidy: true,
   sideBySide: false,

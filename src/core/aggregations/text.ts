@@ -4,6 +4,7 @@ import { ownValue, unitsBasis } from "./shared";
 
 export const text: AggregationDescriptor = {
   label: "texter enhet för enhet",
+  explain: () => "Enheternas texter, sida vid sida på bladet Analyser.",
   numeric: false,
   tidy: false,
   sideBySide: true,

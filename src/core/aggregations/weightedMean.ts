@@ -6,6 +6,7 @@ import { number, numberKeyFigure, ownValue, presentMask, unitsBasis } from "./sh
 
 export const weightedMean: AggregationDescriptor = {
   label: "vägt medelvärde",
+  explain: () => "Medelvärde där större enheter väger tyngre.",
   numeric: true,
   tidy: true,
   sideBySide: false,

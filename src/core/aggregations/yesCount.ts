@@ -4,6 +4,8 @@ import { ownValue } from "./shared";
 
 export const yesCount: AggregationDescriptor = {
   label: "antal enheter med Ja av de som svarat",
+  explain: () => "Antal enheter som svarat Ja.",
+  figureFormat: '0" med Ja"',
   numeric: false,
   tidy: true,
   sideBySide: false,
