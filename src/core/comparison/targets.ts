@@ -14,7 +14,7 @@
 import type { Measure, Problem, Uppdrag } from "../model";
 import type { Figure } from "../rollup";
 import { parseSwedishNumber } from "../swedishNumber";
-import { hasNumericFigure } from "../catalog";
+import { hasNumericFigure, keyMeasuresOf } from "../catalog";
 import type { Target, TargetOutcome, TargetSet, TargetStatus } from "./model";
 
 type Cell = string | number | boolean | null | undefined;
@@ -33,10 +33,10 @@ const REQUIRED = ["mått_id", "målvärde", "riktning"] as const;
 
 /** Measures a target can be set for: a level-2 figure that is a number. */
 export function targetableMeasures(uppdrag: Uppdrag): Measure[] {
-  const keys = new Set(uppdrag.keyMeasures ?? []);
-  const all = uppdrag.measures.filter(hasNumericFigure);
-  // Key measures first, as the nämnd reads them.
-  return [...all.filter((m) => keys.has(m.id)), ...all.filter((m) => !keys.has(m.id))];
+  // Key measures first, in the order the catalog declares them, as the nämnd reads them.
+  const keys = keyMeasuresOf(uppdrag);
+  const isKey = new Set(keys.map((m) => m.id));
+  return [...keys, ...uppdrag.measures.filter((m) => hasNumericFigure(m) && !isKey.has(m.id))];
 }
 
 export function targetStatus(target: Target, value: number | undefined): TargetStatus {
