@@ -75,6 +75,9 @@ export function statusFormula(value: string, target: string, better: string, tol
   return `IF(OR(NOT(ISNUMBER(${value})),NOT(ISNUMBER(${target}))),"kan inte bedömas",IF(${better}="lägre",${near("<=", "+")},${near(">=", "-")}))`;
 }
 
+/** The level-2 cell's number; blank when it has none (a reference to an empty cell would read as 0). */
+const currentFormula = (ref: string) => `IF(ISNUMBER(${ref}),${ref},"")`;
+
 /** 3 for uppnått, 2 for nära, 1 for ej uppnått (the icon set's green, yellow, red), else empty. */
 const iconFormula = (status: string) =>
   `IF(${status}="uppnått",3,IF(${status}="nära",2,IF(${status}="ej uppnått",1,"")))`;
@@ -224,7 +227,9 @@ export function writeOverview(
     const cur = row.getCell(col.current);
     cur.value = address
       ? {
-          formula: `${quote(LEVEL2_SHEETS.summary)}!${address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`,
+          formula: currentFormula(
+            `${quote(LEVEL2_SHEETS.summary)}!${address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`,
+          ),
           result: value ?? "",
         }
       : value;
