@@ -262,15 +262,16 @@ describe("rolling up filled files", () => {
     const wb = XLSX.read(await writeLevel2(collected), { type: "array" });
     const summary = wb.Sheets[LEVEL2_SHEETS.summary]!;
     const rows = XLSX.utils.sheet_to_json<unknown[]>(summary, { header: 1, raw: true });
-    const header = rows.find((r) => r[0] === "Mått-id")!;
+    const header = rows.find((r) => r.includes("Mått-id"))!; // ids print last since the print layout
+    const idCol = header.indexOf("Mått-id");
     const level2Col = header.indexOf("Nivå 2");
-    const rowIndex = rows.findIndex((r) => r[0] === "patienter_slut");
+    const rowIndex = rows.findIndex((r) => r[idCol] === "patienter_slut");
     const cell = summary[XLSX.utils.encode_cell({ r: rowIndex, c: level2Col })]!;
     expect(cell.v).toBe(58);
     expect(cell.f).toMatch(/^SUM\(/);
     const perPas =
       summary[
-        XLSX.utils.encode_cell({ r: rows.findIndex((r) => r[0] === "patienter_per_pas"), c: level2Col })
+        XLSX.utils.encode_cell({ r: rows.findIndex((r) => r[idCol] === "patienter_per_pas"), c: level2Col })
       ]!;
     expect(perPas.v).toBeCloseTo(58 / 5, 9);
     expect(perPas.f).toContain("SUMPRODUCT(");
