@@ -97,9 +97,24 @@ function program(io: Io, setExit: (code: number) => void): Command {
       "--mappning <fil>",
       "sparad koppling mellan budgetrader och enheter (annars <budgetfil>.mappning.json bredvid budgetfilen)",
     )
+    .option(
+      "--historik <mapp>",
+      "mapp med tidigare perioders nivå 2-arbetsböcker eller CSV-filer: visas bredvid perioden med förändringen",
+    )
+    .option("--mal <fil>", "målfil för uppdraget och året (.xlsx eller .csv, se mal-mall): status per mål")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
     .action(async (files, o) =>
       setExit(await (await import("./commands/rollup")).rollupCommand(io, files, o)),
+    );
+
+  p.command("mal-mall")
+    .argument("<uppdrag>", "uppdragets id")
+    .description("skriv en målfil att fylla i: ett mål per mått, för ett år (läses av rollup --mal)")
+    .requiredOption("--ar <år>", "året målen gäller, t.ex. 2026")
+    .requiredOption("--out <fil>", "målfilen som skrivs (.xlsx)")
+    .option("--skriv-over", "ersätt filen om den redan finns")
+    .action(async (uppdrag, o) =>
+      setExit(await (await import("./commands/targetsTemplate")).targetsTemplateCommand(io, uppdrag, o)),
     );
 
   p.command("ekonomi")

@@ -9,6 +9,7 @@ import type { ExpectedUnit } from "../core/rollup";
 import { rollupFiles, type CollectedRollup, type FileOutcome } from "./collect";
 import { level2FileName } from "./fileNames";
 import { writeLevel2 } from "./writeLevel2";
+import type { Comparison } from "../core/comparison/model";
 
 export interface LevelTwo {
   collected: CollectedRollup;
@@ -18,6 +19,8 @@ export interface LevelTwo {
   finance?: FinanceRollup;
   /** The name it is offered under where the user does not choose one. */
   fileName: string;
+  /** Earlier periods and targets beside this roll-up, when asked for. */
+  comparison?: Comparison;
 }
 
 export interface LevelTwoOptions {
@@ -29,6 +32,8 @@ export interface LevelTwoOptions {
   createdAt?: Date;
   /** The roll-up's finance, for the Ekonomi sheet; undefined: no Ekonomi sheet. */
   finance?: (collected: CollectedRollup) => FinanceRollup | undefined;
+  /** Earlier periods and targets for the roll-up (comparisonFiles.ts), shown on Översikt. */
+  compare?: (collected: CollectedRollup) => Comparison;
 }
 
 /** The roll-up of the checked files written as level 2; undefined when no file could be used. */
@@ -44,9 +49,17 @@ export async function levelTwoOf(
   });
   if (!collected) return undefined;
   const finance = options.finance?.(collected);
+  const comparison = options.compare?.(collected);
   const bytes = await writeLevel2(collected, {
     createdAt: options.createdAt,
     ...(finance ? { finance } : {}),
+    ...(comparison ? { comparison } : {}),
   });
-  return { collected, bytes, fileName: level2FileName(collected), ...(finance ? { finance } : {}) };
+  return {
+    collected,
+    bytes,
+    fileName: level2FileName(collected),
+    ...(finance ? { finance } : {}),
+    ...(comparison ? { comparison } : {}),
+  };
 }

@@ -28,6 +28,8 @@ import { LEVEL2_SHEETS } from "./level2Sheets";
 import type { SummaryCells } from "./ekonomiLayout";
 import { financeTidyRows, type FinanceRollup } from "../core/finance";
 import { writeEkonomiSheet } from "./ekonomiSheet";
+import { writeOverview } from "./overviewSheet";
+import { keyMeasuresOf } from "../core/catalog";
 export { LEVEL2_SHEETS };
 /**
  * The summary sheet's columns, as a reader meets them on paper: the labels, one column per unit,
@@ -600,18 +602,19 @@ function writeData(
   wb: ExcelJS.Workbook,
   page: PageHeader,
   collected: CollectedRollup,
-  finance?: FinanceRollup,
+  finance: FinanceRollup | undefined,
+  comparison: Comparison | undefined,
 ) {
   // A plain range with a filter rather than an Excel table: a table costs exceljs several times
   // the memory and time at a thousand units, and Power BI and pivot tables read a range as well.
-  const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8, 12, 8];
+  const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8, 12, 8, 10, 16];
   listSheet(
     wb,
     LEVEL2_SHEETS.data,
     page,
     TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]),
     (function* () {
-      for (const r of tidyRows(collected.uppdrag, collected.result)) yield tidyRow(r);
+      for (const r of tidyRows(collected.uppdrag, collected.result, comparison?.targets)) yield tidyRow(r);
       if (finance)
         for (const r of financeTidyRows(collected.uppdrag, collected.result, finance)) yield tidyRow(r);
     })(),
@@ -660,7 +663,7 @@ function newBook(): { wb: ExcelJS.Workbook; finish(): Promise<Uint8Array> } {
 
 export async function writeLevel2(
   collected: CollectedRollup,
-  /** keyMeasures: ids of the measures charted on the Diagram sheet; comparison: earlier periods and targets. */
+  /** keyMeasures: ids of the measures charted on the Diagram sheet (default: the catalog's key measures); comparison: earlier periods and targets. */
   options: {
     createdAt?: Date;
     finance?: FinanceRollup;
@@ -677,13 +680,15 @@ export async function writeLevel2(
   const page = pageHeader(collected);
   const cases = caseLayout(collected.uppdrag, collected.result.used);
   const layout = summaryLayout(collected);
+  writeOverview(wb, page, collected, options.comparison, (id) => level2Address(layout, id), createdAt);
   writeSummary(wb, page, collected, layout, cases.ranges, createdAt);
   if (options.finance) writeEkonomiSheet(wb, collected, options.finance, summaryCells(collected));
   writeAnalyses(wb, page, collected.uppdrag, collected.result.used, collected.result.figures);
   writeCases(wb, page, cases.rows);
   writeFiles(wb, page, collected);
   writeProblems(wb, page, collected, layout);
-  writeData(wb, page, collected, options.finance);
-  const charts = writeLevel2Charts(wb, collected, options.keyMeasures ?? [], options.comparison);
+  writeData(wb, page, collected, options.finance, options.comparison);
+  const keyMeasures = options.keyMeasures ?? keyMeasuresOf(collected.uppdrag).map((m) => m.id);
+  const charts = writeLevel2Charts(wb, collected, keyMeasures, options.comparison);
   return addCharts(await finish(), charts);
 }

@@ -476,7 +476,15 @@ describe("the level-2 workbook", () => {
       [3, "Syd", 400 / 30],
       [2, "Nivå 2 (hela uppdraget)", 20],
     ]);
-    expect(book.SheetNames).toEqual(["Nivå 2", "Analyser", "Ärenden", "Filer", "Problem", "Data"]);
+    expect(book.SheetNames).toEqual([
+      "Översikt",
+      "Nivå 2",
+      "Analyser",
+      "Ärenden",
+      "Filer",
+      "Problem",
+      "Data",
+    ]);
 
     // Prints the headings (and on Nivå 2 and Analyser the labels) on every page; the ids stay off paper.
     const names = (book.Workbook?.Names ?? []).filter((n) => n.Name.startsWith("_xlnm.Print"));

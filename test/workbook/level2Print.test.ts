@@ -141,8 +141,8 @@ maybe(
     }, 300_000);
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    it("prints on A4 landscape pages numbered Sida x av y, Nivå 2 on its first three (57 Letter pages before)", () => {
-      // The demo prints 11 pages: Nivå 2 3, Analyser 1, Ärenden 1, Filer 1, Problem 1, Data 4.
+    it("prints on A4 landscape pages numbered Sida x av y, Översikt on the first, Nivå 2 on the next three (57 Letter pages before)", () => {
+      // The demo prints 12 pages: Översikt 1, Nivå 2 3, Analyser 1, Ärenden 1, Filer 1, Problem 1, Data 4.
       expect(pages.length).toBeGreaterThanOrEqual(6);
       expect(pages.length).toBeLessThanOrEqual(15);
       for (const p of pages) {
@@ -153,7 +153,30 @@ maybe(
       expect(pages.map((p) => [p.number, p.of])).toEqual(pages.map((_, i) => [i + 1, pages.length]));
       expect(summary.length).toBeGreaterThanOrEqual(1);
       expect(summary.length).toBeLessThanOrEqual(4);
-      expect(pages.slice(0, summary.length)).toEqual(summary);
+      const overview = pages.filter((p) => p.sheet === "Översikt");
+      expect(overview).toHaveLength(1);
+      expect(pages[0]).toEqual(overview[0]);
+      expect(pages.slice(1, 1 + summary.length)).toEqual(summary);
+    });
+
+    it("prints Översikt on one page: each key measure with the earlier period, target and status", () => {
+      const page = pages.find((p) => p.sheet === "Översikt");
+      const text = page?.lines.map((l) => l.text).join(" ") ?? "";
+      for (const heading of [
+        "Nyckelmått",
+        "Halvår 2 2024",
+        "Nu: Halvår 1 2025",
+        "Förändring",
+        "Mål",
+        "Status",
+      ])
+        expect([heading, text.includes(heading)]).toEqual([heading, true]);
+      for (const id of uppdrag.keyMeasures ?? []) {
+        const label = uppdrag.measures.find((m) => m.id === id)?.label ?? id;
+        expect([id, firstColumn(page!, "Enhet").includes(label)]).toEqual([id, true]);
+      }
+      expect(text).toMatch(/ej uppnått|uppnått|nära/);
+      expect(text).toContain("Enheter som saknas: Team Centrum");
     });
 
     it("shows on every page of Nivå 2 the headings and the whole width of the table", () => {
@@ -203,8 +226,10 @@ maybe(
       for (const p of analyses) for (const unit of UNITS) expect(p.text).toContain(unit);
       // The sheets people read wrap their text; Ärenden and Data are lists for machines, one line a
       // row, where a long text is cut at the next cell (its hidden rest is still in the PDF's text).
-      const read = pages.filter((p) => ["Nivå 2", "Analyser", "Filer", "Problem"].includes(p.sheet));
-      expect(read.length).toBeGreaterThanOrEqual(summary.length + 3);
+      const read = pages.filter((p) =>
+        ["Översikt", "Nivå 2", "Analyser", "Filer", "Problem"].includes(p.sheet),
+      );
+      expect(read.length).toBeGreaterThanOrEqual(summary.length + 4);
       expect(read.map((p) => [p.sheet, p.number, overprints(p)])).toEqual(
         read.map((p) => [p.sheet, p.number, []]),
       );

@@ -37,12 +37,13 @@ it("a unit name with U+FFFF, a control character and a lone surrogate leaves eve
   async () => {
     const converted = convertWithLibreOffice(
       await hostileLevel2(),
-      "csv:Text - txt - csv (StarCalc):44,34,76",
+      // Every sheet to its own CSV (the last token -1): Nivå 2 is no longer the first sheet.
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
       "niva2.xlsx",
     );
     try {
       const csv = fs.readFileSync(
-        converted.files.find((f) => f.endsWith(".csv"))!,
+        converted.files.find((f) => f.endsWith("Nivå 2.csv"))!,
         "utf8",
       );
       expect(csv).toContain("Sammanställning nivå 2");

@@ -20,6 +20,11 @@ import { requireExtension } from "../outputNames";
 import { count } from "../../core/messages/count";
 import { problemText } from "../../core/messages/sv";
 import { ERROR_POLICY } from "../../core/messages/policy";
+import type { Comparison } from "../../core/comparison/model";
+import { comparisonOf } from "../../workbook/comparisonFiles";
+import { readHistoryFolder, type HistoryFolder } from "../historyFolder";
+import { comparisonJson } from "../comparisonJson";
+import { comparisonLines, readTargetsArgument } from "../comparisonLines";
 import {
   countSeverities,
   fileJson,
@@ -36,9 +41,22 @@ export interface RollupCommandOptions extends BudgetOptions {
   csv?: string;
   uppdrag?: string;
   period?: string;
+  /** A folder of earlier periods' level-2 workbooks or CSVs. */
+  historik?: string;
+  /** A targets file (målvärden) for the uppdrag and year. */
+  mal?: string;
 }
 
-export function rollupJson(c: CollectedRollup, finance?: FinanceRollup, unitsFile?: string) {
+/** What a roll-up's JSON adds beside the files and figures, when asked for. */
+export interface RollupJsonExtras {
+  finance?: FinanceRollup;
+  unitsFile?: string;
+  comparison?: Comparison;
+  skippedHistory?: HistoryFolder["skipped"];
+}
+
+export function rollupJson(c: CollectedRollup, extras: RollupJsonExtras = {}) {
+  const { finance, unitsFile, comparison, skippedHistory = [] } = extras;
   const { uppdrag, result } = c;
   return {
     format: "uppfoljning/rollup@1",
@@ -73,6 +91,7 @@ export function rollupJson(c: CollectedRollup, finance?: FinanceRollup, unitsFil
     problems: runProblems(c).map((p) => problemJson(p, uppdrag)),
     summary: fileSummary(c.files),
     budget: budgetJson(finance, unitsFile),
+    comparison: comparison ? comparisonJson(comparison, uppdrag, skippedHistory) : null,
   };
 }
 
@@ -93,6 +112,8 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   assertNotAnInput(options.out, inputs, io.cwd);
   if (options.csv) assertNotAnInput(options.csv, inputs, io.cwd);
   const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
+  const history = options.historik ? readHistoryFolder(options.historik, io.cwd) : undefined;
+  const targetsFile = options.mal ? readTargetsArgument(options.mal, io.cwd) : undefined;
   const outcomes = await checkPaths(namedPaths(inputs, io.cwd), catalog, {
     uppdragId: options.uppdrag,
     onProgress: progressReporter(io, "Läser"),
@@ -102,6 +123,9 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
     expectedUnits,
     period: options.period,
     ...(budget ? { finance: (c: CollectedRollup) => budgetFinance(budget, c) } : {}),
+    ...(history || targetsFile
+      ? { compare: (c: CollectedRollup) => comparisonOf(c, history?.files ?? [], targetsFile) }
+      : {}),
   });
   if (!level2) {
     for (const o of outcomes) if (o.reason) io.err(rejectionText(o));
@@ -113,7 +137,7 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   fs.writeFileSync(outPath, level2.bytes);
   if (options.csv) {
     const rows = [
-      ...tidyRows(collected.uppdrag, collected.result),
+      ...tidyRows(collected.uppdrag, collected.result, level2.comparison?.targets),
       ...(finance ? financeTidyRows(collected.uppdrag, collected.result, finance) : []),
     ].map(tidyRow);
     fs.writeFileSync(path.resolve(io.cwd, options.csv), toCsv(TIDY_HEADERS, rows), "utf8");
@@ -124,7 +148,15 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   if (options.json)
     io.out(
       JSON.stringify(
-        { ...rollupJson(collected, finance, options.expected), skipped: skips.skipped },
+        {
+          ...rollupJson(collected, {
+            finance,
+            unitsFile: options.expected,
+            comparison: level2.comparison,
+            skippedHistory: history?.skipped,
+          }),
+          skipped: skips.skipped,
+        },
         null,
         2,
       ),
@@ -149,6 +181,8 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
     for (const p of collected.result.levelTwoProblems) io.out(`  ${problemText(p)}`);
     for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
     if (finance) for (const line of budgetLines(finance, options.expected)) io.out(line);
+    if (level2.comparison)
+      for (const line of comparisonLines(collected, level2.comparison, history?.skipped ?? [])) io.out(line);
   }
   if (summary.unreadable > 0) return EXIT.usage;
   const budgetErrors = finance?.problems.some((p) => p.severity === "fel") ?? false;
