@@ -4,6 +4,7 @@
  * inputs yellow, level 2 green, and the deviation highlight as a conditional format so it follows
  * a corrected figure or a changed threshold without rewriting the file.
  */
+import { printableSheet, type PageHeader } from "./printSetup";
 import ExcelJS from "exceljs";
 import { safeCellValue } from "../core/cellText";
 import type { FinanceRollup } from "../core/finance";
@@ -56,6 +57,7 @@ export function writeEkonomiSheet(
   collected: CollectedRollup,
   finance: FinanceRollup,
   summary: SummaryCells,
+  page: PageHeader,
   thresholdPercent?: number,
 ) {
   const layout = ekonomiLayout({
@@ -66,9 +68,18 @@ export function writeEkonomiSheet(
     summary,
     ...(thresholdPercent === undefined ? {} : { thresholdPercent }),
   });
-  const ws = wb.addWorksheet(layout.sheet, {
-    views: [{ state: "frozen", xSplit: 1, ySplit: layout.headerRow }],
-  });
+  // Printed like the other level-2 sheets: A4 landscape, as few pages across as still read, the
+  // header row and the unit column on every page.
+  const ws = wb.addWorksheet(
+    layout.sheet,
+    printableSheet({
+      ...page,
+      widths: layout.columns.map((c) => c.width),
+      titleRows: [layout.headerRow, layout.headerRow],
+      labelColumns: 1,
+      frozenRows: layout.headerRow,
+    }),
+  );
   layout.columns.forEach((c) => (ws.getColumn(c.col).width = c.width));
   const byRow = new Map<number, EkonomiCell[]>();
   for (const cell of layout.cells) byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell]);

@@ -5,6 +5,7 @@
  * table on the sheet beside it, and the chart refers to those cells, so it stays live when a
  * controller corrects a figure; a missing figure is a blank cell and a gap, never 0.
  */
+import { printableSheet } from "./printSetup";
 import type ExcelJS from "exceljs";
 import type { Measure, UnitReport, Uppdrag } from "../core/model";
 import type { Comparison, MeasureSeries } from "../core/comparison/model";
@@ -26,6 +27,8 @@ export const MAX_UNITS_IN_CHART = 40;
 /** A chart's frame: columns wide and rows high. */
 const CHART_COLUMNS = 9;
 const CHART_ROWS = 20;
+/** Rows of the default height that fit on an A4 landscape page inside the margins at 100 %. */
+const PAGE_ROWS = 34;
 
 /** One chart and the table it is drawn from. */
 export interface ChartBlock {
@@ -138,9 +141,11 @@ export function writeChartSheet(
   blocks: readonly ChartBlock[],
 ): ChartPlacement[] {
   if (blocks.length === 0) return [];
-  const ws = wb.addWorksheet(CHART_SHEET, {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  // Printed like the other level-2 sheets (A4 landscape, one page wide, header and page numbers).
+  const ws = wb.addWorksheet(
+    CHART_SHEET,
+    printableSheet({ title: heading.title, period: periodLabel(heading.period), widths: [30, 16, 16, 16] }),
+  );
   ws.getColumn(1).width = 30;
   for (let c = 2; c <= 4; c++) ws.getColumn(c).width = 16;
   const title = ws.getRow(1);
@@ -153,7 +158,16 @@ export function writeChartSheet(
   ws.getRow(2).commit();
   const placements: ChartPlacement[] = [];
   let row = 4;
+  let pageTop = 1;
   for (const block of blocks) {
+    // A chart never straddles a page: start a new page when the block would not fit on this one.
+    const height = block.noChart
+      ? block.categories.length + 3
+      : Math.max(block.categories.length + 4, CHART_ROWS + 2);
+    if (row > 4 && row + height - pageTop > PAGE_ROWS) {
+      ws.getRow(row - 1).addPageBreak();
+      pageTop = row;
+    }
     const top = row;
     const head = ws.getRow(top);
     head.getCell(1).value = cellText(block.title);

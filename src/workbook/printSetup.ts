@@ -25,6 +25,12 @@ const LINE_HEIGHT = 15;
 /** The tallest row Excel allows (points); a longer text is cut on paper, whole in the cell. */
 export const MAX_ROW_HEIGHT = 409;
 
+/** What the printed header says: the uppdrag's name on the left, the period in words on the right. */
+export interface PageHeader {
+  title: string;
+  period: string;
+}
+
 export interface PrintOptions {
   /** Left of the header: what the document is (the uppdrag's name). */
   title: string;

@@ -19,7 +19,7 @@ import { ERROR_POLICY, flaggedFigureText } from "../core/messages/policy";
 import { LEVEL2_UNIT, TIDY_HEADERS, tidyRow, tidyRows } from "../core/tidy";
 import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 import { columnLetters } from "./a1";
-import { fittedHeight, printableSheet } from "./printSetup";
+import { fittedHeight, printableSheet, type PageHeader } from "./printSetup";
 import { addCharts } from "./addCharts";
 import { writeLevel2Charts } from "./level2Charts";
 import type { Comparison } from "../core/comparison/model";
@@ -159,10 +159,6 @@ type Column = [header: string, width: number];
 type SheetRow = (string | number | null)[];
 
 /** What every printed page of the workbook says in its header: the uppdrag and the period. */
-export interface PageHeader {
-  title: string;
-  period: string;
-}
 
 /**
  * A sheet that is a list: a styled header with a filter, then one row per item. Each row is
@@ -682,7 +678,7 @@ export async function writeLevel2(
   const layout = summaryLayout(collected);
   writeOverview(wb, page, collected, options.comparison, (id) => level2Address(layout, id), createdAt);
   writeSummary(wb, page, collected, layout, cases.ranges, createdAt);
-  if (options.finance) writeEkonomiSheet(wb, collected, options.finance, summaryCells(collected));
+  if (options.finance) writeEkonomiSheet(wb, collected, options.finance, summaryCells(collected), page);
   writeAnalyses(wb, page, collected.uppdrag, collected.result.used, collected.result.figures);
   writeCases(wb, page, cases.rows);
   writeFiles(wb, page, collected);

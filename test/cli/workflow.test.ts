@@ -249,7 +249,7 @@ describe("uppfoljning validate and rollup", () => {
     expect(csv).not.toMatch(/;"?=HYPERLINK/);
 
     const wb = XLSX.read(fs.readFileSync(out));
-    expect(wb.SheetNames).toEqual(["Översikt", "Nivå 2", "Analyser", "Ärenden", "Filer", "Problem", "Data"]);
+    expect(wb.SheetNames).toEqual(["Översikt", "Nivå 2", "Analyser", "Ärenden", "Filer", "Problem", "Data", "Diagram"]);
   });
 
   it("checks continuity against last period's files with --previous", async () => {

@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from "fflate";
 import * as XLSX from "xlsx";
 import { ekonomiLayout, EKONOMI_SHEET, type EkonomiLayout } from "../../src/workbook/ekonomiLayout";
 import { writeEkonomiSheet } from "../../src/workbook/ekonomiSheet";
-import { summaryCells, writeLevel2 } from "../../src/workbook/writeLevel2";
+import { pageHeader, summaryCells, writeLevel2 } from "../../src/workbook/writeLevel2";
 import { BUDGET_LINES, budgetCells, budgetCellsWithoutNetto, ekonomiCase } from "./ekonomiFixture";
 import { catalog } from "./level2Fixture";
 
@@ -85,7 +85,7 @@ describe("the Ekonomi sheet in the in-memory workbook (the browser's writer)", (
     const c = ekonomiCase(psyk);
     const layout = layoutOf(c);
     const wb = new ExcelJS.Workbook();
-    writeEkonomiSheet(wb, c.collected, c.finance, summaryCells(c.collected));
+    writeEkonomiSheet(wb, c.collected, c.finance, summaryCells(c.collected), pageHeader(c.collected));
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const sheet = XLSX.read(bytes, { type: "array", cellFormula: true }).Sheets[EKONOMI_SHEET] ?? {};
     const formulas = layout.cells.filter((cell) => cell.formula !== undefined);

@@ -167,7 +167,11 @@ describe("level-2 workbook charts", () => {
     expect(wb.getWorksheet(CHART_SHEET)).toBeDefined();
     const book = XLSX.read(bytes, { type: "array" });
     expect(book.SheetNames).toContain(CHART_SHEET);
-    const plain = await writeLevel2(collected, { createdAt: new Date("2026-01-15T10:00:00Z") });
+    const plain = await writeLevel2(collected, {
+      createdAt: new Date("2026-01-15T10:00:00Z"),
+      keyMeasures: [],
+      comparison: comparison(),
+    });
     expect(XLSX.read(plain, { type: "array" }).SheetNames).not.toContain(CHART_SHEET);
     const withCharts = readPeriodFile(bytes, "niva2.xlsx");
     expect(withCharts.ok).toBe(true);
@@ -198,7 +202,9 @@ describe("level-2 workbook charts", () => {
       pageText(n).includes("Diagram –"),
     );
     expect(first).toBeDefined();
-    const text = pageText(must(first));
+    // Each chart has a page of its own: read the Diagram pages together.
+    const diagramPages = Array.from({ length: pages - must(first) + 1 }, (_, i) => must(first) + i);
+    const text = diagramPages.map(pageText).join("\f");
     expect(text).toContain(`${must(keyMeasures[0]).label} – över perioderna`);
     // A period is in the tables (line rows, column headers) and again in the charts (axis, legend).
     const times = (needle: string) => text.split(needle).length - 1;
@@ -215,17 +221,30 @@ describe("level-2 workbook charts", () => {
       pdf,
       join(dir, "page"),
     ]);
-    execFileSync("pdftoppm", ["-f", `${first}`, "-l", `${first}`, "-r", "60", pdf, join(dir, "page")]);
-    const ppm = readdirSync(dir).find((f) => f.endsWith(".ppm"));
-    const { width, height, pixels } = readPpm(readFileSync(join(dir, must(ppm, "ppm"))));
+    // The line chart's page and the column chart's page after it.
+    execFileSync("pdftoppm", [
+      "-f",
+      `${first}`,
+      "-l",
+      `${must(first) + 1}`,
+      "-r",
+      "60",
+      pdf,
+      join(dir, "page"),
+    ]);
+    const images = readdirSync(dir)
+      .filter((f) => f.endsWith(".ppm"))
+      .map((f) => readPpm(readFileSync(join(dir, f))));
+    expect(images).toHaveLength(2);
     // Pixels in the first two series colours (a line and a column): only a drawn chart has them.
     const near = (hex: string) => {
       const rgb = [0, 2, 4].map((k) => parseInt(hex.slice(k, k + 2), 16));
       let n = 0;
-      for (let p = 0; p < width * height; p++) {
-        const d = rgb.reduce((sum, c, k) => sum + Math.abs((pixels[3 * p + k] ?? 0) - c), 0);
-        if (d < 40) n++;
-      }
+      for (const { width, height, pixels } of images)
+        for (let p = 0; p < width * height; p++) {
+          const d = rgb.reduce((sum, c, k) => sum + Math.abs((pixels[3 * p + k] ?? 0) - c), 0);
+          if (d < 40) n++;
+        }
       return n;
     };
     expect(near(must(SERIES_COLOURS[0]))).toBeGreaterThan(200);
