@@ -578,7 +578,7 @@ describe("validating on several worker threads (the built command)", () => {
         .problems.map((p: { code: string }) => p.code),
     ).toContain("previousMissing");
     const { execFileSync } = await import("node:child_process");
-    let out = "";
+    let out: string;
     try {
       out = execFileSync(
         process.execPath,

@@ -82,12 +82,16 @@ async function runBatch(
         },
       },
     );
-    for (const [i, faults] of accountingFaults(names, outcomes, "checkFiles"))
-      i < 0 ? batchFaults.push(...faults) : add(i, faults);
+    for (const [i, faults] of accountingFaults(names, outcomes, "checkFiles")) {
+      if (i < 0) batchFaults.push(...faults);
+      else add(i, faults);
+    }
     const collected = rollupFiles(outcomes, catalog);
     if (collected) {
-      for (const [i, faults] of accountingFaults(names, collected.files, "rollupFiles"))
-        i < 0 ? batchFaults.push(...faults) : add(i, faults);
+      for (const [i, faults] of accountingFaults(names, collected.files, "rollupFiles")) {
+        if (i < 0) batchFaults.push(...faults);
+        else add(i, faults);
+      }
       for (const p of runProblems(collected)) {
         const i = names.indexOf(p.location?.file ?? "");
         const faults = textFaults(p, "run problem");
