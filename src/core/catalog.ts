@@ -118,9 +118,10 @@ function checkUppdrag(
     if (!derived && m.formula) err("measures", i, "formula", messageText("catalogFormulaNotRatio", {}));
     if (m.formula) {
       for (const t of [...m.formula.numerator, ...m.formula.denominator]) {
-        if (!numeric(t.measure))
+        const term = byId.get(t.measure);
+        if (!term || !numeric(t.measure))
           err("measures", i, "formula", messageText("catalogFormulaNotNumeric", { measure: t.measure }));
-        else if (valueTypeOf(byId.get(t.measure)!).entry === "derived")
+        else if (valueTypeOf(term).entry === "derived")
           err("measures", i, "formula", messageText("catalogFormulaOfRatio", { measure: t.measure }));
       }
     }
@@ -134,17 +135,16 @@ function checkUppdrag(
   u.rules.forEach((r, i) => {
     const ids = ruleMeasureIds(r);
     for (const [field, id] of ids) {
-      if (!byId.has(id)) err("rules", i, field, messageText("catalogRuleUnknownMeasure", { measure: id }));
+      const measure = byId.get(id);
+      if (!measure) err("rules", i, field, messageText("catalogRuleUnknownMeasure", { measure: id }));
       else if (
-        r.type === "listCount" && field === "list"
-          ? valueTypeOf(byId.get(id)!).entry !== "cases"
-          : !numeric(id)
+        r.type === "listCount" && field === "list" ? valueTypeOf(measure).entry !== "cases" : !numeric(id)
       ) {
         err(
           "rules",
           i,
           field,
-          messageText("catalogRuleWrongType", { measure: id, type: byId.get(id)!.type, rule: r.type }),
+          messageText("catalogRuleWrongType", { measure: id, type: measure.type, rule: r.type }),
         );
       }
     }
@@ -244,11 +244,12 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
   const uppdrag: Uppdrag[] = [];
   const seen = new Map<string, string>();
   for (const { file, data } of uppdragFiles) {
-    if (seen.has(data.id)) {
+    const earlier = seen.get(data.id);
+    if (earlier !== undefined) {
       errors.push({
         file,
         field: "id",
-        message: messageText("catalogDuplicateUppdrag", { uppdrag: data.id, file: seen.get(data.id)! }),
+        message: messageText("catalogDuplicateUppdrag", { uppdrag: data.id, file: earlier }),
       });
       continue;
     }

@@ -7,6 +7,7 @@ import type { RollupResult } from "./rollup";
 import { computeUnitRatio } from "./derive";
 import { valueTypeOf } from "./valueTypes";
 import { aggregationOf } from "./aggregations";
+import { present } from "./invariant";
 
 export interface TidyRow {
   uppdrag: string;
@@ -84,7 +85,7 @@ export function tidyRows(uppdrag: Uppdrag, result: RollupResult): TidyRow[] {
   const rows = result.used.flatMap((r) => unitRows(uppdrag, r, result.period));
   const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
   for (const f of result.figures) {
-    const m = byId.get(f.measureId)!;
+    const m = present(byId.get(f.measureId), `måttet ${f.measureId}`);
     if (!aggregationOf(m).tidy) continue;
     rows.push({
       uppdrag: uppdrag.id,

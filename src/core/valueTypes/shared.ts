@@ -9,6 +9,7 @@ import type { ParseOutcome, Random, TemplateValidation, TidyCell } from "./descr
 export const INVALID: Value = { kind: "missing", invalid: true };
 
 /** Control characters and bidi controls, which would act on a terminal or reorder a cell instead of being shown. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const INPUT_SHOWN = 100;
 
