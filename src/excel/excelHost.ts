@@ -20,6 +20,7 @@ import {
   type WorkbookSnapshot,
 } from "./rawFromRanges";
 import { planSheetNames, sheetBlocks } from "./sheetBlocks";
+import { present } from "../core/invariant";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 type XlsxModule = typeof import("xlsx");
@@ -128,7 +129,10 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
         .filter((s) => s !== metaSheetName)
         .map((s) => wb.worksheets.getItem(s).getUsedRange().load(RANGE_PROPERTIES));
       await context.sync();
-      return readOutcomeFromSnapshot({ ...snapshot, usedRanges: used.map(rangeData) }, catalog)!;
+      return present(
+        readOutcomeFromSnapshot({ ...snapshot, usedRanges: used.map(rangeData) }, catalog),
+        "utfallet när bladens använda områden är lästa",
+      );
     });
   }
 
