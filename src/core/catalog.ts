@@ -13,7 +13,7 @@ import {
   type UppdragFile,
 } from "./catalogSchema";
 import { messageText } from "./messages/sv";
-import { valueTypeOf } from "./valueTypes";
+import { VALUE_TYPES, valueTypeOf } from "./valueTypes";
 import { aggregationOf } from "./aggregations";
 
 export interface CatalogSource {
@@ -129,7 +129,8 @@ function checkUppdrag(
     if (lacking) err("measures", i, lacking.field, messageText(lacking.code, {}));
     const missing = aggregationOf(m).catalogCheck?.(m, numeric);
     if (missing) err("measures", i, missing.field, messageText(missing.code, {}));
-    if (m.countedBy !== undefined && byId.get(m.countedBy)?.type !== "count")
+    const counter = m.countedBy === undefined ? undefined : byId.get(m.countedBy);
+    if (m.countedBy !== undefined && (!counter || !valueTypeOf(counter).countsCases))
       err("measures", i, "countedBy", messageText("catalogCountedByNotCount", { measure: m.countedBy }));
   });
   u.rules.forEach((r, i) => {
@@ -172,15 +173,19 @@ function checkKeyFigures(u: Uppdrag, errors: CatalogError[]) {
     for (const [field, id] of fields) {
       const m = byId.get(id);
       if (!m) err(field, `måttet "${id}" finns inte i uppdraget`);
-      else if (m.type !== "count" && m.type !== "decimal")
-        err(
-          field,
-          `måttet "${id}" har typen ${m.type}; ett nyckeltal delar med ett antal (count) eller ett tal med decimaler (decimal)`,
-        );
+      else if (valueTypeOf(m).keyFigureVolume === undefined)
+        err(field, `måttet "${id}" har typen ${m.type}; ett nyckeltal delar med ${keyFigureVolumes()}`);
     }
     if ("start" in k.per && k.per.start === k.per.end)
       err("per", "start och end är samma mått; ange olika mått eller bara measure");
   });
+}
+
+/** "ett antal (count) eller ett tal med decimaler (decimal)": the types a key figure may divide by. */
+function keyFigureVolumes(): string {
+  return Object.entries(VALUE_TYPES)
+    .flatMap(([id, t]) => (t.keyFigureVolume === undefined ? [] : [`${t.keyFigureVolume} (${id})`]))
+    .join(" eller ");
 }
 
 function ruleMeasureIds(r: Rule): [string, string][] {

@@ -4,7 +4,6 @@
  */
 import type { UnitReport, Uppdrag } from "./model";
 import type { RollupResult } from "./rollup";
-import { computeUnitRatio } from "./derive";
 import { valueTypeOf } from "./valueTypes";
 import { aggregationOf } from "./aggregations";
 import { present } from "./invariant";
@@ -69,9 +68,10 @@ function unitRows(uppdrag: Uppdrag, report: UnitReport, period: string): TidyRow
   };
   for (const m of uppdrag.measures) {
     const common = { ...base, measureId: m.id, label: m.label, unitOfMeasure: m.unit, caseNumber: null };
-    if (m.formula) {
+    const derive = valueTypeOf(m).derive;
+    if (derive) {
       if (m.part && report.parts && !report.parts.includes(m.part)) continue;
-      rows.push({ ...common, value: computeUnitRatio(m.formula, report.values) });
+      rows.push({ ...common, value: derive(m, report.values) });
       continue;
     }
     const v = report.values[m.id];

@@ -12,6 +12,8 @@ export const count: ValueTypeDescriptor = {
   answer: false,
   bounds,
   aggregations: ["sum", "stock", "none"],
+  countsCases: true,
+  keyFigureVolume: "ett antal",
   parse: oneCell(
     numberCell(["st", "st.", "stycken", "personer", "pers", "pers.", "patienter", "brukare", "ärenden"], 1e9),
   ),

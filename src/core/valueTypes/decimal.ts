@@ -6,6 +6,7 @@ const bounds = { min: 0 };
 
 export const decimal: ValueTypeDescriptor = {
   label: "tal med decimaler ≥ 0",
+  keyFigureVolume: "ett tal med decimaler",
   entry: "cell",
   numeric: true,
   wholeNumber: false,

@@ -75,6 +75,15 @@ export interface ValueTypeDescriptor {
   wideValue: boolean;
   /** Long free text: a tall, wrapped input cell. */
   longText: boolean;
+  /** Counts whole things: may say how many cases a list holds (a list's `countedBy`). */
+  countsCases?: true;
+  /**
+   * May be the volume a key figure is per (kronor per patient, per vårddygn); the text names
+   * such a measure in the catalog's messages ("ett antal").
+   */
+  keyFigureVolume?: string;
+  /** A value computed from the unit's other values, never typed (a ratio); null when it cannot be. */
+  derive?(measure: Measure, values: Readonly<Record<string, Value>>): number | null;
   /** What the measure must declare for this type (a choice's options), checked when the catalog loads. */
   catalogCheck?(measure: Measure): { field: string; code: "catalogChoiceWithoutOptions" } | undefined;
   /** What the template's data validation allows in the input cell; undefined = no validation. */

@@ -2,6 +2,8 @@
 import { MISSING } from "../model";
 import type { ValueTypeDescriptor } from "./descriptor";
 import { scalarTidy } from "./shared";
+import { computeUnitRatio } from "../derive";
+import { present } from "../invariant";
 
 export const ratio: ValueTypeDescriptor = {
   label: "beräknad kvot",
@@ -13,6 +15,8 @@ export const ratio: ValueTypeDescriptor = {
   aggregations: ["ratio"],
   // Derived figures are computed, never read: whatever the cell holds is ignored.
   parse: () => ({ value: MISSING, problems: [] }),
+  derive: (measure, values) =>
+    computeUnitRatio(present(measure.formula, `formeln för ${measure.id}`), values),
   numberFormat: "0.0",
   level2NumberFormat: "0.0",
   wideValue: false,
