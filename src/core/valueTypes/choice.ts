@@ -1,6 +1,6 @@
 /** choice: one of the measure's `options`. */
 import type { ValueTypeDescriptor } from "./descriptor";
-import { INVALID, between, cellProblem, oneCell, scalarTidy, shown } from "./shared";
+import { INVALID, between, cellProblem, oneCell, scalarJson, scalarTidy, shown } from "./shared";
 import { present } from "../invariant";
 
 export const choice: ValueTypeDescriptor = {
@@ -32,6 +32,7 @@ export const choice: ValueTypeDescriptor = {
     prompt: "Välj ett av alternativen i listan.",
   }),
   tidy: scalarTidy,
+  json: scalarJson,
   sample: (m, random) => {
     const options = present(m.options, `alternativen för ${m.id}`);
     return present(options[between(random, 0, options.length - 2)], `ett alternativ för ${m.id}`);

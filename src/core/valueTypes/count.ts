@@ -1,6 +1,6 @@
 /** count: a whole number ≥ 0 (antal). */
 import type { ValueTypeDescriptor } from "./descriptor";
-import { between, numberCell, numberValidation, oneCell, scalarTidy } from "./shared";
+import { between, numberCell, numberValidation, oneCell, scalarJson, scalarTidy } from "./shared";
 
 const bounds = { min: 0 };
 
@@ -22,5 +22,6 @@ export const count: ValueTypeDescriptor = {
   longText: false,
   validation: (m) => numberValidation(m, bounds, true, "ett heltal"),
   tidy: scalarTidy,
+  json: scalarJson,
   sample: (m, random) => between(random, 0, Math.min(m.checks.warnAbove ?? 40, 40)),
 };

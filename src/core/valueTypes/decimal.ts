@@ -1,6 +1,6 @@
 /** decimal: a number with decimals ≥ 0 (årsarbetare, timmar). */
 import type { ValueTypeDescriptor } from "./descriptor";
-import { between, numberCell, numberValidation, oneCell, scalarTidy } from "./shared";
+import { between, numberCell, numberValidation, oneCell, scalarJson, scalarTidy } from "./shared";
 
 const bounds = { min: 0 };
 
@@ -20,5 +20,6 @@ export const decimal: ValueTypeDescriptor = {
   longText: false,
   validation: (m) => numberValidation(m, bounds, false, "ett tal (decimalkomma går bra)"),
   tidy: scalarTidy,
+  json: scalarJson,
   sample: (_m, random) => Math.round(between(random, 100, 1500)) / 100,
 };

@@ -36,6 +36,9 @@ export interface TidyCell {
   caseNumber: number | null;
 }
 
+/** A unit's value in the JSON output (docs/json.md): a list of cases as its numbers, Ja/Nej as a boolean, missing as null. */
+export type JsonValue = number | string | boolean | number[] | null;
+
 /** A value the demo writes into a cell (the same shape as workbook/fill's FillValue). */
 export type SampleValue = string | number | boolean | null;
 
@@ -88,6 +91,8 @@ export interface ValueTypeDescriptor {
   catalogCheck?(measure: Measure): { field: string; code: "catalogChoiceWithoutOptions" } | undefined;
   /** What the template's data validation allows in the input cell; undefined = no validation. */
   validation(measure: Measure): TemplateValidation | undefined;
+  /** A unit's value in the JSON output. */
+  json(value: Value): JsonValue;
   /** A unit's value as rows of tidy data. */
   tidy(value: Value): TidyCell[];
   /** A plausible value for the demo and benchmark. */

@@ -1,7 +1,7 @@
 /** ratio: derived from the numerator and denominator of other measures (formula); never typed. */
 import { MISSING } from "../model";
 import type { ValueTypeDescriptor } from "./descriptor";
-import { scalarTidy } from "./shared";
+import { scalarJson, scalarTidy } from "./shared";
 import { computeUnitRatio } from "../derive";
 import { present } from "../invariant";
 
@@ -23,5 +23,6 @@ export const ratio: ValueTypeDescriptor = {
   longText: false,
   validation: () => undefined,
   tidy: scalarTidy,
+  json: scalarJson,
   sample: () => null,
 };

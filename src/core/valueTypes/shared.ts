@@ -3,7 +3,7 @@ import type { Measure, Problem, ProblemOf, RawCell, Value } from "../model";
 import type { ProblemCode, ProblemParams, RestParams } from "../messages/codes";
 import { MISSING } from "../model";
 import { isBlankText, parseSwedishNumber, roundMicro } from "../swedishNumber";
-import type { ParseOutcome, Random, TemplateValidation, TidyCell } from "./descriptor";
+import type { JsonValue, ParseOutcome, Random, TemplateValidation, TidyCell } from "./descriptor";
 
 /** Something was typed but could not be read (already reported; not also "saknas"). */
 export const INVALID: Value = { kind: "missing", invalid: true };
@@ -114,6 +114,11 @@ export function numberValidation(
 export function scalarTidy(value: Value): TidyCell[] {
   if (value.kind === "number" || value.kind === "text") return [{ value: value.value, caseNumber: null }];
   return [{ value: null, caseNumber: null }];
+}
+
+/** A single value in the JSON output: a number or text as it is, missing as null. */
+export function scalarJson(value: Value): JsonValue {
+  return value.kind === "number" || value.kind === "text" ? value.value : null;
 }
 
 /** A whole number from lo to hi, both included. */
