@@ -41,7 +41,7 @@ export interface ExcelHostDeps {
 /** Shown as the file in messages when the workbook's name cannot be read (before ExcelApi 1.7). */
 export const ACTIVE_WORKBOOK = "(aktiv arbetsbok)";
 
-export const FILL_COLORS = { fel: "#F8CBAD", varning: "#FFE699" } as const;
+const FILL_COLORS = { fel: "#F8CBAD", varning: "#FFE699" } as const;
 
 const NOT_SUPPORTED = {
   createWorkbook:

@@ -1,5 +1,5 @@
 import * as XLSX from "xlsx";
-import { base64ToBytes, bytesToBase64 } from "../../src/excel/base64";
+import { bytesToBase64 } from "../../src/excel/base64";
 import { planSheetNames, renameSheetRefs, sheetBlocks, uniqueSheetName } from "../../src/excel/sheetBlocks";
 
 describe("sheet names", () => {
@@ -60,11 +60,10 @@ describe("sheetBlocks", () => {
 });
 
 describe("base64 without Buffer", () => {
-  it("round-trips large byte arrays and matches Node's encoding", () => {
+  it("encodes large byte arrays exactly as Node does", () => {
     const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
     const b64 = bytesToBase64(bytes);
     expect(b64).toBe(Buffer.from(bytes).toString("base64"));
-    expect(base64ToBytes(b64)).toEqual(bytes);
     expect(bytesToBase64(new Uint8Array())).toBe("");
   });
 });
