@@ -19,10 +19,6 @@ export interface InputFile {
   read(): Promise<Uint8Array>;
 }
 
-export function inMemoryFile(name: string, bytes: Uint8Array): InputFile {
-  return { name, read: async () => bytes };
-}
-
 export interface FileOutcome {
   file: string;
   sha256: string;

@@ -8,7 +8,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { checkFiles, inMemoryFile, rollupFiles, runProblems } from "../../src/workbook/collect";
+import { checkFiles, rollupFiles, runProblems } from "../../src/workbook/collect";
+import { inMemoryFile } from "../helpers/inMemoryFile";
 import { writeLevel2 } from "../../src/workbook/writeLevel2";
 import { loadTemplates } from "../../src/cli/templateFiles";
 import {
