@@ -22,7 +22,7 @@ export interface SheetBlock {
 const MAX_SHEET_NAME = 31;
 
 /** "Nivå 2" → "Nivå 2 (2)" when taken (Excel compares sheet names without case). */
-export function uniqueSheetName(wanted: string, taken: ReadonlySet<string>): string {
+function uniqueSheetName(wanted: string, taken: ReadonlySet<string>): string {
   if (!taken.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
@@ -46,7 +46,7 @@ export function planSheetNames(source: readonly string[], existing: readonly str
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Points references to renamed sheets ('Ärenden'!D2 → 'Ärenden (2)'!D2), quoted or not. */
-export function renameSheetRefs(formula: string, renames: ReadonlyMap<string, string>): string {
+function renameSheetRefs(formula: string, renames: ReadonlyMap<string, string>): string {
   let out = formula;
   for (const [from, to] of renames) {
     if (from === to) continue;
