@@ -263,8 +263,8 @@ export function parseWorkbookChecked(bytes: Uint8Array, file: string): XLSX.Work
   return zip ? parseZip(zip) : parseCfb(bytes, file);
 }
 
-/** The targeted read alone: undefined when the file needs the full parse (tests compare the two). */
-export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): ReadOutcome | undefined {
+/** The targeted read alone: undefined when the file needs the full parse. */
+function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): ReadOutcome | undefined {
   try {
     return readBook(targetedBook(zip), file, catalog, zip.deadline);
   } catch (e) {
@@ -275,7 +275,7 @@ export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): R
 }
 
 /** Checks size and kind; the zip package of a zip file, undefined for an OLE container (.xls). */
-export function openChecked(
+function openChecked(
   bytes: Uint8Array,
   file: string,
   deadline = new Deadline(file),
