@@ -275,11 +275,7 @@ function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): ReadOutc
 }
 
 /** Checks size and kind; the zip package of a zip file, undefined for an OLE container (.xls). */
-function openChecked(
-  bytes: Uint8Array,
-  file: string,
-  deadline = new Deadline(file),
-): ZipPackage | undefined {
+function openChecked(bytes: Uint8Array, file: string, deadline = new Deadline(file)): ZipPackage | undefined {
   if (bytes.length === 0) return reject("emptyFile", file);
   if (bytes.length > LIMITS.fileBytes) return rejectFileSize(file, bytes.length);
   const kind = sniff(bytes);
