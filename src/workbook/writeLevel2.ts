@@ -21,6 +21,7 @@ import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 import { columnLetters } from "./a1";
 
 import { LEVEL2_SHEETS } from "./level2Sheets";
+import { present } from "../core/invariant";
 export { LEVEL2_SHEETS };
 /** The fixed columns before the units on the summary sheet, and the columns after the level-2 figure. */
 const FIXED = ["Mått-id", "Mått", "Måttenhet", "Sammanställning"];
@@ -278,7 +279,7 @@ function writeSummary(
       continue;
     }
     const m = item.measure;
-    const figure = figureOf.get(m.id)!;
+    const figure = present(figureOf.get(m.id), `talet för ${m.id}`);
     const excelRow = ws.getRow(item.row);
     excelRow.getCell(1).value = m.id;
     excelRow.getCell(2).value = m.label;
@@ -316,7 +317,9 @@ function writeAnalyses(wb: ExcelJS.Workbook, uppdrag: Uppdrag, units: UnitReport
   units.forEach((_, i) => (ws.getColumn(3 + i).width = 45));
   const figureOf = new Map(figures.map((f) => [f.measureId, f]));
   for (const m of uppdrag.measures.filter((x) => aggregationOf(x).sideBySide && figureOf.has(x.id))) {
-    const texts = new Map((figureOf.get(m.id)!.details.texts ?? []).map((t) => [t.unit, t.text]));
+    const texts = new Map(
+      (present(figureOf.get(m.id), `talet för ${m.id}`).details.texts ?? []).map((t) => [t.unit, t.text]),
+    );
     const row = ws.addRow(
       [m.id, m.label, ...units.map((u) => texts.get(u.unit) ?? (u.values[m.id] ? "(saknas)" : "–"))].map(
         cellText,
@@ -394,7 +397,7 @@ export interface ProblemRow {
  * Every problem of the run as rows: file rejections, content problems and roll-up problems, then
  * the cross-measure rules broken on level 2, at their figure's cell when `level2Cell` knows it.
  */
-export function problemRows(
+function problemRows(
   collected: CollectedRollup,
   level2Cell: (measureId: string) => string | undefined = () => undefined,
 ): ProblemRow[] {
@@ -441,7 +444,7 @@ function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
   listSheet(
     wb,
     LEVEL2_SHEETS.data,
-    TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]),
+    TIDY_HEADERS.map((h, i): Column => [h, present(widths[i], `bredden för ${h}`)]),
     (function* () {
       for (const r of tidyRows(collected.uppdrag, collected.result)) yield tidyRow(r);
     })(),
