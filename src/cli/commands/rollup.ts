@@ -44,7 +44,7 @@ export function rollupJson(c: CollectedRollup) {
       unit: r.unit,
       file: r.file,
       parts: r.parts ?? null,
-      values: valuesJson(r),
+      values: valuesJson(r, uppdrag),
     })),
     level2: Object.fromEntries(
       result.figures.map((f) => [
