@@ -22,6 +22,7 @@ import { fillTemplate } from "../workbook/fill";
 import { sampleValues } from "../cli/sampleData";
 import type { Uppdrag } from "../core/model";
 import { measureWebLoad } from "./webLoad";
+import { present } from "../core/invariant";
 
 const UPPDRAG = "psykiatrisk-hemsjukvard";
 const ROOT = path.resolve(__dirname, "..", "..", ".bench");
@@ -131,7 +132,10 @@ function usedFiles(json: string): number {
 async function main() {
   const args = process.argv.slice(2);
   const sizes = args.length ? args.map(Number) : [10, 100, 300];
-  const uppdrag = catalog().uppdrag.find((u) => u.id === UPPDRAG)!;
+  const uppdrag = present(
+    catalog().uppdrag.find((u) => u.id === UPPDRAG),
+    `uppdraget ${UPPDRAG} i katalogen`,
+  );
   const { libreOffice } = await ensurePool(uppdrag, Math.max(...sizes));
   const sample = fs.statSync(path.join(POOL, poolName(0))).size;
   console.log(
@@ -234,7 +238,7 @@ async function reportWebLoad() {
     return;
   }
   const sorted = [...web.loadsMs].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const median = present(sorted[Math.floor(sorted.length / 2)], "en mätning av sidan");
   console.log(
     `Tid till användbar sida (fristående, headless Chromium, från navigering tills knappen Skapa mall går att använda, utan cache, median av ${sorted.length}): ${median.toFixed(0)} ms (${sorted.map((t) => t.toFixed(0)).join(", ")} ms)`,
   );

@@ -6,7 +6,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 
-const dir = process.argv[2]!;
+const dir = process.argv[2];
+if (dir === undefined) {
+  console.error("Ange mappen med filerna: node floor.js <mapp>");
+  process.exit(2);
+}
 let chars = 0;
 for (const name of fs.readdirSync(dir)) {
   for (const data of Object.values(unzipSync(fs.readFileSync(path.join(dir, name)))))

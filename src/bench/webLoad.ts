@@ -79,7 +79,7 @@ function sizeOf(dir: string, file: string): WebFile {
 export function firstLoadFiles(dir: string): { initial: WebFile[]; later: WebFile[] } {
   const html = fs.readFileSync(path.join(dir, "taskpane.html"), "utf8");
   const local = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|([^\s>"]+))/g)]
-    .map((m) => (m[1] ?? m[2])!)
+    .flatMap((m) => m[1] ?? m[2] ?? [])
     .filter((src) => !/^[a-z]+:\/\//i.test(src));
   const initial = ["taskpane.html", ...local.map((src) => src.replace(/^\.?\//, ""))];
   const later = fs

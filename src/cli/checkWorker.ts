@@ -10,6 +10,7 @@ import { cliCatalog, useCatalogFolders } from "./catalog";
 import { readRegularFile } from "./readRegular";
 import { timeLimit } from "../workbook/limits";
 import * as path from "node:path";
+import { present } from "../core/invariant";
 
 export interface WorkerJob {
   index: number;
@@ -35,7 +36,9 @@ timeLimit.seconds = setup.fileSeconds;
 /** Test hook: a worker that never finishes the file so named, as a worker stuck in a step the reader cannot interrupt. */
 const hangOn = process.env.UPPFOLJNING_TEST_HANG;
 
-parentPort!.on("message", async (job: WorkerJob) => {
+const port = present(parentPort, "worker-trådens port (checkWorker körs bara som worker-tråd)");
+
+port.on("message", async (job: WorkerJob) => {
   if (hangOn && path.basename(job.name) === hangOn) for (;;);
   const outcome = await checkFile(
     { name: job.name, read: async () => readRegularFile(job.path) },
@@ -44,7 +47,7 @@ parentPort!.on("message", async (job: WorkerJob) => {
     setup.uppdragId,
   );
   const { uppdrag, ...rest } = outcome;
-  parentPort!.postMessage({ index: job.index, outcome: rest, uppdragId: uppdrag?.id });
+  port.postMessage({ index: job.index, outcome: rest, uppdragId: uppdrag?.id });
 });
 
-parentPort!.postMessage("ready");
+port.postMessage("ready");

@@ -24,6 +24,7 @@ import type { WorkerJob, WorkerSetup } from "./checkWorker";
 import { readRegularFile } from "./readRegular";
 import { catalogFolders } from "./catalog";
 import { LIMITS, timeLimit, tooSlowProblem } from "../workbook/limits";
+import { present } from "../core/invariant";
 
 /**
  * Below this many files a worker's start-up (loading the catalog and SheetJS, ~0,3 s) costs
@@ -139,7 +140,8 @@ export async function checkPaths(
           return end();
         }
         const index = next++;
-        current = { index, name: paths[index]!.name, path: paths[index]!.path };
+        const file = present(paths[index], `fil nummer ${index + 1}`);
+        current = { index, name: file.name, path: file.path };
         worker.postMessage(current);
         if (ready) armBackstop(current);
       };

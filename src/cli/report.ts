@@ -1,31 +1,18 @@
 /** Turning outcomes into what the CLI prints: lines for people, the JSON contract for scripts. */
-import type { Problem, UnitReport, Uppdrag, Value } from "../core/model";
+import type { Problem, UnitReport, Uppdrag } from "../core/model";
+import { valueTypeOf, type JsonValue } from "../core/valueTypes";
+import { present } from "../core/invariant";
 import { formatProblem, problemText } from "../core/messages/sv";
 import { contentProblems, type FileOutcome } from "../workbook/collect";
 import type { Io } from "./io";
 import { measureLabel } from "../core/measures";
 
-export type JsonValue = number | string | boolean | number[] | null;
-
-export function valueJson(v: Value | undefined): JsonValue {
-  if (!v) return null;
-  switch (v.kind) {
-    case "missing":
-      return null;
-    case "number":
-      return v.value;
-    case "yesNo":
-      return v.value;
-    case "text":
-      return v.value;
-    case "list":
-      return v.values;
-  }
-}
-
-export function valuesJson(report: UnitReport): Record<string, JsonValue> {
+/** A unit's values in the JSON contract, each written as its value type says. */
+export function valuesJson(report: UnitReport, uppdrag: Uppdrag): Record<string, JsonValue> {
+  const typeOf = new Map(uppdrag.measures.map((m) => [m.id, valueTypeOf(m)]));
   const out: Record<string, JsonValue> = {};
-  for (const [id, v] of Object.entries(report.values)) out[id] = valueJson(v);
+  for (const [id, v] of Object.entries(report.values))
+    out[id] = present(typeOf.get(id), `måttet ${id} i ${uppdrag.id}`).json(v);
   return out;
 }
 
@@ -60,7 +47,7 @@ export function fileJson(o: FileOutcome) {
     unit: o.report?.unit ?? null,
     period: o.report?.period ?? null,
     parts: o.report?.parts ?? null,
-    values: o.report ? valuesJson(o.report) : null,
+    values: o.report && o.uppdrag ? valuesJson(o.report, o.uppdrag) : null,
     problems: o.problems.map((p) => problemJson(p, o.uppdrag)),
     readByLabel:
       o.readByLabel?.map((r) => ({

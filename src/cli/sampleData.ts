@@ -6,18 +6,7 @@ import type { Measure, Uppdrag } from "../core/model";
 import { appliesTo, isInput } from "../core/measures";
 import type { FillValue } from "../workbook/fill";
 import { valueTypeOf } from "../core/valueTypes";
-
-/** mulberry32: a tiny seeded generator, enough for sample data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "./seededRandom";
 
 function sampleFor(m: Measure, rnd: () => number): FillValue | FillValue[] {
   return valueTypeOf(m).sample(m, rnd);

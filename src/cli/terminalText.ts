@@ -4,6 +4,7 @@
  * hide text, and bidi overrides cannot reorder what is shown. Tab and newline are kept. The
  * same \uXXXX form is a valid JSON escape of the same character, so JSON output stays equal.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function terminalSafe(text: string): string {

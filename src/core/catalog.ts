@@ -13,7 +13,7 @@ import {
   type UppdragFile,
 } from "./catalogSchema";
 import { messageText } from "./messages/sv";
-import { valueTypeOf } from "./valueTypes";
+import { VALUE_TYPES, valueTypeOf } from "./valueTypes";
 import { aggregationOf } from "./aggregations";
 
 export interface CatalogSource {
@@ -118,9 +118,10 @@ function checkUppdrag(
     if (!derived && m.formula) err("measures", i, "formula", messageText("catalogFormulaNotRatio", {}));
     if (m.formula) {
       for (const t of [...m.formula.numerator, ...m.formula.denominator]) {
-        if (!numeric(t.measure))
+        const term = byId.get(t.measure);
+        if (!term || !numeric(t.measure))
           err("measures", i, "formula", messageText("catalogFormulaNotNumeric", { measure: t.measure }));
-        else if (valueTypeOf(byId.get(t.measure)!).entry === "derived")
+        else if (valueTypeOf(term).entry === "derived")
           err("measures", i, "formula", messageText("catalogFormulaOfRatio", { measure: t.measure }));
       }
     }
@@ -128,23 +129,23 @@ function checkUppdrag(
     if (lacking) err("measures", i, lacking.field, messageText(lacking.code, {}));
     const missing = aggregationOf(m).catalogCheck?.(m, numeric);
     if (missing) err("measures", i, missing.field, messageText(missing.code, {}));
-    if (m.countedBy !== undefined && byId.get(m.countedBy)?.type !== "count")
+    const counter = m.countedBy === undefined ? undefined : byId.get(m.countedBy);
+    if (m.countedBy !== undefined && (!counter || !valueTypeOf(counter).countsCases))
       err("measures", i, "countedBy", messageText("catalogCountedByNotCount", { measure: m.countedBy }));
   });
   u.rules.forEach((r, i) => {
     const ids = ruleMeasureIds(r);
     for (const [field, id] of ids) {
-      if (!byId.has(id)) err("rules", i, field, messageText("catalogRuleUnknownMeasure", { measure: id }));
+      const measure = byId.get(id);
+      if (!measure) err("rules", i, field, messageText("catalogRuleUnknownMeasure", { measure: id }));
       else if (
-        r.type === "listCount" && field === "list"
-          ? valueTypeOf(byId.get(id)!).entry !== "cases"
-          : !numeric(id)
+        r.type === "listCount" && field === "list" ? valueTypeOf(measure).entry !== "cases" : !numeric(id)
       ) {
         err(
           "rules",
           i,
           field,
-          messageText("catalogRuleWrongType", { measure: id, type: byId.get(id)!.type, rule: r.type }),
+          messageText("catalogRuleWrongType", { measure: id, type: measure.type, rule: r.type }),
         );
       }
     }
@@ -172,11 +173,8 @@ function checkKeyFigures(u: Uppdrag, errors: CatalogError[]) {
     for (const [field, id] of fields) {
       const m = byId.get(id);
       if (!m) err(field, `måttet "${id}" finns inte i uppdraget`);
-      else if (m.type !== "count" && m.type !== "decimal")
-        err(
-          field,
-          `måttet "${id}" har typen ${m.type}; ett nyckeltal delar med ett antal (count) eller ett tal med decimaler (decimal)`,
-        );
+      else if (valueTypeOf(m).keyFigureVolume === undefined)
+        err(field, `måttet "${id}" har typen ${m.type}; ett nyckeltal delar med ${keyFigureVolumes()}`);
     }
     if ("start" in k.per && k.per.start === k.per.end)
       err("per", "start och end är samma mått; ange olika mått eller bara measure");
@@ -219,6 +217,13 @@ export function hasNumericFigure(m: Measure): boolean {
 export function keyMeasuresOf(uppdrag: Uppdrag): Measure[] {
   const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
   return (uppdrag.keyMeasures ?? []).flatMap((id) => byId.get(id) ?? []);
+}
+
+/** "ett antal (count) eller ett tal med decimaler (decimal)": the types a key figure may divide by. */
+function keyFigureVolumes(): string {
+  return Object.entries(VALUE_TYPES)
+    .flatMap(([id, t]) => (t.keyFigureVolume === undefined ? [] : [`${t.keyFigureVolume} (${id})`]))
+    .join(" eller ");
 }
 
 function ruleMeasureIds(r: Rule): [string, string][] {
@@ -282,11 +287,12 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
   const uppdrag: Uppdrag[] = [];
   const seen = new Map<string, string>();
   for (const { file, data } of uppdragFiles) {
-    if (seen.has(data.id)) {
+    const earlier = seen.get(data.id);
+    if (earlier !== undefined) {
       errors.push({
         file,
         field: "id",
-        message: messageText("catalogDuplicateUppdrag", { uppdrag: data.id, file: seen.get(data.id)! }),
+        message: messageText("catalogDuplicateUppdrag", { uppdrag: data.id, file: earlier }),
       });
       continue;
     }

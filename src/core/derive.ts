@@ -1,7 +1,6 @@
 /** Derived figures (ratios) from a set of values: patienter per PAS, andel inom garanterad tid. */
 import type { Measure, RatioFormula, Term, Value } from "./model";
 import { exactRatio, toMicro } from "./exact";
-import { numberOf } from "./measures";
 
 /** Every measure id a formula reads. */
 export function formulaInputs(formula: RatioFormula): string[] {
@@ -21,9 +20,10 @@ export function termsMicro(
 ): bigint | undefined {
   let total = 0n;
   for (const term of terms) {
-    const v = numberOf(values[term.measure]);
-    if (v === undefined) return undefined;
-    total += BigInt(term.sign) * toMicro(v);
+    // Not measures.numberOf: that module reaches the value types, whose ratio derives through here.
+    const v = values[term.measure];
+    if (v?.kind !== "number") return undefined;
+    total += BigInt(term.sign) * toMicro(v.value);
   }
   return total;
 }

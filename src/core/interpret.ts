@@ -6,6 +6,7 @@ import type { Location, Problem, RawCell, UnitReport, Uppdrag, Value } from "./m
 import { appliesTo, isInput, numberOf } from "./measures";
 import { parseMeasureInput } from "./parse";
 import { valueTypeOf } from "./valueTypes";
+import { present } from "./invariant";
 
 export interface RawReport {
   uppdragId: string;
@@ -41,7 +42,9 @@ export function interpretReport(
       problems.push(where ? { ...p, location: where } : p);
     });
     if (cellLocations && outcome.cellOf && outcome.value.kind === "list")
-      caseLocations[measure.id] = outcome.cellOf.values.map((i) => at(i)!);
+      caseLocations[measure.id] = outcome.cellOf.values.map((i) =>
+        present(at(i), `platsen för ett ärende i ${measure.id}`),
+      );
   }
   // A list of cases left blank when the count says there were none is an empty list, not a missing one.
   for (const measure of uppdrag.measures) {

@@ -96,5 +96,5 @@ export function metaParts(
 /** The unit's name as shown, or undefined when nothing visible is left of it. */
 export function metaUnit(enhet: string | undefined): string | undefined {
   const visible = enhet === undefined ? "" : visibleName(enhet);
-  return visible === "" ? undefined : enhet!.trim();
+  return visible === "" || enhet === undefined ? undefined : enhet.trim();
 }

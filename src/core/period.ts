@@ -82,7 +82,7 @@ export function parsePeriod(code: string): Period | undefined {
   const frequency: Frequency = letter === "H" ? "halvar" : letter === "T" ? "tertial" : "manad";
   const count = { halvar: 2, tertial: 3, manad: 12, ar: 1 }[frequency];
   if (index < 1 || index > count) return undefined;
-  if (letter !== "M" && m[3]!.length !== 1) return undefined;
+  if (letter !== "M" && m[3]?.length !== 1) return undefined;
   return build(year, frequency, index);
 }
 

@@ -12,6 +12,7 @@ import { parsePeriod } from "./period";
 import { LEVEL2_UNIT, TIDY_HEADERS, TIDY_HEADERS_V1, TIDY_HEADERS_V2, type TidyRow } from "./tidy";
 import { unitKey } from "./unitName";
 import { exactSum } from "./exact";
+import { present } from "./invariant";
 
 export interface PeriodRecord {
   /** Where it was read from (a file name), for messages. */
@@ -145,8 +146,8 @@ export function readPeriodRecord(table: readonly (readonly Cell[])[], source: st
     record: {
       source,
       format,
-      uppdrag: uppdragIds[0]!,
-      period: periods[0]!,
+      uppdrag: present(uppdragIds[0], "tabellens uppdrag"),
+      period: present(periods[0], "tabellens period"),
       ...(templateVersion ? { templateVersion } : {}),
       rows,
     },

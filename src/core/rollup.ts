@@ -15,6 +15,7 @@ import { aggregationOf, headlineStatistic, median, type FigureDetails } from "./
 import { problemMeasures } from "./rules/concerns";
 import { levelTwoProblems } from "./rules/levelTwo";
 import { unitKey } from "./unitName";
+import { present } from "./invariant";
 
 export type { FigureDetails };
 
@@ -162,7 +163,9 @@ function figureFor(
 
   return {
     ...base,
-    ...aggregationOf(measure).rollUp(measure, contributors, (unit) => acc.values.get(unit)!),
+    ...aggregationOf(measure).rollUp(measure, contributors, (unit) =>
+      present(acc.values.get(unit), `värdena från ${unit}`),
+    ),
   };
 }
 
@@ -299,34 +302,36 @@ export function rollup(
   for (const [key, group] of byUnit) {
     const contents = byContent(group, options.contentKey);
     if (contents.length === 1) {
-      const [kept, ...copiesOfKept] = contents[0]!;
-      used.push(kept!);
+      const [first, ...copiesOfKept] = present(contents[0], `filerna från ${key}`);
+      const kept = present(first, `filerna från ${key}`);
+      used.push(kept);
       for (const c of copiesOfKept)
         copies.push({
           report: c,
-          copyOf: kept!,
+          copyOf: kept,
           problem: {
             code: "duplicateCopy",
             severity: "varning",
             location: { file: c.file },
-            params: { file: c.file, copyOf: kept!.file, unit: c.unit },
+            params: { file: c.file, copyOf: kept.file, unit: c.unit },
           },
         });
     } else {
       const sorted = [...group].sort(byFile);
       const files = sorted.map((r) => r.file);
       for (const r of group) rejected.push(reject(r, "duplicateUnit", { files: files.join(", ") }));
+      const first = present(sorted[0], `filerna från ${key}`);
       const named = expectedBy.get(key) ?? {
-        unit: sorted[0]!.unit,
-        ...(sorted[0]!.parts ? { parts: sorted[0]!.parts } : {}),
+        unit: first.unit,
+        ...(first.parts ? { parts: first.parts } : {}),
       };
       conflictingUnits.push({ ...named, files });
     }
   }
   used.sort((a, b) => byName(a.unit, b.unit));
   conflictingUnits.sort((a, b) => byName(a.unit, b.unit));
-  const present = new Set([...used, ...conflictingUnits].map((r) => unitKey(r.unit)));
-  const absentUnits = (options.expectedUnits ?? []).filter((e) => !present.has(unitKey(e.unit)));
+  const reported = new Set([...used, ...conflictingUnits].map((r) => unitKey(r.unit)));
+  const absentUnits = (options.expectedUnits ?? []).filter((e) => !reported.has(unitKey(e.unit)));
   const expectedKeys = new Set(expectedBy.keys());
   const problems: Problem[] = [...rejected.map((r) => r.problem), ...copies.map((c) => c.problem)];
   for (const e of absentUnits)

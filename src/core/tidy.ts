@@ -4,10 +4,10 @@
  */
 import type { UnitReport, Uppdrag } from "./model";
 import type { RollupResult } from "./rollup";
-import { computeUnitRatio } from "./derive";
 import { valueTypeOf } from "./valueTypes";
 import { aggregationOf } from "./aggregations";
 import type { TargetOutcome } from "./comparison/model";
+import { present } from "./invariant";
 
 export interface TidyRow {
   uppdrag: string;
@@ -78,9 +78,10 @@ function unitRows(uppdrag: Uppdrag, report: UnitReport, period: string): TidyRow
   };
   for (const m of uppdrag.measures) {
     const common = { ...base, measureId: m.id, label: m.label, unitOfMeasure: m.unit, caseNumber: null };
-    if (m.formula) {
+    const derive = valueTypeOf(m).derive;
+    if (derive) {
       if (m.part && report.parts && !report.parts.includes(m.part)) continue;
-      rows.push({ ...common, value: computeUnitRatio(m.formula, report.values) });
+      rows.push({ ...common, value: derive(m, report.values) });
       continue;
     }
     const v = report.values[m.id];
@@ -100,7 +101,7 @@ export function tidyRows(
   const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
   const targetOf = new Map(targets.map((t) => [t.measureId, t]));
   for (const f of result.figures) {
-    const m = byId.get(f.measureId)!;
+    const m = present(byId.get(f.measureId), `måttet ${f.measureId}`);
     if (!aggregationOf(m).tidy) continue;
     rows.push({
       uppdrag: uppdrag.id,

@@ -66,6 +66,7 @@ const CONFUSABLES: Record<string, string> = {
 const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu");
 
 /** Control and format characters: nothing a person sees, so nothing a name may differ by. */
+// eslint-disable-next-line no-misleading-character-class -- each listed character is removed on its own (u flag), joined or not
 const INVISIBLE = /[\p{Cc}\p{Cf}\u034f\u115f\u1160\u3164\uffa0\ufe00-\ufe0f]/gu;
 
 /** A name with invisible and control characters removed and whitespace runs as one space (for showing and comparing). */
@@ -81,7 +82,7 @@ export function hasConfusableLetters(name: string): boolean {
 /** The key two unit names are compared by: equal keys are the same unit. */
 export function unitKey(name: string): string {
   return visibleName(name)
-    .replace(CONFUSABLE, (c) => CONFUSABLES[c]!)
+    .replace(CONFUSABLE, (c) => CONFUSABLES[c] ?? c)
     .normalize("NFC")
     .toLocaleLowerCase("sv");
 }

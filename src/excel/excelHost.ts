@@ -25,6 +25,7 @@ import { readCharts, type WorkbookChart } from "../workbook/readCharts";
 import { readWorkbookSheets } from "./budgetSheets";
 import { defaultMappingStore, type MappingStore } from "./mappingStore";
 import { writeEkonomiLayout } from "./ekonomiWrite";
+import { present } from "../core/invariant";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 type XlsxModule = typeof import("xlsx");
@@ -47,7 +48,7 @@ export interface ExcelHostDeps {
 /** Shown as the file in messages when the workbook's name cannot be read (before ExcelApi 1.7). */
 export const ACTIVE_WORKBOOK = "(aktiv arbetsbok)";
 
-export const FILL_COLORS = { fel: "#F8CBAD", varning: "#FFE699" } as const;
+const FILL_COLORS = { fel: "#F8CBAD", varning: "#FFE699" } as const;
 
 const NOT_SUPPORTED = {
   createWorkbook:
@@ -139,7 +140,10 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
         .filter((s) => s !== metaSheetName)
         .map((s) => wb.worksheets.getItem(s).getUsedRange().load(RANGE_PROPERTIES));
       await context.sync();
-      return readOutcomeFromSnapshot({ ...snapshot, usedRanges: used.map(rangeData) }, catalog)!;
+      return present(
+        readOutcomeFromSnapshot({ ...snapshot, usedRanges: used.map(rangeData) }, catalog),
+        "utfallet när bladens använda områden är lästa",
+      );
     });
   }
 

@@ -18,7 +18,7 @@ export interface FillStore {
   write(fills: readonly RememberedFill[]): Promise<void>;
 }
 
-export const SETTINGS_KEY = "uppfoljning.markeringar";
+const SETTINGS_KEY = "uppfoljning.markeringar";
 
 export function memoryFillStore(initial: readonly RememberedFill[] = []): FillStore {
   let fills = [...initial];

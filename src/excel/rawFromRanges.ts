@@ -3,12 +3,13 @@
  * names and ranges become the same ReadOutcome that readUnitWorkbook gives for a file. The
  * Excel adapter only moves data; every decision about cells lives here, testable without Excel.
  */
-import type { Catalog, RawCell } from "../core/model";
+import type { Catalog } from "../core/model";
 import type { ReadOutcome } from "../workbook/identify";
 import { readCells, type CellAccess } from "../workbook/cellAccess";
 import { isInput } from "../core/measures";
 import { META_KEYS, META_SHEET, measureIdFromName, metaName, type MetaKey } from "../workbook/layout";
 import { decodeRange, parseAddress } from "../workbook/a1";
+import { rawFromCell } from "./rawCell";
 
 /** A workbook-scoped name as `workbook.names` lists it (Excel.NamedItem's name, type and value). */
 export interface NameInfo {
@@ -29,53 +30,6 @@ export interface RangeData {
 
 // ---------------------------------------------------------------------------
 // Cells
-
-const ERROR_TEXT =
-  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
-
-/** Does a number format show a date or time (then SheetJS, and so readUnit, gives a Date)? */
-export function isDateFormat(format: unknown): boolean {
-  if (typeof format !== "string" || format === "" || /^general$/i.test(format)) return false;
-  const firstSection = format.split(";")[0] ?? "";
-  const stripped = firstSection
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[(?:h+|m+|s+)\]/gi, "h")
-    .replace(/\[[^\]]*\]/g, "");
-  return /[dmyhs]/i.test(stripped);
-}
-
-/** Excel serial day number (1900 system) → Date at UTC midnight plus the time part. */
-function dateFromSerial(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86_400_000));
-}
-
-/**
- * One cell from the Excel API as readUnit's rawOf would have given it from the file:
- * "" is blank (null), error values become { error }, a percent-formatted fraction means
- * its percentage for a percent measure, a date-formatted number is a Date.
- */
-export function rawFromCell(
-  value: unknown,
-  valueType?: string,
-  numberFormat?: unknown,
-  asPercent = false,
-): RawCell {
-  if (value === null || value === undefined || valueType === "Empty") return null;
-  if (
-    valueType === "Error" ||
-    (valueType === undefined && typeof value === "string" && ERROR_TEXT.test(value))
-  )
-    return { error: String(value) };
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") {
-    if (asPercent && typeof numberFormat === "string" && numberFormat.includes("%")) return value * 100;
-    if (isDateFormat(numberFormat)) return dateFromSerial(value);
-    return value;
-  }
-  const text = String(value);
-  return text === "" ? null : text;
-}
 
 function textOf(value: unknown): string {
   return value === null || value === undefined ? "" : String(value).trim();

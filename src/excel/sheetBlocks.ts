@@ -6,6 +6,7 @@
  */
 import type { WorkBook, CellObject } from "xlsx";
 import { blockAddress, decodeRange, encodeCell, quoteSheet } from "../workbook/a1";
+import { present } from "../core/invariant";
 
 export type FormulaCell = string | number | boolean;
 
@@ -89,7 +90,7 @@ function cellAt(ws: WorkBook["Sheets"][string], row: number, col: number): CellO
 /** One block per sheet, in the workbook's order, with the names from `names` (source → target). */
 export function sheetBlocks(wb: WorkBook, names: ReadonlyMap<string, string>): SheetBlock[] {
   return wb.SheetNames.map((source) => {
-    const ws = wb.Sheets[source]!;
+    const ws = present(wb.Sheets[source], `bladet ${source}`);
     const name = names.get(source) ?? source;
     const range = decodeRange(String(ws["!ref"] ?? ""));
     if (!range) return { name, formulas: [], numberFormat: [] };

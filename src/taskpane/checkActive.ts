@@ -11,7 +11,7 @@ import { loadWorkbookModule } from "./workbookModule";
 import type { CheckedWorkbook } from "./components/FileResult";
 
 /** Last period's files that could not be paired with a checked workbook, shown as a result of their own. */
-export const PREVIOUS_FILES = "Förra periodens filer";
+const PREVIOUS_FILES = "Förra periodens filer";
 
 export function previousResult(problems: Problem[]): CheckedWorkbook[] {
   return problems.length > 0 ? [{ file: PREVIOUS_FILES, problems }] : [];

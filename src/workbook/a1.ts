@@ -4,6 +4,7 @@
  * and the writers. Kept free of SheetJS so the task pane does not load a spreadsheet library
  * to read a name.
  */
+import { present } from "../core/invariant";
 
 export interface SheetAddress {
   sheet: string;
@@ -37,7 +38,7 @@ export function encodeCell(p: CellPosition): string {
 export function decodeCell(a1: string): CellPosition | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(a1.trim());
   if (!m) return undefined;
-  return { row: Number(m[2]) - 1, col: columnNumber(m[1]!) - 1 };
+  return { row: Number(m[2]) - 1, col: columnNumber(present(m[1], "kolumnen i en A1-adress")) - 1 };
 }
 
 /** "C12:C14" → its corners; a single cell is its own corners. */
@@ -77,8 +78,8 @@ export function parseAddress(address: string): SheetAddress | undefined {
     address.trim(),
   );
   if (!m) return undefined;
-  const sheet = (m[1] ?? m[2])!.replace(/''/g, "'");
-  const cell = m[3]!.replace(/\$/g, "").toUpperCase();
+  const sheet = present(m[1] ?? m[2], "bladet i en adress").replace(/''/g, "'");
+  const cell = present(m[3], "cellen i en adress").replace(/\$/g, "").toUpperCase();
   return decodeRange(cell) ? { sheet, cell } : undefined;
 }
 

@@ -21,6 +21,7 @@ import {
   type MetaKey,
 } from "./layout";
 import { LIMITS, WorkbookRejected, reject } from "./limits";
+import { present } from "../core/invariant";
 
 /** A cell with content, found by `scan` (row and column 0-based). */
 export interface ScannedCell {
@@ -106,7 +107,7 @@ interface LabelPlace {
 /** Every text of four letters or more on the input sheets, first place first, with the column its value is in. */
 function labelIndex(access: CellAccess): (label: string) => LabelPlace | undefined {
   const index = new Map<string, LabelPlace>();
-  const header = norm(HEADERS[COLUMNS.value - 1]!);
+  const header = norm(present(HEADERS[COLUMNS.value - 1], "värdekolumnens rubrik"));
   for (const sheet of access.sheetNames) {
     if (sheet === META_SHEET) continue;
     const { firstRow, cells } = access.scan(sheet);
@@ -160,7 +161,7 @@ function readIdentified(access: CellAccess, file: string, catalog: Catalog): Rea
     const name = definedName(measure.id);
     const target = targetOf(access, name);
     if (target) {
-      const cells = namedCells(target, name, access.reference(name)!, file);
+      const cells = namedCells(target, name, present(access.reference(name), `namnet ${name}`), file);
       const cell = blockAddress(
         target.start,
         target.end.row - target.start.row + 1,
@@ -180,7 +181,11 @@ function readIdentified(access: CellAccess, file: string, catalog: Catalog): Rea
       valueTypeOf(measure).entry === "cases"
         ? Array.from({ length: rowsFor(measure) - 1 }, (_, i) => found.r + 1 + i)
         : [found.r];
-    const cell = blockAddress({ row: rows[0]!, col: found.valueColumn }, rows.length, 1);
+    const cell = blockAddress(
+      { row: present(rows[0], `raden för ${measure.id}`), col: found.valueColumn },
+      rows.length,
+      1,
+    );
     const location = { file, sheet: found.sheet, cell };
     return {
       values: rows.map((r) => access.raw(found.sheet, r, found.valueColumn, asPercent)),

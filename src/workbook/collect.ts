@@ -19,10 +19,6 @@ export interface InputFile {
   read(): Promise<Uint8Array>;
 }
 
-export function inMemoryFile(name: string, bytes: Uint8Array): InputFile {
-  return { name, read: async () => bytes };
-}
-
 export interface FileOutcome {
   file: string;
   sha256: string;
@@ -109,11 +105,11 @@ export class CancelledError extends Error {
 
 /** Reads last period's files; never throws on a bad one, it becomes a warning instead. */
 export async function readPrevious(files: readonly InputFile[], catalog: Catalog): Promise<PreviousReports> {
-  const read: FileOutcome[] = [];
+  const read: { outcome: FileOutcome; report: UnitReport }[] = [];
   const problems: Problem[] = [];
   for (const p of files) {
     const outcome = await readFile(p, catalog);
-    if (outcome.report) read.push(outcome);
+    if (outcome.report) read.push({ outcome, report: outcome.report });
     else if (outcome.reason)
       problems.push({
         code: "previousUnreadable",
@@ -122,21 +118,21 @@ export async function readPrevious(files: readonly InputFile[], catalog: Catalog
         params: { file: outcome.file, reason: problemText(outcome.reason) },
       });
   }
-  const groups = new Map<string, FileOutcome[]>();
-  for (const o of read)
-    groups.set(previousKey(o.report!), [...(groups.get(previousKey(o.report!)) ?? []), o]);
+  const groups = new Map<string, (typeof read)[number][]>();
+  for (const r of read) groups.set(previousKey(r.report), [...(groups.get(previousKey(r.report)) ?? []), r]);
   const byUnit = new Map<string, UnitReport>();
   for (const [key, group] of groups) {
     // Order-independent: copies of one file are one file; different files for one unit pair with nothing.
-    const sorted = group.sort((a, b) => compareFileNames(a.file, b.file));
-    if (new Set(sorted.map((o) => o.sha256)).size === 1) byUnit.set(key, sorted[0]!.report!);
+    const sorted = group.sort((a, b) => compareFileNames(a.outcome.file, b.outcome.file));
+    const [first] = sorted;
+    if (first && new Set(sorted.map((r) => r.outcome.sha256)).size === 1) byUnit.set(key, first.report);
     else
-      for (const o of sorted)
+      for (const { outcome: o, report } of sorted)
         problems.push({
           code: "previousAmbiguous",
           severity: "varning",
           location: { file: o.file },
-          params: { file: o.file, unit: o.report!.unit, files: sorted.map((x) => x.file).join(", ") },
+          params: { file: o.file, unit: report.unit, files: sorted.map((x) => x.outcome.file).join(", ") },
         });
   }
   return { given: files.length > 0, byUnit, problems };
@@ -196,17 +192,19 @@ export function rollupFiles(
   catalog: Catalog,
   options: { uppdragId?: string; expectedUnits?: ExpectedUnit[]; period?: string } = {},
 ): CollectedRollup | undefined {
-  const readable = outcomes.filter((o) => o.status !== "rejected" && o.report && o.uppdrag);
-  const chosenId = options.uppdragId ?? mostCommon(readable.map((o) => o.uppdrag!.id));
+  const readable = outcomes.flatMap((o) =>
+    o.status !== "rejected" && o.report && o.uppdrag ? [{ ...o, report: o.report, uppdrag: o.uppdrag }] : [],
+  );
+  const chosenId = options.uppdragId ?? mostCommon(readable.map((o) => o.uppdrag.id));
   const uppdrag = catalog.uppdrag.find((u) => u.id === chosenId);
   if (!uppdrag) return undefined;
   const fileProblems = new Map<string, Problem[]>();
   for (const o of readable)
-    fileProblems.set(o.report!.file, [...(fileProblems.get(o.report!.file) ?? []), ...o.problems]);
+    fileProblems.set(o.report.file, [...(fileProblems.get(o.report.file) ?? []), ...o.problems]);
   const hashOf = new Map(readable.map((o) => [o.file, o.sha256]));
   const result = rollup(
     uppdrag,
-    readable.map((o) => o.report!),
+    readable.map((o) => o.report),
     {
       expectedUnits: options.expectedUnits,
       period: options.period,

@@ -12,6 +12,7 @@ import { definedName, type MetaKey } from "./layout";
 import { metaParts, metaPeriod, metaTextProblem, metaUnit } from "../core/metadata";
 import { hasConfusableLetters } from "../core/unitName";
 import { valueTypeOf } from "../core/valueTypes";
+import { present } from "../core/invariant";
 
 /** The codes of problems that name a file. */
 export type FileCode = CodesWith<{ file: string }>;
@@ -155,7 +156,7 @@ function labelNotesOnce(
   const byLabel = notes.filter((n) => n.code === "nameMissingUsedLabel");
   if (byLabel.length < 2) return { notes };
   const readByLabel = byLabel.map((n) => ({
-    measureId: n.measureId!,
+    measureId: present(n.measureId, "måttet i en anteckning om etiketter"),
     measure: measureLabel(uppdrag, n.measureId) ?? "",
     sheet: n.location?.sheet,
     cell: n.location?.cell,

@@ -19,6 +19,7 @@ import { NeedsFullRead, type Book, type Cell } from "./book";
 export { NeedsFullRead, type Book, type Cell };
 import { sheetjs } from "./sheetjs";
 import { decodeCell, decodeRange as decodeSheetRange, encodeCell } from "./cellAddress";
+import { present } from "../core/invariant";
 
 export type { ReadOutcome } from "./identify";
 
@@ -90,8 +91,9 @@ function parseZip(zip: ZipPackage): XLSX.WorkBook {
   for (const name of zip.entries.keys()) {
     if (name.endsWith("/") || UNUSED_ENTRY.test(name)) continue;
     zip.deadline.check();
-    files[name] = zip.read(name)!;
-    if ((fullReadBytes += files[name]!.length) > LIMITS.fullReadBytes) rejectFullReadSize(zip.file);
+    const data = present(zip.read(name), `${name} i zip-filen`);
+    files[name] = data;
+    if ((fullReadBytes += data.length) > LIMITS.fullReadBytes) rejectFullReadSize(zip.file);
   }
   let rebuilt: Uint8Array;
   try {
@@ -182,7 +184,7 @@ const XML_ESCAPES: Record<string, string> = {
   "&gt;": ">",
   "&amp;": "&",
 };
-const unescapeXml = (text: string) => text.replace(/&(?:apos|quot|lt|gt|amp);/g, (e) => XML_ESCAPES[e]!);
+const unescapeXml = (text: string) => text.replace(/&(?:apos|quot|lt|gt|amp);/g, (e) => XML_ESCAPES[e] ?? e);
 
 /** "'Verksamhetsmått'!$C$7" or "Blad!$C$12:$C$20" → sheet and range; undefined for #REF! and the like. */
 export function parseRef(ref: string): { sheet: string; range: XLSX.Range } | undefined {
@@ -261,8 +263,8 @@ export function parseWorkbookChecked(bytes: Uint8Array, file: string): XLSX.Work
   return zip ? parseZip(zip) : parseCfb(bytes, file);
 }
 
-/** The targeted read alone: undefined when the file needs the full parse (tests compare the two). */
-export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): ReadOutcome | undefined {
+/** The targeted read alone: undefined when the file needs the full parse. */
+function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): ReadOutcome | undefined {
   try {
     return readBook(targetedBook(zip), file, catalog, zip.deadline);
   } catch (e) {
@@ -273,11 +275,7 @@ export function readTargeted(zip: ZipPackage, file: string, catalog: Catalog): R
 }
 
 /** Checks size and kind; the zip package of a zip file, undefined for an OLE container (.xls). */
-export function openChecked(
-  bytes: Uint8Array,
-  file: string,
-  deadline = new Deadline(file),
-): ZipPackage | undefined {
+function openChecked(bytes: Uint8Array, file: string, deadline = new Deadline(file)): ZipPackage | undefined {
   if (bytes.length === 0) return reject("emptyFile", file);
   if (bytes.length > LIMITS.fileBytes) return rejectFileSize(file, bytes.length);
   const kind = sniff(bytes);

@@ -16,5 +16,6 @@ export function provideSheetjs(module: typeof XLSX): void {
 }
 
 export function sheetjs(): typeof XLSX {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and left alone by webpack, as said above
   return (loaded ??= require(/* webpackIgnore: true */ "xlsx") as typeof XLSX);
 }

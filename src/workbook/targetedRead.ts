@@ -40,7 +40,10 @@ function unescape(text: string, crlf = false): string {
 
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = m[2] ?? m[3] ?? "";
+  for (const [, name, doubleQuoted, singleQuoted] of tag.matchAll(
+    /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g,
+  ))
+    if (name !== undefined) out[name] = doubleQuoted ?? singleQuoted ?? "";
   return out;
 }
 
@@ -158,7 +161,11 @@ export function targetedBook(zip: ZipPackage): Book {
   const sheets = new Map<string, Map<string, RawXmlCell>>();
   const cellsOf = (sheet: string) => {
     let cells = sheets.get(sheet);
-    if (!cells) sheets.set(sheet, (cells = scanCells(zip.text(sheetPaths.get(sheet)!)!, zip.deadline)));
+    if (!cells) {
+      const path = sheetPaths.get(sheet);
+      const xml = path === undefined ? undefined : zip.text(path);
+      sheets.set(sheet, (cells = xml === undefined ? fullRead() : scanCells(xml, zip.deadline)));
+    }
     return cells;
   };
   let strings: string[] | undefined;
@@ -189,9 +196,9 @@ function scanCells(xml: string, deadline: Deadline): Map<string, RawXmlCell> {
   const cells = new Map<string, RawXmlCell>();
   if (start < 0 || end < 0) return /<sheetData\s*\/>/.test(xml) ? cells : fullRead();
   for (const { attrs, body } of elements(xml, "c", deadline, start, end)) {
-    const r = /\br="([A-Z]+[0-9]+)"/.exec(attrs);
-    if (!r) return fullRead();
-    cells.set(r[1]!, { attrs, body: body ?? "" });
+    const ref = /\br="([A-Z]+[0-9]+)"/.exec(attrs)?.[1];
+    if (ref === undefined) return fullRead();
+    cells.set(ref, { attrs, body: body ?? "" });
   }
   return cells;
 }
@@ -199,9 +206,9 @@ function scanCells(xml: string, deadline: Deadline): Map<string, RawXmlCell> {
 function readSharedStrings(zip: ZipPackage, deadline: Deadline): string[] {
   const xml = zip.text("xl/sharedStrings.xml");
   if (xml === undefined) return fullRead();
-  const sst = /<sst\b[^>]*>([\s\S]*)<\/sst>/.exec(xml);
-  if (!sst) return [];
-  return sst[1]!
+  const sst = /<sst\b[^>]*>([\s\S]*)<\/sst>/.exec(xml)?.[1];
+  if (sst === undefined) return [];
+  return sst
     .replace(/<si>/g, "")
     .split(/<\/si>/)
     .map((si) => {
@@ -240,8 +247,8 @@ function decodeCell(
   styles: () => { formatOf(style: number): string | undefined },
 ): Cell | undefined {
   const a = attributes(raw.attrs);
-  const vMatch = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(raw.body);
-  const v = vMatch && vMatch[1] !== "" ? unescape(vMatch[1]!) : undefined;
+  const vText = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(raw.body)?.[1];
+  const v = vText ? unescape(vText) : undefined;
   if (/<f\b/.test(raw.body) && v === undefined) return fullRead();
   const t = a.t ?? "n";
   switch (t) {
@@ -261,8 +268,8 @@ function decodeCell(
     case "str":
       return { t: "s", v: v === undefined ? "" : unescape(v, true) };
     case "inlineStr": {
-      const is = /<is>([\s\S]*?)<\/is>/.exec(raw.body);
-      return { t: "s", v: is ? (sharedString(is[1]!) as string) : "" };
+      const is = /<is>([\s\S]*?)<\/is>/.exec(raw.body)?.[1];
+      return { t: "s", v: is !== undefined ? (sharedString(is) as string) : "" };
     }
     case "b":
       return { t: "b", v: v === "1" || v === "true" };

@@ -26,6 +26,8 @@ import {
   rowsFor,
   type MetaKey,
 } from "./layout";
+// `present` is a local name here (the measures the template has).
+import { InternalError, present as required } from "../core/invariant";
 
 export interface TemplateOptions {
   unit: string;
@@ -117,9 +119,11 @@ export async function writeTemplate(uppdrag: Uppdrag, options: TemplateOptions):
     sections.map((s) => s.section),
   );
   const present = new Set(sections.flatMap((s) => s.measures.map((m) => m.id)));
-  sections.forEach(({ section, measures }, i) =>
-    writeSectionSheet(wb, sheets[i]!, section, measures, present, lists),
-  );
+  sections.forEach(({ section, measures }, i) => {
+    const sheet = sheets[i];
+    if (!sheet) throw new InternalError(`bladet för avsnittet ${section.id} saknas`);
+    writeSectionSheet(wb, sheet, section, measures, present, lists);
+  });
   writeMetadata(wb, meta, uppdrag, options, parts, createdAt);
 
   for (const ws of wb.worksheets) await ws.protect("", PROTECTION);
@@ -358,7 +362,7 @@ function writeCaseRows(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, rowNumber: n
   count.fill = FORMULA_FILL;
   count.numFmt = "0";
   count.border = BOX;
-  const validation = validationFor(measure, undefined)!;
+  const validation = required(validationFor(measure, undefined), `valideringen för ${measure.id}`);
   for (let i = 1; i <= cases; i++) {
     const row = ws.getRow(rowNumber + i);
     row.getCell(COLUMNS.label).value = `Ärende ${i}`;
@@ -513,7 +517,7 @@ function sumOf(terms: readonly Term[]): string {
   const text = terms
     .map((t, i) => `${t.sign < 0 ? "-" : i > 0 ? "+" : ""}${definedName(t.measure)}`)
     .join("");
-  return terms.length === 1 && terms[0]!.sign > 0 ? text : `(${text})`;
+  return terms.length === 1 && terms[0]?.sign === 1 ? text : `(${text})`;
 }
 
 // ---------------------------------------------------------------------------
@@ -532,7 +536,7 @@ function writeMetadata(
     uppdragsnamn: uppdrag.name,
     mallversion: uppdrag.version,
     enhet: options.unit,
-    period: parsePeriod(options.period)!.code,
+    period: required(parsePeriod(options.period), `perioden ${options.period}`).code,
     delar: parts ? parts.join(",") : "",
     skapad: createdAt.toISOString(),
     verktyg: TOOL_NAME,

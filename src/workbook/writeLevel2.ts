@@ -30,6 +30,7 @@ import { financeTidyRows, type FinanceRollup } from "../core/finance";
 import { writeEkonomiSheet } from "./ekonomiSheet";
 import { writeOverview } from "./overviewSheet";
 import { keyMeasuresOf } from "../core/catalog";
+import { present } from "../core/invariant";
 export { LEVEL2_SHEETS };
 /**
  * The summary sheet's columns, as a reader meets them on paper: the labels, one column per unit,
@@ -547,7 +548,7 @@ export interface ProblemRow {
  * Every problem of the run as rows: file rejections, content problems and roll-up problems, then
  * the cross-measure rules broken on level 2, at their figure's cell when `level2Cell` knows it.
  */
-export function problemRows(
+function problemRows(
   collected: CollectedRollup,
   level2Cell: (measureId: string) => string | undefined = () => undefined,
 ): ProblemRow[] {
@@ -608,7 +609,7 @@ function writeData(
     wb,
     LEVEL2_SHEETS.data,
     page,
-    TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]),
+    TIDY_HEADERS.map((h, i): Column => [h, present(widths[i], `bredden för ${h}`)]),
     (function* () {
       for (const r of tidyRows(collected.uppdrag, collected.result, comparison?.targets)) yield tidyRow(r);
       if (finance)

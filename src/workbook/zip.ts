@@ -200,7 +200,8 @@ export class ZipPackage {
       if (e instanceof WorkbookRejected) throw e;
       return damaged(this.file);
     }
-    if (chunks.length === 1) return chunks[0]!;
+    const [only] = chunks;
+    if (chunks.length === 1 && only) return only;
     const out = new Uint8Array(length);
     let at = 0;
     for (const c of chunks) {

@@ -13,6 +13,7 @@ import { processIo } from "../../src/cli/io";
 const root = path.join(__dirname, "..", "..");
 const bin = path.join(root, "bin", "uppfoljning.js");
 const built = fs.existsSync(path.join(root, "dist", "cli", "main.js"));
+// eslint-disable-next-line no-control-regex -- control characters are what the test looks for
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
 
 let dir: string;

@@ -249,7 +249,16 @@ describe("uppfoljning validate and rollup", () => {
     expect(csv).not.toMatch(/;"?=HYPERLINK/);
 
     const wb = XLSX.read(fs.readFileSync(out));
-    expect(wb.SheetNames).toEqual(["Översikt", "Nivå 2", "Analyser", "Ärenden", "Filer", "Problem", "Data", "Diagram"]);
+    expect(wb.SheetNames).toEqual([
+      "Översikt",
+      "Nivå 2",
+      "Analyser",
+      "Ärenden",
+      "Filer",
+      "Problem",
+      "Data",
+      "Diagram",
+    ]);
   });
 
   it("checks continuity against last period's files with --previous", async () => {
@@ -578,7 +587,7 @@ describe("validating on several worker threads (the built command)", () => {
         .problems.map((p: { code: string }) => p.code),
     ).toContain("previousMissing");
     const { execFileSync } = await import("node:child_process");
-    let out = "";
+    let out: string;
     try {
       out = execFileSync(
         process.execPath,

@@ -141,7 +141,7 @@ describe("loading a broken definition", () => {
   const good = readTemplateSources().filter((s) => s.path.includes("gemensamt"));
   const base = readTemplateSources().find((s) => s.path.endsWith("psykiatrisk-hemsjukvard.json"))!;
 
-  function withEdit(edit: (u: any) => void) {
+  function withEdit(edit: (u: ReturnType<typeof JSON.parse>) => void) {
     const data = JSON.parse(base.text);
     edit(data);
     return loadCatalog([...good, { path: "templates/trasig.json", text: JSON.stringify(data) }]).errors.map(

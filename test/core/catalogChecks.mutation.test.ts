@@ -9,7 +9,10 @@ const fragment = readTemplateSources().filter((s) => s.path.includes("gemensamt"
 const base = readTemplateSources().find((s) => s.path.endsWith("psykiatrisk-hemsjukvard.json"))!;
 const FILE = "templates/trasig.json";
 
-function errorsAfter(edit: (u: any) => void): string[] {
+/** The file as JSON.parse gives it: edited freely here, to break it. */
+type ParsedJson = ReturnType<typeof JSON.parse>;
+
+function errorsAfter(edit: (u: ParsedJson) => void): string[] {
   const data = JSON.parse(base.text);
   delete data.keyFigures; // they name measures edited here; their own checks are in test/core/finance/catalogKeyFigures.test.ts
   edit(data);
@@ -22,52 +25,52 @@ describe("checks across a definition's fields", () => {
   it.each([
     [
       "a repeated section",
-      (u: any) => u.sections.push({ ...u.sections[0], sheet: "Annat" }),
+      (u: ParsedJson) => u.sections.push({ ...u.sections[0], sheet: "Annat" }),
       `${FILE}: sections[1].id: avsnittet "verksamhetsmatt" finns redan`,
     ],
     [
       "a sheet name used twice, in any case",
-      (u: any) => u.sections.push({ id: "annat", label: "Annat", sheet: "VERKSAMHETSMÅTT" }),
+      (u: ParsedJson) => u.sections.push({ id: "annat", label: "Annat", sheet: "VERKSAMHETSMÅTT" }),
       `${FILE}: sections[1].sheet: bladnamnet "VERKSAMHETSMÅTT" används redan av ett annat avsnitt`,
     ],
     [
       "an unknown section",
-      (u: any) => (u.measures[1].section = "okand"),
+      (u: ParsedJson) => (u.measures[1].section = "okand"),
       `${FILE}: measures[1].section: avsnittet "okand" finns inte i uppdraget`,
     ],
     [
       "an unknown part",
-      (u: any) => (u.measures[1].part = "okand"),
+      (u: ParsedJson) => (u.measures[1].part = "okand"),
       `${FILE}: measures[1].part: delen "okand" finns inte bland uppdragets delar`,
     ],
     [
       "a ratio without a formula",
-      (u: any) => delete u.measures[5].formula,
+      (u: ParsedJson) => delete u.measures[5].formula,
       `${FILE}: measures[5].formula: en kvot (ratio) behöver formula med numerator och denominator`,
     ],
     [
       "a formula on a count",
-      (u: any) => (u.measures[1].formula = u.measures[5].formula),
+      (u: ParsedJson) => (u.measures[1].formula = u.measures[5].formula),
       `${FILE}: measures[1].formula: bara mått av typen ratio har formula`,
     ],
     [
       "a formula term that is not a measure",
-      (u: any) => (u.measures[5].formula.numerator = ["finns_inte"]),
+      (u: ParsedJson) => (u.measures[5].formula.numerator = ["finns_inte"]),
       `${FILE}: measures[5].formula: "finns_inte" är inte ett numeriskt mått i uppdraget`,
     ],
     [
       "a formula term that is text",
-      (u: any) => (u.measures[5].formula.denominator = ["kval_samverkan_analys"]),
+      (u: ParsedJson) => (u.measures[5].formula.denominator = ["kval_samverkan_analys"]),
       `${FILE}: measures[5].formula: "kval_samverkan_analys" är inte ett numeriskt mått i uppdraget`,
     ],
     [
       "a formula term that is itself a ratio",
-      (u: any) => (u.measures[8].formula.numerator = ["patienter_per_pas"]),
+      (u: ParsedJson) => (u.measures[8].formula.numerator = ["patienter_per_pas"]),
       `${FILE}: measures[8].formula: "patienter_per_pas" är själv en kvot; bygg kvoten av grundmåtten`,
     ],
     [
       "a weighted mean without a numeric weight",
-      (u: any) =>
+      (u: ParsedJson) =>
         Object.assign(u.measures[9], {
           type: "percent",
           aggregate: "weightedMean",
@@ -77,17 +80,18 @@ describe("checks across a definition's fields", () => {
     ],
     [
       "a weighted mean without a weight",
-      (u: any) => Object.assign(u.measures[9], { type: "percent", aggregate: "weightedMean" }),
+      (u: ParsedJson) => Object.assign(u.measures[9], { type: "percent", aggregate: "weightedMean" }),
       `${FILE}: measures[9].weight: ett vägt medelvärde behöver weight: ett numeriskt mått`,
     ],
     [
       "a pooled list without a statistic",
-      (u: any) => Object.assign(u.measures[7], { type: "daysList", aggregate: "pooled", maxCases: 10 }),
+      (u: ParsedJson) =>
+        Object.assign(u.measures[7], { type: "daysList", aggregate: "pooled", maxCases: 10 }),
       `${FILE}: measures[7].statistic: ange median eller mean`,
     ],
     [
       "a list counted by something that is not a count",
-      (u: any) =>
+      (u: ParsedJson) =>
         Object.assign(u.measures[7], {
           type: "daysList",
           aggregate: "pooled",
@@ -99,12 +103,12 @@ describe("checks across a definition's fields", () => {
     ],
     [
       "a rule on a measure of the wrong type",
-      (u: any) => (u.rules[0].start = "kval_samverkan_analys"),
+      (u: ParsedJson) => (u.rules[0].start = "kval_samverkan_analys"),
       `${FILE}: rules[0].start: måttet "kval_samverkan_analys" har fel typ (text) för regeln balance`,
     ],
     [
       "a list rule on something that is not a list",
-      (u: any) =>
+      (u: ParsedJson) =>
         u.rules.push({
           type: "listCount",
           id: "x",

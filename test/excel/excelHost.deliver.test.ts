@@ -6,7 +6,8 @@ import { HostNotSupportedError } from "../../src/excel/errors";
 import { memoryFillStore } from "../../src/excel/fillMemory";
 import { writeTemplate } from "../../src/workbook/template";
 import { fillTemplate } from "../../src/workbook/fill";
-import { checkFiles, inMemoryFile, rollupFiles } from "../../src/workbook/collect";
+import { checkFiles, rollupFiles } from "../../src/workbook/collect";
+import { inMemoryFile } from "../helpers/inMemoryFile";
 import { writeLevel2, LEVEL2_SHEETS } from "../../src/workbook/writeLevel2";
 import { FakeWorkbook, type Op } from "./fakeExcel";
 

@@ -1,5 +1,10 @@
-import { createExcelHost, FILL_COLORS } from "../../src/excel/excelHost";
-import { memoryFillStore, settingsFillStore, SETTINGS_KEY, type FillStore } from "../../src/excel/fillMemory";
+import { createExcelHost } from "../../src/excel/excelHost";
+import { memoryFillStore, settingsFillStore, type FillStore } from "../../src/excel/fillMemory";
+
+/** The fills a controller sees: light red for an error, light yellow for a warning. */
+const FILL_COLORS = { fel: "#F8CBAD", varning: "#FFE699" };
+/** Where a saved workbook keeps its marks: a fixed key, or workbooks saved by an earlier version could not be cleared. */
+const SETTINGS_KEY = "uppfoljning.markeringar";
 import { FakeWorkbook } from "./fakeExcel";
 
 const SHEET = "Verksamhetsmått";

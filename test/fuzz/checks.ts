@@ -11,6 +11,7 @@ import type { FileOutcome } from "../../src/workbook/collect";
 export const STATUSES = new Set(["read", "used", "rejected", "copy"]);
 
 /** Raw control characters (tab, CR and LF aside) and bidi overrides: they reach terminals and cells. */
+// eslint-disable-next-line no-control-regex -- control characters are what the check looks for
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** English system text and what a bug prints: stack frames, JavaScript's own words for nothing. */
 const SYSTEM_TEXT =
@@ -70,6 +71,7 @@ export function accountingFaults(
 
 /** Characters XML 1.0 cannot hold: a level-2 workbook with one is unreadable (LibreOffice shows the texts empty). */
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- the characters XML cannot hold include control characters
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function level2Faults(xlsx: Uint8Array): string[] {

@@ -8,7 +8,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { checkFiles, inMemoryFile, rollupFiles, runProblems } from "../../src/workbook/collect";
+import { checkFiles, rollupFiles, runProblems } from "../../src/workbook/collect";
+import { inMemoryFile } from "../helpers/inMemoryFile";
 import { writeLevel2 } from "../../src/workbook/writeLevel2";
 import { loadTemplates } from "../../src/cli/templateFiles";
 import {
@@ -82,12 +83,16 @@ async function runBatch(
         },
       },
     );
-    for (const [i, faults] of accountingFaults(names, outcomes, "checkFiles"))
-      i < 0 ? batchFaults.push(...faults) : add(i, faults);
+    for (const [i, faults] of accountingFaults(names, outcomes, "checkFiles")) {
+      if (i < 0) batchFaults.push(...faults);
+      else add(i, faults);
+    }
     const collected = rollupFiles(outcomes, catalog);
     if (collected) {
-      for (const [i, faults] of accountingFaults(names, collected.files, "rollupFiles"))
-        i < 0 ? batchFaults.push(...faults) : add(i, faults);
+      for (const [i, faults] of accountingFaults(names, collected.files, "rollupFiles")) {
+        if (i < 0) batchFaults.push(...faults);
+        else add(i, faults);
+      }
       for (const p of runProblems(collected)) {
         const i = names.indexOf(p.location?.file ?? "");
         const faults = textFaults(p, "run problem");

@@ -159,6 +159,7 @@ const META_VALUES: Partial<Record<(typeof META_KEYS)[number], string[]>> = {
 function encodeText(s: string, r: Rng): string {
   const mode = r.int(3);
   if (mode === 0) return escapeXml(s);
+  // eslint-disable-next-line no-control-regex -- control characters are the special ones
   const special = (c: string) => /[\u0000-\u001f\u007f-\u009f\u200b\u202e\ud800-\udfff\ufffe\uffff]/.test(c);
   return [...s]
     .map((c) =>

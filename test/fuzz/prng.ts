@@ -1,5 +1,5 @@
 /** A tiny seeded generator for the fuzzer: the same seed and case number give the same case. */
-import { seeded } from "../../src/cli/sampleData";
+import { seeded } from "../../src/cli/seededRandom";
 
 export interface Rng {
   /** In [0, 1). */

@@ -2,6 +2,6 @@
 export const soffice: string | undefined = undefined;
 export const pdftotext: string | undefined = undefined;
 
-export function convertWithLibreOffice(..._args: unknown[]): never {
+export function convertWithLibreOffice(): never {
   throw new Error("LibreOffice is not used in mutation runs");
 }

@@ -8,7 +8,10 @@ import { sampleValues } from "../../src/cli/sampleData";
 import { findUppdrag } from "../../src/core/catalog";
 import { writeTemplate } from "../../src/workbook/template";
 import { readUnitWorkbook } from "../../src/workbook/readUnit";
-import { checkActiveOutcome, checkPickedFiles, PREVIOUS_FILES } from "../../src/taskpane/checkActive";
+import { checkActiveOutcome, checkPickedFiles } from "../../src/taskpane/checkActive";
+
+/** The heading the pane shows above last period's problems. */
+const PREVIOUS_FILES = "Förra periodens filer";
 import { fillByNames } from "../workbook/sheetjsFill";
 
 const { catalog } = loadTemplates();

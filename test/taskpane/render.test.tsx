@@ -15,13 +15,8 @@ import { ERROR_POLICY } from "../../src/core/messages/policy";
 import { findUppdrag } from "../../src/core/catalog";
 import { sampleValues } from "../../src/cli/sampleData";
 import { writeTemplate } from "../../src/workbook/template";
-import {
-  checkFiles,
-  inMemoryFile,
-  rollupFiles,
-  type CollectedRollup,
-  type InputFile,
-} from "../../src/workbook/collect";
+import { checkFiles, rollupFiles, type CollectedRollup, type InputFile } from "../../src/workbook/collect";
+import { inMemoryFile } from "../helpers/inMemoryFile";
 import { fillByNames } from "../workbook/sheetjsFill";
 
 const catalog = loadTemplates().catalog;

@@ -4,7 +4,8 @@
  */
 import { writeTemplate } from "../../src/workbook/template";
 import { writeLevel2 } from "../../src/workbook/writeLevel2";
-import { checkFiles, inMemoryFile, rollupFiles } from "../../src/workbook/collect";
+import { checkFiles, rollupFiles } from "../../src/workbook/collect";
+import { inMemoryFile } from "../helpers/inMemoryFile";
 import { loadTemplates } from "../../src/cli/templateFiles";
 import { problemText } from "../../src/core/messages/sv";
 import { psyk } from "../core/builders";

@@ -5,7 +5,8 @@
  */
 import * as validate from "../../src/core/validate";
 import { writeTemplate } from "../../src/workbook/template";
-import { checkFiles, inMemoryFile, rollupFiles, type InputFile } from "../../src/workbook/collect";
+import { checkFiles, rollupFiles, type InputFile } from "../../src/workbook/collect";
+import { inMemoryFile } from "../helpers/inMemoryFile";
 import { loadTemplates } from "../../src/cli/templateFiles";
 import { problemText } from "../../src/core/messages/sv";
 import { psyk, psykValues } from "../core/builders";

@@ -1,7 +1,8 @@
 /** A workbook's Metadata is checked when the file is identified: a bad field refuses the file with a Swedish message naming it. */
 import { identify } from "../../src/workbook/identify";
 import { writeTemplate } from "../../src/workbook/template";
-import { checkFiles, inMemoryFile } from "../../src/workbook/collect";
+import { checkFiles } from "../../src/workbook/collect";
+import { inMemoryFile } from "../helpers/inMemoryFile";
 import { loadTemplates } from "../../src/cli/templateFiles";
 import { problemText } from "../../src/core/messages/sv";
 import { oppna, psyk } from "../core/builders";

@@ -7,7 +7,8 @@ import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import { writeTemplate } from "../../src/workbook/template";
 import { fillTemplate } from "../../src/workbook/fill";
-import { checkFiles, inMemoryFile } from "../../src/workbook/collect";
+import { checkFiles } from "../../src/workbook/collect";
+import { inMemoryFile } from "../helpers/inMemoryFile";
 import { loadTemplates } from "../../src/cli/templateFiles";
 import { sampleValues } from "../../src/cli/sampleData";
 

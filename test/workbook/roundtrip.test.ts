@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as XLSX from "xlsx";
 import { soffice, convertWithLibreOffice } from "../helpers/libreoffice";
 import { writeTemplate } from "../../src/workbook/template";
-import { checkFiles, inMemoryFile, rollupFiles } from "../../src/workbook/collect";
+import { checkFiles, rollupFiles } from "../../src/workbook/collect";
+import { inMemoryFile } from "../helpers/inMemoryFile";
 import { writeLevel2, LEVEL2_SHEETS } from "../../src/workbook/writeLevel2";
 import { loadTemplates } from "../../src/cli/templateFiles";
 import {

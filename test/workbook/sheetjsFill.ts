@@ -21,6 +21,7 @@ export function writeBook(wb: XLSX.WorkBook, bookType: XLSX.BookType = "xlsx"): 
 
 function setCell(ws: XLSX.WorkSheet, r: number, c: number, v: CellInput) {
   const addr = XLSX.utils.encode_cell({ r, c });
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a SheetJS sheet is an object keyed by address: deleting the key removes the cell
   if (v === null) delete ws[addr];
   else if (typeof v === "object") ws[addr] = { t: "e", v: ERROR_CODES[v.error], w: v.error };
   else if (typeof v === "number") ws[addr] = { t: "n", v };
@@ -77,6 +78,7 @@ export function insertRows(bytes: Uint8Array, sheet: string, before: number, cou
     for (let c = range.s.c; c <= range.e.c; c++) {
       const from = XLSX.utils.encode_cell({ r, c });
       if (ws[from]) ws[XLSX.utils.encode_cell({ r: r + count, c })] = ws[from];
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- as in setCell: the cell moved, its old address goes
       delete ws[from];
     }
   }
@@ -98,6 +100,7 @@ export function renameSheet(bytes: Uint8Array, from: string, to: string): Uint8A
   const wb = readBook(bytes);
   wb.SheetNames = wb.SheetNames.map((s) => (s === from ? to : s));
   wb.Sheets[to] = wb.Sheets[from]!;
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- SheetJS keeps sheets in an object keyed by name
   delete wb.Sheets[from];
   for (const n of wb.Workbook?.Names ?? []) n.Ref = n.Ref.replace(`'${from}'!`, `'${to}'!`);
   return writeBook(wb);

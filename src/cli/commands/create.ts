@@ -15,6 +15,7 @@ import { EXPECTED_UNITS_FILE } from "../../workbook/fileNames";
 import { EXIT, UsageError, type Io } from "../io";
 import { count } from "../../core/messages/count";
 import { requireExtension } from "../outputNames";
+import { present } from "../../core/invariant";
 
 export interface CreateOptions {
   unit?: string;
@@ -108,7 +109,13 @@ export async function createCommand(io: Io, uppdragId: string, options: CreateOp
     requireExtension("--out", options.out, ".xlsx", "mallen är en Excel-arbetsbok");
     const [template] = planTemplates(uppdrag, period, [{ unit: options.unit, parts }], common);
     const replaced = await writeAll(
-      [{ file: path.resolve(io.cwd, options.out), shown: options.out, bytes: template!.write }],
+      [
+        {
+          file: path.resolve(io.cwd, options.out),
+          shown: options.out,
+          bytes: present(template, "mallen").write,
+        },
+      ],
       overwrite,
     );
     io.out(
@@ -119,8 +126,9 @@ export async function createCommand(io: Io, uppdragId: string, options: CreateOp
   if (options.units !== undefined) {
     if (!options.outDir) throw new UsageError("Ange --out-dir <mapp> för mallarna.");
     const units: ExpectedUnit[] = readUnitsFile(options.units, io.cwd, uppdrag);
-    const dir = path.resolve(io.cwd, options.outDir);
-    const at = (name: string) => ({ file: path.join(dir, name), shown: path.join(options.outDir!, name) });
+    const outDir = options.outDir;
+    const dir = path.resolve(io.cwd, outDir);
+    const at = (name: string) => ({ file: path.join(dir, name), shown: path.join(outDir, name) });
     const list = formatUnitList(units);
     const planned: Planned[] = [
       ...planTemplates(uppdrag, period, units, common).map((t) => ({ ...at(t.fileName), bytes: t.write })),

@@ -67,7 +67,7 @@ export function rollupJson(c: CollectedRollup, extras: RollupJsonExtras = {}) {
       unit: r.unit,
       file: r.file,
       parts: r.parts ?? null,
-      values: valuesJson(r),
+      values: valuesJson(r, uppdrag),
     })),
     level2: Object.fromEntries(
       result.figures.map((f) => [

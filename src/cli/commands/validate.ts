@@ -14,6 +14,7 @@ import {
   progressReporter,
   rejectionText,
 } from "../report";
+import { present } from "../../core/invariant";
 
 export interface ValidateOptions {
   previous?: string[];
@@ -58,7 +59,7 @@ export async function validateCommand(io: Io, paths: string[], options: Validate
         io.out(`✗ ${rejectionText(o)}`);
         continue;
       }
-      const r = o.report!;
+      const r = present(o.report, `rapporten i ${o.file}`);
       const errors = o.problems.filter((p) => p.severity === "fel").length;
       const head = `${errors > 0 ? "✗" : "✓"} ${o.file} (${r.unit}, ${r.period}): ${errors} fel, ${count(o.problems.length - errors, "varning", "varningar")}`;
       io.out([head, ...o.problems.map((p) => `    ${problemLine(p, o.uppdrag)}`)].join("\n"));

@@ -19,7 +19,7 @@ export const pooled: AggregationDescriptor = {
       return { value: null, details: { count: 0 }, note: messageText("figureNoCases", {}) };
     const mean = exactSum(cases) / cases.length;
     const med = median(cases);
-    const details = { count: cases.length, median: med, mean, min: cases[0]!, max: cases[cases.length - 1]! };
+    const details = { count: cases.length, median: med, mean, min: cases[0], max: cases[cases.length - 1] };
     return { value: headlineStatistic(measure, cases), details };
   },
   formula: (measure, _row, ctx) => {

@@ -5,6 +5,7 @@ import { formulaInputs, termsMicro } from "../derive";
 import { messageText } from "../messages/sv";
 import type { AggregationDescriptor } from "./descriptor";
 import { number, numberKeyFigure, presentMask, unitsBasis } from "./shared";
+import { present } from "../invariant";
 
 export const ratio: AggregationDescriptor = {
   label: "kvot av summor",
@@ -13,12 +14,12 @@ export const ratio: AggregationDescriptor = {
   tidy: true,
   sideBySide: false,
   rollUp: (measure, contributors, valuesOf) => {
-    const f = measure.formula!;
+    const f = present(measure.formula, `formeln för ${measure.id}`);
     let num = 0n;
     let den = 0n;
     for (const u of contributors) {
-      num += termsMicro(f.numerator, valuesOf(u))!;
-      den += termsMicro(f.denominator, valuesOf(u))!;
+      num += present(termsMicro(f.numerator, valuesOf(u)), `täljaren för ${u}`);
+      den += present(termsMicro(f.denominator, valuesOf(u)), `nämnaren för ${u}`);
     }
     const value = exactRatio(num, den, f.factor);
     const details = { numerator: fromMicro(num), denominator: fromMicro(den) };
@@ -27,15 +28,15 @@ export const ratio: AggregationDescriptor = {
       : { value, details };
   },
   formula: (measure, _row, ctx) => {
-    const f = measure.formula!;
+    const f = present(measure.formula, `formeln för ${measure.id}`);
     const inputRows = formulaInputs(f).map((id) => ctx.rowOf(id));
-    if (inputRows.some((r) => r === undefined)) return undefined;
-    const mask = presentMask(inputRows.map((r) => ctx.unitRange(r!)));
+    if (!inputRows.every((r) => r !== undefined)) return undefined;
+    const mask = presentMask(inputRows.map((r) => ctx.unitRange(r)));
     const sum = (terms: readonly Term[]) =>
       terms
         .map(
           (t, i) =>
-            `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}SUMPRODUCT(${mask},${ctx.unitRange(ctx.rowOf(t.measure)!)})`,
+            `${t.sign < 0 ? "-" : i === 0 ? "" : "+"}SUMPRODUCT(${mask},${ctx.unitRange(present(ctx.rowOf(t.measure), `raden för ${t.measure}`))})`,
         )
         .join("");
     return `(${sum(f.numerator)})/(${sum(f.denominator)})${f.factor !== 1 ? `*${f.factor}` : ""}`;

@@ -3,6 +3,7 @@ import type { Measure, Value } from "../model";
 import { exactSum } from "../exact";
 import { formatNumber } from "../messages/format";
 import type { FigureView } from "./descriptor";
+import { present } from "../invariant";
 
 /** A unit's own value of the measure, read as the kind the measure's type gives. */
 export function ownValue<T>(
@@ -23,7 +24,7 @@ export const unitsBasis = (figure: FigureView) => `${figure.contributors.length}
 
 /** The figure as a number with the measure's unit. */
 export const numberKeyFigure = (measure: Measure, figure: FigureView, format: (n: number) => string) => ({
-  value: format(figure.value!),
+  value: format(present(figure.value, `värdet av ${measure.id}`)),
   unit: measure.unit,
 });
 
@@ -40,7 +41,8 @@ export function presentMask(ranges: readonly string[]): string {
 /** The median of numbers sorted ascending (the mean of the two middle ones for an even count). */
 export function median(sorted: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : exactSum([sorted[mid - 1]!, sorted[mid]!]) / 2;
+  const at = (i: number) => present(sorted[i], "ett mittvärde");
+  return sorted.length % 2 === 1 ? at(mid) : exactSum([at(mid - 1), at(mid)]) / 2;
 }
 
 /** A pooled measure's headline over sorted cases: the mean or the median, as the catalog says. */

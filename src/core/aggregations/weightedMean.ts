@@ -3,6 +3,7 @@ import { fromMicro, toMicro } from "../exact";
 import { messageText } from "../messages/sv";
 import type { AggregationDescriptor } from "./descriptor";
 import { number, numberKeyFigure, ownValue, presentMask, unitsBasis } from "./shared";
+import { present } from "../invariant";
 
 export const weightedMean: AggregationDescriptor = {
   label: "vägt medelvärde",
@@ -15,7 +16,7 @@ export const weightedMean: AggregationDescriptor = {
     let weights = 0n;
     for (const u of contributors) {
       const v = ownValue<{ value: number }>(measure, valuesOf, u).value;
-      const w = (valuesOf(u)[measure.weight!] as { value: number }).value;
+      const w = (valuesOf(u)[present(measure.weight, `vikten för ${measure.id}`)] as { value: number }).value;
       weighted += toMicro(v) * toMicro(w);
       weights += toMicro(w);
     }
@@ -28,7 +29,7 @@ export const weightedMean: AggregationDescriptor = {
     };
   },
   formula: (measure, row, ctx) => {
-    const weightRow = ctx.rowOf(measure.weight!);
+    const weightRow = ctx.rowOf(present(measure.weight, `vikten för ${measure.id}`));
     if (weightRow === undefined) return undefined;
     const units = ctx.unitRange(row);
     const weights = ctx.unitRange(weightRow);
@@ -37,7 +38,7 @@ export const weightedMean: AggregationDescriptor = {
   },
   basis: (measure, figure, unitOf) =>
     figure.details.weightTotal !== undefined
-      ? `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)} ${unitOf(measure.weight!)}`
+      ? `${figure.contributors.length} enheter; vikt ${number(figure.details.weightTotal)} ${unitOf(present(measure.weight, `vikten för ${measure.id}`))}`
       : unitsBasis(figure),
   keyFigure: numberKeyFigure,
   catalogCheck: (measure, isNumeric) =>

@@ -71,7 +71,7 @@ export function unitMoney(
   if (!unit) return result;
   const columns = table.amountColumns.flatMap((col, i) =>
     col.series.kind !== "skillnad" && col.series.scenario && selected(col.series, selection)
-      ? [{ col, i }]
+      ? [{ col, i, scenario: col.series.scenario }]
       : [],
   );
   const rowsOf = new Map<string, typeof table.rows>();
@@ -87,7 +87,7 @@ export function unitMoney(
   }
   for (const [unitName, rows] of rowsOf) {
     const money: UnitMoney = {};
-    for (const { col, i } of columns) {
+    for (const { col, i, scenario } of columns) {
       const kind = col.series.kind as MoneyKind;
       let total = 0n;
       let complete = rows.length > 0;
@@ -97,7 +97,7 @@ export function unitMoney(
         if (magnitude === undefined) complete = false;
         else total += tkrMicro(magnitude, unit);
       }
-      if (complete) (money[col.series.scenario!] ??= {})[kind] = fromMicro(total);
+      if (complete) (money[scenario] ??= {})[kind] = fromMicro(total);
     }
     // Netto from intäkter and kostnader when the table has no netto column.
     for (const figures of Object.values(money)) {

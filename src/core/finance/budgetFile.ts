@@ -9,6 +9,7 @@ import { describeSeries } from "./headers";
 import type { BudgetTable, Cell, RecogniseOptions } from "./model";
 import { recogniseBudgetTable } from "./recognise";
 import { describeSigns } from "./signs";
+import { present } from "../invariant";
 
 export function readBudgetTable(
   cells: readonly (readonly Cell[])[],
@@ -44,9 +45,9 @@ export function recognitionLines(table: BudgetTable): string[] {
   else lines.push("Beloppens enhet (tkr eller kr) är okänd");
   lines.push(describeSigns(table.signs));
   for (const { summa, rows } of summaBlocks(table)) {
-    lines.push(
-      `Rad ${summa.rowNumber} ("${summa.label}") summerar rad ${rows[0]!.rowNumber}–${rows[rows.length - 1]!.rowNumber}`,
-    );
+    const first = present(rows[0], "summaradens första rad");
+    const last = present(rows[rows.length - 1], "summaradens sista rad");
+    lines.push(`Rad ${summa.rowNumber} ("${summa.label}") summerar rad ${first.rowNumber}–${last.rowNumber}`);
   }
   if (table.kind === "investering") lines.push("Tabellen gäller investeringar, inte driftkostnader.");
   return lines;

@@ -11,6 +11,7 @@ import { describeSeries } from "./headers";
 import type { AmountKind, BudgetRow, BudgetTable } from "./model";
 import { cellRef } from "./recognise";
 import { columnGroups, magnitudeNet, type Sign } from "./signs";
+import { present } from "../invariant";
 
 const HALF = 500_000n; // 0,5 in micro-units
 const ONE = 1_000_000n;
@@ -19,8 +20,8 @@ const abs = (n: bigint) => (n < 0n ? -n : n);
 
 /** "rad 4–7" or "rad 4": the rows a Summa row adds up. */
 function rowSpan(rows: readonly BudgetRow[]): string {
-  const first = rows[0]!.rowNumber;
-  const last = rows[rows.length - 1]!.rowNumber;
+  const first = present(rows[0], "summaradens första rad").rowNumber;
+  const last = present(rows[rows.length - 1], "summaradens sista rad").rowNumber;
   return first === last ? `rad ${first}` : `rad ${first}–${last}`;
 }
 
@@ -81,7 +82,7 @@ export function checkBudgetTable(table: BudgetTable): Problem[] {
   for (const { summa, rows } of summaBlocks(table)) {
     table.amountColumns.forEach((col, i) => {
       const printed = summa.amounts[i];
-      const values = rows.flatMap((r) => (r.amounts[i] === undefined ? [] : [r.amounts[i]!]));
+      const values = rows.map((r) => r.amounts[i]).filter((v) => v !== undefined);
       if (printed === undefined || values.length === 0) return;
       const total = values.reduce((sum, v) => sum + toMicro(v), 0n);
       if (abs(toMicro(printed) - total) > BigInt(values.length) * HALF) {
@@ -124,24 +125,33 @@ function checkRowSigns(
   netto: Sign | undefined,
   report: Report,
 ) {
-  const value = (kind: AmountKind) => (group[kind] === undefined ? undefined : row.amounts[group[kind]!]);
-  const column = (kind: AmountKind) => table.amountColumns[group[kind]!]!;
+  const value = (kind: AmountKind) => {
+    const index = group[kind];
+    return index === undefined ? undefined : row.amounts[index];
+  };
+  const column = (kind: AmountKind) => {
+    const index = group[kind];
+    return present(index === undefined ? undefined : table.amountColumns[index], `kolumnen för ${kind}`);
+  };
   const i = value("intakter");
   const k = value("kostnader");
   const n = value("netto");
   const incomeFlipped = income !== undefined && i !== undefined && i !== 0 && Math.sign(i) !== income;
   const costFlipped = cost !== undefined && k !== undefined && k !== 0 && Math.sign(k) !== cost;
 
-  if (income && cost && netto && n !== undefined) {
-    const net = magnitudeNet(row, group, income, cost)!;
-    if (i !== undefined && k !== undefined && abs(toMicro(n) - toMicro(netto * net)) > ONE) {
+  if (income && cost && netto && n !== undefined && i !== undefined && k !== undefined) {
+    const net = present(magnitudeNet(row, group, income, cost), "radens netto");
+    if (abs(toMicro(n) - toMicro(netto * net)) > ONE) {
       // Does the row add up under another convention (its own signs, or netto turned)?
-      const ownNet = magnitudeNet(
-        row,
-        group,
-        incomeFlipped ? (-income as Sign) : income,
-        costFlipped ? (-cost as Sign) : cost,
-      )!;
+      const ownNet = present(
+        magnitudeNet(
+          row,
+          group,
+          incomeFlipped ? (-income as Sign) : income,
+          costFlipped ? (-cost as Sign) : cost,
+        ),
+        "radens netto",
+      );
       const fits = (x: number) => abs(toMicro(n) - toMicro(x)) <= ONE;
       const otherConvention = fits(-netto * net) || fits(netto * ownNet) || fits(-netto * ownNet);
       const col = column("netto");
@@ -171,8 +181,8 @@ function checkRowSigns(
     report("financeRowSignDiffers", "fel", row, col.index, {
       column: col.letter,
       series: describeSeries(col.series),
-      intakter: i!,
-      kostnader: k!,
+      intakter: i,
+      kostnader: k,
       netto: n ?? "",
     });
     return;
@@ -182,7 +192,7 @@ function checkRowSigns(
     report(cost === 1 ? "financeNegativeCost" : "financePositiveCost", "varning", row, col.index, {
       column: col.letter,
       series: describeSeries(col.series),
-      value: k!,
+      value: k,
     });
   }
   if (incomeFlipped) {
@@ -190,7 +200,7 @@ function checkRowSigns(
     report(income === 1 ? "financeNegativeIncome" : "financePositiveIncome", "varning", row, col.index, {
       column: col.letter,
       series: describeSeries(col.series),
-      value: i!,
+      value: i,
     });
   }
 }

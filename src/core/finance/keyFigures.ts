@@ -178,13 +178,18 @@ function perVolumeParts(
   } else {
     const start = value(figure.per.start);
     const end = value(figure.per.end);
+    const only =
+      start !== undefined
+        ? { id: figure.per.start, v: start }
+        : end !== undefined
+          ? { id: figure.per.end, v: end }
+          : undefined;
     if (start !== undefined && end !== undefined) {
       doubled = toMicro(start) + toMicro(end);
       basis = `medelvärdet av ${label(figure.per.start)} och ${label(figure.per.end)}`;
-    } else if (start !== undefined || end !== undefined) {
-      const [id, v] = start !== undefined ? [figure.per.start, start] : [figure.per.end, end!];
-      doubled = 2n * toMicro(v);
-      basis = `${label(id)} (bara det värdet finns, inget medelvärde)`;
+    } else if (only) {
+      doubled = 2n * toMicro(only.v);
+      basis = `${label(only.id)} (bara det värdet finns, inget medelvärde)`;
     } else return { missing: `${label(figure.per.start)} och ${label(figure.per.end)} saknas` };
   }
   // The numerator is doubled too, so numerator / (doubled / 2) needs no halving of a denominator.

@@ -20,6 +20,7 @@
 import type { Problem } from "../model";
 import { unitKey, visibleName } from "../unitName";
 import type { BudgetTable } from "./model";
+import { present } from "../invariant";
 
 export const MAPPING_FORMAT = "uppfoljning-budgetmappning";
 export const MAPPING_VERSION = 1;
@@ -107,10 +108,15 @@ export function matchRows(table: BudgetTable, units: readonly string[], saved?: 
   const unmatchedRows: TableRowRef[] = [];
   for (const ref of rows) {
     const entry = savedByRow.get(matchKey(ref.row));
+    const byName = unitByKey.get(matchKey(ref.row));
     if (entry && entry.unit === null) ignored.push(ref);
-    else if (entry) matched.push({ ...ref, unit: unitByKey.get(matchKey(entry.unit!))!, via: "mapping" });
-    else if (unitByKey.has(matchKey(ref.row)))
-      matched.push({ ...ref, unit: unitByKey.get(matchKey(ref.row))!, via: "name" });
+    else if (entry && entry.unit !== null)
+      matched.push({
+        ...ref,
+        unit: present(unitByKey.get(matchKey(entry.unit)), `enheten ${entry.unit}`),
+        via: "mapping",
+      });
+    else if (byName !== undefined) matched.push({ ...ref, unit: byName, via: "name" });
     else unmatchedRows.push(ref);
   }
   const withRow = new Set(matched.map((m) => matchKey(m.unit)));

@@ -5,6 +5,7 @@
  * over the year's.
  */
 import type { Period } from "../period";
+import { present } from "../invariant";
 
 export interface Periodisation {
   /** Share of the annual budget, 0–1. */
@@ -44,7 +45,8 @@ export function periodise(
   }
   const total = monthlyWeights.reduce((a, b) => a + b, 0);
   if (total <= 0) return { error: "periodiseringens vikter summerar till 0" };
-  const share = months.reduce((a, m) => a + monthlyWeights[m]!, 0) / total;
+  const share =
+    months.reduce((a, m) => a + present(monthlyWeights[m], `vikten för månad ${m + 1}`), 0) / total;
   const percent = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 }).format(share * 100);
   return {
     fraction: share,

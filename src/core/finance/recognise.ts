@@ -127,29 +127,27 @@ export function recogniseBudgetTable(
   // Per column, the header texts of each header row; a group header (2021, Budget) spans right to the next filled cell.
   const headerTexts: string[][] = Array.from({ length: width }, () => []);
   for (const r of headerIndexes) {
-    const row = cells[r]!;
+    const row = cells[r] ?? [];
     let spanning = "";
-    for (let c = 0; c < width; c++) {
+    headerTexts.forEach((texts, c) => {
       const t = text(row[c]);
       if (t !== "") spanning = isGroupHeader(t) ? t : "";
       const shown = t !== "" ? t : spanning;
-      if (shown !== "") headerTexts[c]!.push(shown);
-    }
+      if (shown !== "") texts.push(shown);
+    });
   }
   const facts = headerTexts.map((texts) => mergeFacts(texts.map(headerFacts)));
   const ref = (c: number): ColumnRef => ({
     index: c,
     letter: columnLetter(c),
-    header: headerTexts[c]!.join(" / "),
+    header: (headerTexts[c] ?? []).join(" / "),
   });
   const headerCell = (c: number) =>
-    cellRef(
-      c,
-      headerIndexes.find((r) => text(cells[r]![c]) !== "") ?? headerIndexes[headerIndexes.length - 1]!,
-    );
+    cellRef(c, headerIndexes.find((r) => text(cells[r]?.[c]) !== "") ?? headerEnd - 1);
 
   const labelIndex = facts.findIndex((f) => f.label !== undefined);
-  if (labelIndex < 0) {
+  const kind = facts[labelIndex]?.label;
+  if (kind === undefined) {
     // Intäkter, Kostnader, Netto down the first column (as 003's table per nämnd): the table is turned.
     const kindsDown = cells
       .slice(firstData)
@@ -158,19 +156,18 @@ export function recogniseBudgetTable(
     else report("financeNoLabelColumn", "fel", { row: headerIndexes.map((r) => r + 1).join("–") });
     return { ...empty, headerRows: headerIndexes.map((r) => r + 1) };
   }
-  const kind = facts[labelIndex]!.label!;
   const periodIndex = facts.findIndex((f, c) => c !== labelIndex && f.periodColumn);
 
   const hasContent = (c: number) =>
-    headerTexts[c]!.length > 0 || cells.slice(firstData).some((row) => text(row[c]) !== "");
+    (headerTexts[c] ?? []).length > 0 || cells.slice(firstData).some((row) => text(row[c]) !== "");
   const amountColumns: AmountColumn[] = [];
   const unplaced: UnplacedColumn[] = [];
   const seen = new Map<string, AmountColumn>();
   const noScenario: string[] = [];
   const assumedNet: string[] = [];
   for (let c = 0; c < width; c++) {
-    if (c === labelIndex || c === periodIndex || !hasContent(c)) continue;
-    const f = facts[c]!;
+    const f = facts[c];
+    if (f === undefined || c === labelIndex || c === periodIndex || !hasContent(c)) continue;
     if (f.kind === undefined && f.scenario === undefined) {
       unplaced.push({ ...ref(c), why: "unknown" });
       report(
@@ -220,7 +217,7 @@ export function recogniseBudgetTable(
 
   const rows: BudgetRow[] = [];
   for (let r = firstData; r < cells.length; r++) {
-    const row = cells[r]!;
+    const row = cells[r] ?? [];
     const label = text(row[labelIndex]);
     const amounts = amountColumns.map((col) => {
       const a = readAmount(row[col.index]);

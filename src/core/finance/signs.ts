@@ -35,7 +35,7 @@ function valuesOf(table: BudgetTable, kind: AmountKind): number[] {
   const columns = table.amountColumns.flatMap((c, i) => (c.series.kind === kind ? [i] : []));
   return table.rows
     .filter((r) => !r.isSumma)
-    .flatMap((r) => columns.flatMap((i) => (r.amounts[i] === undefined ? [] : [r.amounts[i]!])));
+    .flatMap((r) => columns.map((i) => r.amounts[i]).filter((v) => v !== undefined));
 }
 
 /** Netto in positive magnitudes (income − cost) from a row's own printed figures under the given signs. */

@@ -2,6 +2,7 @@
 import type { Rule, RuleProblem } from "../model";
 import { exactSum } from "../exact";
 import type { RuleContext } from "./context";
+import { present } from "../invariant";
 
 export function checkBalance(rule: Extract<Rule, { type: "balance" }>, ctx: RuleContext): RuleProblem[] {
   const ids = [rule.start, ...rule.add, ...rule.subtract, rule.end];
@@ -11,8 +12,8 @@ export function checkBalance(rule: Extract<Rule, { type: "balance" }>, ctx: Rule
   const [start, ...rest] = values;
   const add = rest.slice(0, rule.add.length);
   const subtract = rest.slice(rule.add.length, rule.add.length + rule.subtract.length);
-  const end = rest[rest.length - 1]!;
-  const expected = exactSum([start!, ...add, ...subtract.map((v) => -v)]);
+  const end = present(rest[rest.length - 1], rule.end);
+  const expected = exactSum([present(start, rule.start), ...add, ...subtract.map((v) => -v)]);
   if (expected === end) return [];
   return [
     ctx.problem(rule, "balanceMismatch", rule.end, rule.severity, {

@@ -9,14 +9,19 @@ import type { RuleContext } from "./context";
  * still may not exceed the total.
  */
 export function checkAtMost(rule: Extract<Rule, { type: "atMost" }>, ctx: RuleContext): RuleProblem[] {
-  const measures = [rule.measure].flat().filter((id) => ctx.applies(id) && ctx.number(id) !== undefined);
-  if (measures.length === 0 || !ctx.applies(...rule.limit)) return [];
+  const filled = [rule.measure].flat().flatMap((id) => {
+    const value = ctx.applies(id) ? ctx.number(id) : undefined;
+    return value === undefined ? [] : [{ id, value }];
+  });
+  const last = filled[filled.length - 1];
+  if (!last || !ctx.applies(...rule.limit)) return [];
   const limits = ctx.numbers(rule.limit);
   if (!limits) return [];
-  const value = exactSum(measures.map((id) => ctx.number(id)!));
+  const measures = filled.map((f) => f.id);
+  const value = exactSum(filled.map((f) => f.value));
   const limit = exactSum(limits);
   if (value <= limit) return [];
-  const at = measures[measures.length - 1]!;
+  const at = last.id;
   return [
     ctx.problem(rule, "exceedsLimit", at, rule.severity, {
       measure: ctx.labels(measures),

@@ -11,7 +11,7 @@ import type {
 } from "../model";
 import type { ProblemParams, RuleProblemCode } from "../messages/codes";
 import { appliesTo, numberOf } from "../measures";
-import { computeUnitRatio } from "../derive";
+import { valueTypeOf } from "../valueTypes";
 
 export class RuleContext {
   private readonly byId: Map<string, Measure>;
@@ -39,7 +39,8 @@ export class RuleContext {
   /** The number entered (or derived, for a ratio); undefined when missing. */
   number(id: string): number | undefined {
     const m = this.byId.get(id);
-    if (m?.type === "ratio" && m.formula) return computeUnitRatio(m.formula, this.report.values) ?? undefined;
+    const derive = m && valueTypeOf(m).derive;
+    if (m && derive) return derive(m, this.report.values) ?? undefined;
     return numberOf(this.report.values[id]);
   }
 

@@ -72,9 +72,9 @@ function unevenBasis(
 export function levelTwoProblems(uppdrag: Uppdrag, figures: readonly Figure[]): Problem[] {
   const byId = new Map(figures.map((f) => [f.measureId, f]));
   const values = new Map(
-    figures
-      .filter((f) => AGGREGATES[f.aggregate].numeric && f.value !== null)
-      .map((f) => [f.measureId, f.value!]),
+    figures.flatMap((f) =>
+      AGGREGATES[f.aggregate].numeric && f.value !== null ? [[f.measureId, f.value] as const] : [],
+    ),
   );
   const ctx = new FigureContext(uppdrag, values);
   const out: Problem[] = [];

@@ -1,6 +1,7 @@
 /** choice: one of the measure's `options`. */
 import type { ValueTypeDescriptor } from "./descriptor";
-import { INVALID, between, cellProblem, oneCell, scalarTidy, shown } from "./shared";
+import { INVALID, between, cellProblem, oneCell, scalarJson, scalarTidy, shown } from "./shared";
+import { present } from "../invariant";
 
 export const choice: ValueTypeDescriptor = {
   label: "val ur lista",
@@ -31,5 +32,9 @@ export const choice: ValueTypeDescriptor = {
     prompt: "Välj ett av alternativen i listan.",
   }),
   tidy: scalarTidy,
-  sample: (m, random) => m.options![between(random, 0, m.options!.length - 2)]!,
+  json: scalarJson,
+  sample: (m, random) => {
+    const options = present(m.options, `alternativen för ${m.id}`);
+    return present(options[between(random, 0, options.length - 2)], `ett alternativ för ${m.id}`);
+  },
 };

@@ -1,6 +1,6 @@
 /** days: one whole number of days. */
 import type { ValueTypeDescriptor } from "./descriptor";
-import { between, numberCell, numberValidation, oneCell, scalarTidy } from "./shared";
+import { between, numberCell, numberValidation, oneCell, scalarJson, scalarTidy } from "./shared";
 
 const bounds = { min: 0 };
 export const DAY_SUFFIXES = ["d", "dgr", "dag", "dagar"];
@@ -21,5 +21,6 @@ export const days: ValueTypeDescriptor = {
   longText: false,
   validation: (m) => numberValidation(m, bounds, true, "ett heltal"),
   tidy: scalarTidy,
+  json: scalarJson,
   sample: (_m, random) => between(random, 1, 30),
 };

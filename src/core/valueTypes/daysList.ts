@@ -6,7 +6,7 @@ import type { Measure, Problem, RawCell } from "../model";
 import { MISSING } from "../model";
 import type { ParseOutcome, ValueTypeDescriptor } from "./descriptor";
 import { DAY_LIMIT, DAY_SUFFIXES } from "./days";
-import { INVALID, between, isBlank, numberCell, numberValidation, scalarTidy } from "./shared";
+import { INVALID, between, isBlank, numberCell, numberValidation, scalarJson, scalarTidy } from "./shared";
 
 const bounds = { min: 0 };
 const readDays = numberCell(DAY_SUFFIXES, DAY_LIMIT);
@@ -54,6 +54,7 @@ export const daysList: ValueTypeDescriptor = {
   wideValue: false,
   longText: false,
   validation: (m) => numberValidation(m, bounds, true, "ett heltal"),
+  json: (value) => (value.kind === "list" ? value.values : scalarJson(value)),
   tidy: (value) =>
     value.kind === "list" ? value.values.map((v, i) => ({ value: v, caseNumber: i + 1 })) : scalarTidy(value),
   sample: (_m, random) => Array.from({ length: between(random, 0, 6) }, () => between(random, 3, 45)),

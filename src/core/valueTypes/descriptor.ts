@@ -36,6 +36,9 @@ export interface TidyCell {
   caseNumber: number | null;
 }
 
+/** A unit's value in the JSON output (docs/json.md): a list of cases as its numbers, Ja/Nej as a boolean, missing as null. */
+export type JsonValue = number | string | boolean | number[] | null;
+
 /** A value the demo writes into a cell (the same shape as workbook/fill's FillValue). */
 export type SampleValue = string | number | boolean | null;
 
@@ -75,10 +78,21 @@ export interface ValueTypeDescriptor {
   wideValue: boolean;
   /** Long free text: a tall, wrapped input cell. */
   longText: boolean;
+  /** Counts whole things: may say how many cases a list holds (a list's `countedBy`). */
+  countsCases?: true;
+  /**
+   * May be the volume a key figure is per (kronor per patient, per vårddygn); the text names
+   * such a measure in the catalog's messages ("ett antal").
+   */
+  keyFigureVolume?: string;
+  /** A value computed from the unit's other values, never typed (a ratio); null when it cannot be. */
+  derive?(measure: Measure, values: Readonly<Record<string, Value>>): number | null;
   /** What the measure must declare for this type (a choice's options), checked when the catalog loads. */
   catalogCheck?(measure: Measure): { field: string; code: "catalogChoiceWithoutOptions" } | undefined;
   /** What the template's data validation allows in the input cell; undefined = no validation. */
   validation(measure: Measure): TemplateValidation | undefined;
+  /** A unit's value in the JSON output. */
+  json(value: Value): JsonValue;
   /** A unit's value as rows of tidy data. */
   tidy(value: Value): TidyCell[];
   /** A plausible value for the demo and benchmark. */

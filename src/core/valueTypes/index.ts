@@ -39,6 +39,7 @@ export function boundsOf(measure: Measure): { min?: number; max?: number } {
 }
 
 export type {
+  JsonValue,
   ParseOutcome,
   SampleValue,
   TemplateValidation,

@@ -1,6 +1,6 @@
 /** percent: 0–100, typed by the unit (rarely: prefer a ratio of counts). */
 import type { ValueTypeDescriptor } from "./descriptor";
-import { between, numberCell, numberValidation, oneCell, scalarTidy } from "./shared";
+import { between, numberCell, numberValidation, oneCell, scalarJson, scalarTidy } from "./shared";
 
 /** Above 100 is an error in the validator as in the template's data validation. */
 const bounds = { min: 0, max: 100 };
@@ -20,5 +20,6 @@ export const percent: ValueTypeDescriptor = {
   longText: false,
   validation: (m) => numberValidation(m, bounds, false, "en procentsats som tal (45 för 45 %)"),
   tidy: scalarTidy,
+  json: scalarJson,
   sample: (_m, random) => between(random, 60, 98),
 };

@@ -3,12 +3,13 @@ import type { Measure, Problem, ProblemOf, RawCell, Value } from "../model";
 import type { ProblemCode, ProblemParams, RestParams } from "../messages/codes";
 import { MISSING } from "../model";
 import { isBlankText, parseSwedishNumber, roundMicro } from "../swedishNumber";
-import type { ParseOutcome, Random, TemplateValidation, TidyCell } from "./descriptor";
+import type { JsonValue, ParseOutcome, Random, TemplateValidation, TidyCell } from "./descriptor";
 
 /** Something was typed but could not be read (already reported; not also "saknas"). */
 export const INVALID: Value = { kind: "missing", invalid: true };
 
 /** Control characters and bidi controls, which would act on a terminal or reorder a cell instead of being shown. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const INPUT_SHOWN = 100;
 
@@ -113,6 +114,11 @@ export function numberValidation(
 export function scalarTidy(value: Value): TidyCell[] {
   if (value.kind === "number" || value.kind === "text") return [{ value: value.value, caseNumber: null }];
   return [{ value: null, caseNumber: null }];
+}
+
+/** A single value in the JSON output: a number or text as it is, missing as null. */
+export function scalarJson(value: Value): JsonValue {
+  return value.kind === "number" || value.kind === "text" ? value.value : null;
 }
 
 /** A whole number from lo to hi, both included. */

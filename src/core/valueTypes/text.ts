@@ -1,6 +1,7 @@
 /** text: free text (analys). */
 import type { ValueTypeDescriptor } from "./descriptor";
-import { between, oneCell, scalarTidy, shown } from "./shared";
+import { between, oneCell, scalarJson, scalarTidy, shown } from "./shared";
+import { present } from "../invariant";
 
 const TEXTS = [
   "Arbetet följer plan. Rutinen för uppföljning har setts över och förbättringsområden är identifierade.",
@@ -25,5 +26,6 @@ export const text: ValueTypeDescriptor = {
   longText: true,
   validation: () => undefined,
   tidy: scalarTidy,
-  sample: (_m, random) => TEXTS[between(random, 0, TEXTS.length - 1)]!,
+  json: scalarJson,
+  sample: (_m, random) => present(TEXTS[between(random, 0, TEXTS.length - 1)], "en exempeltext"),
 };

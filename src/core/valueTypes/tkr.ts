@@ -1,6 +1,6 @@
 /** tkr: an amount in thousands of kronor; may be negative (netto, underskott). */
 import type { ValueTypeDescriptor } from "./descriptor";
-import { between, numberCell, numberValidation, oneCell, scalarTidy } from "./shared";
+import { between, numberCell, numberValidation, oneCell, scalarJson, scalarTidy } from "./shared";
 
 const bounds = {};
 
@@ -18,5 +18,6 @@ export const tkr: ValueTypeDescriptor = {
   longText: false,
   validation: (m) => numberValidation(m, bounds, false, "ett belopp i tkr (minus för underskott)"),
   tidy: scalarTidy,
+  json: scalarJson,
   sample: (_m, random) => between(random, 100, 5000),
 };

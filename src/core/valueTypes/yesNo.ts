@@ -1,6 +1,6 @@
 /** yesNo: Ja or Nej. */
 import type { ValueTypeDescriptor } from "./descriptor";
-import { INVALID, cellProblem, oneCell, scalarTidy, shown } from "./shared";
+import { INVALID, cellProblem, oneCell, scalarJson, scalarTidy, shown } from "./shared";
 
 const YES = new Set(["ja", "j", "yes", "y", "sant", "true", "x"]);
 const NO = new Set(["nej", "n", "no", "falskt", "false"]);
@@ -23,6 +23,7 @@ export const yesNo: ValueTypeDescriptor = {
   wideValue: false,
   longText: false,
   validation: () => ({ kind: "list", options: ["Ja", "Nej"], prompt: "Välj Ja eller Nej i listan." }),
+  json: (value) => (value.kind === "yesNo" ? value.value : scalarJson(value)),
   tidy: (value) =>
     value.kind === "yesNo" ? [{ value: value.value ? "Ja" : "Nej", caseNumber: null }] : scalarTidy(value),
   sample: (_m, random) => (random() < 0.8 ? "Ja" : "Nej"),

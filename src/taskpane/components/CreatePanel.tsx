@@ -14,6 +14,7 @@ import { useResultFocus } from "../useResultFocus";
 import { loadWorkbookModule } from "../workbookModule";
 import { Notice, type NoticeData } from "./Notice";
 import { OperationProgress } from "./OperationProgress";
+import { present } from "../../core/invariant";
 
 export interface CreatePanelProps {
   host: HostOperations;
@@ -41,9 +42,10 @@ function firstSentence(text: string): string {
 
 function unitsHint(uppdrag: Uppdrag): string {
   const base = "En enhet per rad.";
-  if (uppdrag.parts.length === 0) return base;
+  const [first] = uppdrag.parts;
+  if (!first) return base;
   const parts = uppdrag.parts.map((p) => `${p.id} (${p.label})`).join(", ");
-  return `${base} En mall för bara vissa delar: "Enhet; ${uppdrag.parts[0]!.id}". Delar: ${parts}.`;
+  return `${base} En mall för bara vissa delar: "Enhet; ${first.id}". Delar: ${parts}.`;
 }
 
 function createdNotice(
@@ -120,7 +122,8 @@ export function CreatePanel({ host, catalog, onUseExpectedUnits }: CreatePanelPr
       }
       return created;
     });
-    setNotice(createdNotice(outcome, created, list.length, period.period, list[0]!.unit, host));
+    const firstUnit = present(list[0], "den första enheten").unit;
+    setNotice(createdNotice(outcome, created, list.length, period.period, firstUnit, host));
     if (outcome.status === "done" && list.length > 1) setCreatedUnits(list);
     result.moveFocus();
   }

@@ -35,7 +35,7 @@ export function ProblemList({ problems, uppdrag, onSelect }: ProblemListProps) {
             return (
               <li key={i} className={styles.item}>
                 {ref ? (
-                  <Link as="button" onClick={() => onSelect!(ref)} title={`Visa ${ref.sheet} ${ref.cell}`}>
+                  <Link as="button" onClick={() => onSelect?.(ref)} title={`Visa ${ref.sheet} ${ref.cell}`}>
                     {line}
                   </Link>
                 ) : (
