@@ -1,7 +1,7 @@
 /** `uppfoljning rollup <files or folders…> --out niva2.xlsx [--expected units.txt] [--json] [--csv tidy.csv]` */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileSummary, runProblems, type CollectedRollup } from "../../workbook/collect";
+import { fileSummary, runProblems, type CollectedRollup, type FileOutcome } from "../../workbook/collect";
 import { levelTwoOf } from "../../workbook/levelTwo";
 import { checkPaths } from "../parallelCheck";
 import { TIDY_HEADERS, tidyRow, tidyRows } from "../../core/tidy";
@@ -70,32 +70,88 @@ export function rollupJson(c: CollectedRollup) {
   };
 }
 
-export async function rollupCommand(io: Io, paths: string[], options: RollupCommandOptions): Promise<number> {
+/** What a roll-up reads: the units' files, and optionally the expected units, the uppdrag and the period. */
+export interface RollupInputOptions {
+  expected?: string;
+  uppdrag?: string;
+  period?: string;
+}
+
+/**
+ * The files given, expanded and checked, with what the roll-up needs beside them: the inputs of
+ * `rollup` and `rapport` alike. `outputs` are the files the command will write, which must not
+ * be among the inputs.
+ */
+export async function checkRollupInputs(
+  io: Io,
+  paths: string[],
+  options: RollupInputOptions,
+  outputs: readonly string[],
+) {
   const catalog = cliCatalog();
   if (options.uppdrag) requireUppdrag(options.uppdrag);
   const period = options.period === undefined ? undefined : checkPeriod(options.period);
   if (period && !period.ok) throw new UsageError(period.error);
-  requireExtension("--out", options.out, ".xlsx", "nivå 2 skrivs som en Excel-arbetsbok");
-  if (options.csv !== undefined)
-    requireExtension("--csv", options.csv, ".csv", "tabellen Data skrivs som CSV");
   const skips = skipList(io.cwd);
   const inputs = expandPaths(paths, io.cwd, skips.note);
-  assertNotAnInput(options.out, inputs, io.cwd);
-  if (options.csv) assertNotAnInput(options.csv, inputs, io.cwd);
+  for (const out of outputs) assertNotAnInput(out, inputs, io.cwd);
   const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
   const outcomes = await checkPaths(namedPaths(inputs, io.cwd), catalog, {
     uppdragId: options.uppdrag,
     onProgress: progressReporter(io, "Läser"),
   });
-  const level2 = await levelTwoOf(outcomes, catalog, {
-    uppdragId: options.uppdrag,
-    expectedUnits,
-    period: options.period,
-  });
-  if (!level2) {
-    for (const o of outcomes) if (o.reason) io.err(rejectionText(o));
-    throw new UsageError("Ingen av filerna kunde läsas som en uppföljning; ingen sammanställning skrevs.");
-  }
+  const rollupOptions = { uppdragId: options.uppdrag, expectedUnits, period: options.period };
+  return { catalog, skips, outcomes, rollupOptions };
+}
+
+/** No file could be used: each file's reason, then the usage error. */
+export function nothingToRollUp(io: Io, outcomes: readonly FileOutcome[], what: string): never {
+  for (const o of outcomes) if (o.reason) io.err(rejectionText(o));
+  throw new UsageError(`Ingen av filerna kunde läsas som en uppföljning; ${what}.`);
+}
+
+/** The lines after the first that tell what a roll-up used and set aside, and why. */
+export function printRollupNotes(
+  io: Io,
+  collected: CollectedRollup,
+  skipped: readonly { file: string; reason: string }[],
+  details = "se bladet Problem",
+) {
+  const summary = countSeverities(collected.files);
+  const files = fileSummary(collected.files);
+  io.out(
+    `${count(files.files, "fil", "filer")}: ${files.used} används, varav ${files.usedWithErrors} med fel, ` +
+      `${files.copies > 0 ? `${count(files.copies, "kopia", "kopior")}, ` : ""}${count(files.rejected, "avvisad", "avvisade")}. ` +
+      `${summary.errors} fel och ${count(summary.warnings, "varning", "varningar")} i innehållet (${details}).`,
+  );
+  io.out(ERROR_POLICY);
+  for (const f of collected.files.filter((x) => x.status === "rejected"))
+    io.out(`  Avvisad: ${rejectionText(f)}`);
+  for (const f of collected.files.filter((x) => x.status === "copy")) io.out(`  Kopia: ${rejectionText(f)}`);
+  for (const u of collected.result.conflictingUnits)
+    io.out(`  Olika filer: ${u.unit} (${u.files.join(", ")})`);
+  for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
+  for (const p of collected.result.levelTwoProblems) io.out(`  ${problemText(p)}`);
+  for (const s of skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
+}
+
+/** The exit status of a roll-up: 2 when a file could not be read, 1 with errors or missing units. */
+export function rollupExit(collected: CollectedRollup): number {
+  const summary = countSeverities(collected.files);
+  if (summary.unreadable > 0) return EXIT.usage;
+  return summary.errors > 0 || collected.result.absentUnits.length > 0 ? EXIT.validationErrors : EXIT.ok;
+}
+
+export async function rollupCommand(io: Io, paths: string[], options: RollupCommandOptions): Promise<number> {
+  requireExtension("--out", options.out, ".xlsx", "nivå 2 skrivs som en Excel-arbetsbok");
+  if (options.csv !== undefined)
+    requireExtension("--csv", options.csv, ".csv", "tabellen Data skrivs som CSV");
+  const { catalog, skips, outcomes, rollupOptions } = await checkRollupInputs(io, paths, options, [
+    options.out,
+    ...(options.csv ? [options.csv] : []),
+  ]);
+  const level2 = await levelTwoOf(outcomes, catalog, rollupOptions);
+  if (!level2) nothingToRollUp(io, outcomes, "ingen sammanställning skrevs");
   const { collected } = level2;
   const outPath = path.resolve(io.cwd, options.out);
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
@@ -105,29 +161,12 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
     fs.writeFileSync(path.resolve(io.cwd, options.csv), toCsv(TIDY_HEADERS, rows), "utf8");
   }
 
-  const summary = countSeverities(collected.files);
-  const files = fileSummary(collected.files);
   if (options.json) io.out(JSON.stringify({ ...rollupJson(collected), skipped: skips.skipped }, null, 2));
   else {
     io.out(
       `Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`,
     );
-    io.out(
-      `${count(files.files, "fil", "filer")}: ${files.used} används, varav ${files.usedWithErrors} med fel, ` +
-        `${files.copies > 0 ? `${count(files.copies, "kopia", "kopior")}, ` : ""}${count(files.rejected, "avvisad", "avvisade")}. ` +
-        `${summary.errors} fel och ${count(summary.warnings, "varning", "varningar")} i innehållet (se bladet Problem).`,
-    );
-    io.out(ERROR_POLICY);
-    for (const f of collected.files.filter((x) => x.status === "rejected"))
-      io.out(`  Avvisad: ${rejectionText(f)}`);
-    for (const f of collected.files.filter((x) => x.status === "copy"))
-      io.out(`  Kopia: ${rejectionText(f)}`);
-    for (const u of collected.result.conflictingUnits)
-      io.out(`  Olika filer: ${u.unit} (${u.files.join(", ")})`);
-    for (const u of collected.result.absentUnits) io.out(`  Saknas: ${u.unit}`);
-    for (const p of collected.result.levelTwoProblems) io.out(`  ${problemText(p)}`);
-    for (const s of skips.skipped) io.out(`  Hoppades över: ${s.file} (${s.reason})`);
+    printRollupNotes(io, collected, skips.skipped);
   }
-  if (summary.unreadable > 0) return EXIT.usage;
-  return summary.errors > 0 || collected.result.absentUnits.length > 0 ? EXIT.validationErrors : EXIT.ok;
+  return rollupExit(collected);
 }
