@@ -4,7 +4,7 @@
  * Every problem names the file and the field. No I/O here: callers pass the files' text.
  */
 import { z } from "zod";
-import type { Catalog, Measure, RatioFormula, Rule, Uppdrag } from "./model";
+import type { AggregationKind, Catalog, Measure, RatioFormula, Rule, Uppdrag } from "./model";
 import {
   fragmentFileSchema,
   uppdragFileSchema,
@@ -183,6 +183,44 @@ function checkKeyFigures(u: Uppdrag, errors: CatalogError[]) {
   });
 }
 
+/** Key measures name level-2 figures that are numbers (a sum, ratio, median …), each once. */
+function checkKeyMeasures(u: Uppdrag, errors: CatalogError[]) {
+  const byId = new Map(u.measures.map((m) => [m.id, m]));
+  const seen = new Set<string>();
+  (u.keyMeasures ?? []).forEach((id, i) => {
+    const err = (message: string) => errors.push({ file: u.file, field: `keyMeasures[${i}]`, message });
+    const m = byId.get(id);
+    if (seen.has(id)) err(`måttet "${id}" står redan bland nyckelmåtten`);
+    else if (!m) err(`måttet "${id}" finns inte i uppdraget`);
+    else if (!hasNumericFigure(m))
+      err(
+        `måttet "${id}" har ingen sifferuppgift på nivå 2 (${m.aggregate}); välj ett mått som summeras eller beräknas`,
+      );
+    seen.add(id);
+  });
+}
+
+/** Aggregations whose level-2 figure is one number a nämnd can follow over time and set a target for. */
+const NUMERIC_FIGURES: ReadonlySet<AggregationKind> = new Set([
+  "sum",
+  "stock",
+  "ratio",
+  "pooled",
+  "weightedMean",
+  "yesCount",
+]);
+
+/** A measure with one number on level 2: what a key measure or a target can be. */
+export function hasNumericFigure(m: Measure): boolean {
+  return m.levels.includes(2) && NUMERIC_FIGURES.has(m.aggregate);
+}
+
+/** The uppdrag's key measures in catalog order of declaration (none when the catalog declares none). */
+export function keyMeasuresOf(uppdrag: Uppdrag): Measure[] {
+  const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
+  return (uppdrag.keyMeasures ?? []).flatMap((id) => byId.get(id) ?? []);
+}
+
 function ruleMeasureIds(r: Rule): [string, string][] {
   switch (r.type) {
     case "balance":
@@ -301,6 +339,7 @@ export function loadCatalog(sources: readonly CatalogSource[]): { catalog: Catal
     const before = errors.length;
     checkUppdrag(u, where, errors);
     checkKeyFigures(u, errors);
+    checkKeyMeasures(u, errors);
     if (errors.length === before) uppdrag.push(u);
   }
   uppdrag.sort((a, b) => a.id.localeCompare(b.id));

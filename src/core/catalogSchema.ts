@@ -154,6 +154,8 @@ export const uppdragFileSchema = z.strictObject({
   include: z.array(z.string()).default([]),
   ...content,
   keyFigures: z.array(keyFigureSchema).default([]),
+  /** The measures a nämnd reads first (Översikt, charts, the report): level-2 numeric figures. */
+  keyMeasures: z.array(id).max(8).default([]),
 });
 
 export const fragmentFileSchema = z.strictObject({

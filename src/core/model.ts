@@ -181,6 +181,8 @@ export interface Uppdrag {
   rules: Rule[];
   /** Key figures beside the measures they use (absent = none). */
   keyFigures?: KeyFigure[];
+  /** Ids of the measures a nämnd reads first (absent = none declared); see keyMeasuresOf. */
+  keyMeasures?: string[];
   /** The file it was loaded from, for messages. */
   file: string;
 }

@@ -1,4 +1,4 @@
-import { loadCatalog, formatCatalogError } from "../../src/core/catalog";
+import { loadCatalog, formatCatalogError, keyMeasuresOf } from "../../src/core/catalog";
 import { loadTemplates, readTemplateSources } from "../../src/cli/templateFiles";
 
 describe("the catalog in templates/", () => {
@@ -118,6 +118,15 @@ describe("the catalog in templates/", () => {
     }
   });
 
+  it("declares 3–6 key measures for every uppdrag, each a level-2 number", () => {
+    for (const u of catalog.uppdrag) {
+      const keys = keyMeasuresOf(u);
+      expect(keys.map((m) => m.id)).toEqual(u.keyMeasures);
+      expect(keys.length).toBeGreaterThanOrEqual(3);
+      expect(keys.length).toBeLessThanOrEqual(6);
+    }
+  });
+
   it("gives every measure a label, help text, kind, type and aggregation", () => {
     for (const u of catalog.uppdrag) {
       for (const m of u.measures) {
@@ -175,6 +184,20 @@ describe("loading a broken definition", () => {
         `templates/trasig.json: measures[1].id: måttet "patienter_start" finns redan i uppdraget`,
       ]),
     );
+  });
+
+  it("reports a key measure the uppdrag lacks, and one without a number on level 2, by file and field", () => {
+    const errors = withEdit((u) => {
+      u.keyMeasures = ["patienter_slut", "patienter_sluut", "patienter_slut"];
+    });
+    expect(errors).toEqual([
+      `templates/trasig.json: keyMeasures[1]: måttet "patienter_sluut" finns inte i uppdraget`,
+      `templates/trasig.json: keyMeasures[2]: måttet "patienter_slut" står redan bland nyckelmåtten`,
+    ]);
+    const text = withEdit((u) => (u.keyMeasures = ["kval_samverkan_metod"]));
+    expect(text).toEqual([
+      expect.stringMatching(/^templates\/trasig\.json: keyMeasures\[0\]: .*ingen sifferuppgift/),
+    ]);
   });
 
   it("reports invalid JSON with the file name", () => {

@@ -129,6 +129,31 @@ export const EXAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   unitNotExpected: { unit: "Team Väster", file: "inkommet/vaster.xlsx" },
   recordUnreadable: { file: "forra/niva2.xlsx", reason: "arbetsboken har inget blad Data" },
   recordRowSkipped: { file: "forra/niva2.csv", row: 12, column: "nivå", found: "7" },
+  historyOtherUppdrag: {
+    file: "historik/niva2.xlsx",
+    found: "oppna-verksamheter",
+    expected: "psykiatrisk-hemsjukvard",
+  },
+  historySamePeriod: { file: "historik/niva2.xlsx", period: "2026H1" },
+  historyLaterPeriod: { file: "historik/niva2.xlsx", period: "2026H2", current: "2026H1" },
+  historyDuplicatePeriod: { file: "historik/niva2 (2).xlsx", period: "2025H2", other: "historik/niva2.xlsx" },
+  targetsUnreadable: { file: "mal.xlsx", reason: "raden med kolumnrubriker saknas" },
+  targetRowInvalid: {
+    file: "mal.csv",
+    row: 4,
+    column: "riktning",
+    found: "upp",
+    expected: "högre eller lägre",
+  },
+  targetUnknownMeasure: {
+    file: "mal.csv",
+    row: 5,
+    measure: "patienter_sluut",
+    uppdrag: "psykiatrisk-hemsjukvard",
+  },
+  targetRepeated: { file: "mal.csv", row: 6, measure: "patienter_slut", firstRow: 2 },
+  targetsOtherUppdrag: { file: "mal.csv", found: "oppna-verksamheter", expected: "psykiatrisk-hemsjukvard" },
+  targetsOtherYear: { file: "mal.csv", found: "2025", expected: "2026" },
   // Level 2
   levelTwoRule: {
     rule,

@@ -52,6 +52,16 @@ export interface TargetOutcome {
   status: TargetStatus;
 }
 
+/** An earlier period's file and what became of it: every file given is accounted for. */
+export interface HistoryFile {
+  file: string;
+  /** The period it holds, when it could be read. */
+  period?: string;
+  used: boolean;
+  /** Why it was not used (unreadable, another uppdrag, the same period as now, a duplicate …). */
+  problem?: Problem;
+}
+
 export interface Comparison {
   /** Earlier periods found, oldest first. */
   periods: string[];
@@ -59,4 +69,6 @@ export interface Comparison {
   targets: TargetOutcome[];
   /** Unreadable history files, targets for unknown measures, … (Swedish messages via the pack). */
   problems: Problem[];
+  /** Every earlier period's file given, used or not (absent when no history was asked for). */
+  historyFiles?: HistoryFile[];
 }

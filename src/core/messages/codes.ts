@@ -143,6 +143,18 @@ export interface ProblemParams extends RuleProblemParams, FinanceProblemParams {
   unitNotExpected: { unit: string; file: string };
   recordUnreadable: { file: string; reason: string };
   recordRowSkipped: { file: string; row: number; column: string; found: string };
+  // History (earlier periods beside this one) and targets (comparison/)
+  historyOtherUppdrag: FileParams & { found: string; expected: string };
+  historySamePeriod: FileParams & { period: string };
+  historyLaterPeriod: FileParams & { period: string; current: string };
+  historyDuplicatePeriod: FileParams & { period: string; other: string };
+  targetsUnreadable: FileParams & { reason: string };
+  /** expected: what the column takes, in words. */
+  targetRowInvalid: FileParams & { row: number; column: string; found: string; expected: string };
+  targetUnknownMeasure: FileParams & { row: number; measure: string; uppdrag: string };
+  targetRepeated: FileParams & { row: number; measure: string; firstRow: number };
+  targetsOtherUppdrag: FileParams & { found: string; expected: string };
+  targetsOtherYear: FileParams & { found: string; expected: string };
   // Level 2
   levelTwoRule: LevelTwoParams;
 }

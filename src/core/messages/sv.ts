@@ -136,6 +136,26 @@ export const MESSAGES: Messages = {
     `${p.file} kan inte läsas som en tidigare periods sammanställning: ${p.reason}. Använd nivå 2-arbetsboken eller CSV-filen som uppfoljning skrev.`,
   recordRowSkipped: (p) =>
     `${p.file}, rad ${p.row}: kolumnen ${p.column} har värdet "${p.found}", som inte kan läsas. Raden används inte.`,
+  historyOtherUppdrag: (p) =>
+    `${p.file} är en sammanställning för uppdraget ${p.found}, inte ${p.expected}, och används inte som tidigare period.`,
+  historySamePeriod: (p) =>
+    `${p.file} gäller samma period (${p.period}) som den som sammanställs nu och används inte som tidigare period.`,
+  historyLaterPeriod: (p) =>
+    `${p.file} gäller ${p.period}, som inte ligger före ${p.current}, och används inte som tidigare period.`,
+  historyDuplicatePeriod: (p) =>
+    `${p.file} gäller samma period (${p.period}) som ${p.other}; perioden visas från ${p.other} och ${p.file} används inte.`,
+  targetsUnreadable: (p) =>
+    `Målfilen ${p.file} kan inte läsas: ${p.reason}. Inga mål bedöms; skapa en ny med uppfoljning mal-mall.`,
+  targetRowInvalid: (p) =>
+    `Målfilen ${p.file}, rad ${p.row}, kolumnen ${p.column}: "${p.found}" går inte att använda (${p.expected}). Målet på raden bedöms inte.`,
+  targetUnknownMeasure: (p) =>
+    `Målfilen ${p.file}, rad ${p.row}: måttet ${p.measure} finns inte med en sifferuppgift på nivå 2 i ${p.uppdrag}. Målet bedöms inte.`,
+  targetRepeated: (p) =>
+    `Målfilen ${p.file}, rad ${p.row}: måttet ${p.measure} har redan ett mål på rad ${p.firstRow}. Raden används inte.`,
+  targetsOtherUppdrag: (p) =>
+    `Målfilen ${p.file} gäller uppdraget ${p.found}, inte ${p.expected}. Inga mål bedöms.`,
+  targetsOtherYear: (p) =>
+    `Målfilen ${p.file} gäller år ${p.found}, men perioden hör till ${p.expected}. Inga mål bedöms; använd målen för ${p.expected}.`,
   // Level 2
   levelTwoRule: (p) =>
     `Nivå 2 (hela uppdraget): ${p.check !== "levelTwoRule" && isKnownCode(p.check) ? textOf(p.check, p) : ""} ` +
