@@ -9,6 +9,8 @@ import type { Comparison, MeasureSeries, TargetOutcome } from "../../core/compar
 import { headlineStatistic, type Figure } from "../../core/rollup";
 import { computeUnitRatio } from "../../core/derive";
 import { aggregationOf } from "../../core/aggregations";
+import { keyMeasuresOf } from "../../core/catalog";
+import { valueTypeOf } from "../../core/valueTypes";
 import { parsePeriod } from "../../core/period";
 import { count } from "../../core/messages/count";
 import { problemText } from "../../core/messages/sv";
@@ -47,6 +49,8 @@ export interface ReportChart {
   values: (number | undefined)[];
   /** The measure's unit, for the axis and the alt text. */
   unit: string;
+  /** Excel number format of the values, as on the level-2 sheet. */
+  numberFormat: string;
   /** The chart's figures in words, for a screen reader and for anyone who cannot see the chart. */
   altText: string;
 }
@@ -91,11 +95,16 @@ export interface ReportContent {
 
 const periodLabel = (code: string) => parsePeriod(code)?.label ?? code;
 
-/** The measures shown: those asked for that have a figure, else every measure with one numeric figure. */
+/**
+ * The measures shown: those asked for, else the catalog's key measures, else (an uppdrag that
+ * declares none) every measure with a number of its own on level 2.
+ */
 function keyMeasures(uppdrag: Uppdrag, figures: readonly Figure[], ids?: readonly string[]): Measure[] {
   const hasFigure = new Set(figures.map((f) => f.measureId));
   const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
   if (ids) return ids.flatMap((id) => (hasFigure.has(id) && byId.get(id) ? [byId.get(id) as Measure] : []));
+  const declared = keyMeasuresOf(uppdrag).filter((m) => hasFigure.has(m.id));
+  if (declared.length) return declared;
   // Figures with a number of their own: a count of yes answers is not a trend a nämnd follows.
   return uppdrag.measures.filter(
     (m) => hasFigure.has(m.id) && aggregationOf(m).keyFigure !== undefined && m.aggregate !== "yesCount",
@@ -161,6 +170,8 @@ function altList(categories: string[], values: (number | undefined)[], unit: str
     .join("; ");
 }
 
+const figureFormat = (m: Measure) => valueTypeOf(m).level2NumberFormat ?? "General";
+
 function charts(
   rows: KeyFigureRow[],
   earlierPeriods: { code: string; label: string }[],
@@ -180,6 +191,7 @@ function charts(
         seriesName: "Nivå 2",
         values,
         unit: m.unit,
+        numberFormat: figureFormat(m),
         altText: `Linjediagram: ${m.label}, hela uppdraget, per period. ${altList(categories, values, m.unit)}.`,
       });
     }
@@ -194,6 +206,7 @@ function charts(
       seriesName: currentLabel,
       values,
       unit: m.unit,
+      numberFormat: figureFormat(m),
       altText: `Stapeldiagram: ${m.label} per enhet, ${currentLabel}. ${altList(categories, values, m.unit)}.`,
     });
   }
@@ -225,8 +238,7 @@ const STATUS_WORDS: Record<FileOutcome["status"], string> = {
 };
 
 function quality(collected: CollectedRollup, comparison?: Comparison): ReportContent["quality"] {
-  const { files, result, uppdrag } = collected;
-  const label = new Map(uppdrag.measures.map((m) => [m.id, m.label]));
+  const { files, result } = collected;
   return {
     absentUnits: result.absentUnits.map((u) => u.unit),
     conflictingUnits: result.conflictingUnits.map((u) => `${u.unit} (${u.files.join(", ")})`),
@@ -242,9 +254,8 @@ function quality(collected: CollectedRollup, comparison?: Comparison): ReportCon
         errors: f.problems.filter((p) => p.severity === "fel").length,
         warnings: f.problems.filter((p) => p.severity === "varning").length,
       })),
-    levelTwo: result.levelTwoProblems.map(
-      (p) => `${p.measureId ? `${label.get(p.measureId) ?? p.measureId}: ` : ""}${problemText(p)}`,
-    ),
+    // The message names the measures it compares.
+    levelTwo: result.levelTwoProblems.map(problemText),
     comparison: (comparison?.problems ?? []).map(problemText),
   };
 }

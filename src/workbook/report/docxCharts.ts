@@ -9,6 +9,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { TextRun } from "docx";
 import type { ReportChart } from "./content";
+import { escapeXml } from "../chartXml";
 
 const DOCUMENT = "word/document.xml";
 const RELS = "word/_rels/document.xml.rels";
@@ -27,9 +28,6 @@ const marker = (i: number) => `§§diagram-${i}§§`;
 export function chartPlaceholder(i: number): TextRun {
   return new TextRun(marker(i));
 }
-
-export const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function drawingRun(i: number, relId: string, chart: ReportChart): string {
   return (

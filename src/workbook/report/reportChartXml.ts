@@ -1,9 +1,15 @@
-/**
- * A report chart as a DrawingML chart part. The chart XML is chartXml.ts's (branch charts), the
- * same that draws the level-2 workbook's charts; until it is merged the report marks each place.
- */
+/** A report chart as a DrawingML chart part: the same chartXml.ts that draws the level-2 workbook's charts. */
+import { chartSpaceXml } from "../chartXml";
 import type { ReportChart } from "./content";
 
-export function reportChartXml(_chart: ReportChart): string | undefined {
-  return undefined;
+/** Literal values (a Word chart has no sheet to refer to); the unit beside the value axis. */
+export function reportChartXml(chart: ReportChart): string {
+  return chartSpaceXml({
+    kind: chart.kind,
+    title: chart.title,
+    categories: chart.categories,
+    series: [{ name: chart.seriesName, values: chart.values }],
+    numberFormat: chart.numberFormat,
+    valueAxisTitle: chart.unit || undefined,
+  });
 }
