@@ -118,7 +118,9 @@ function dataLabels(format: string): string {
 function series(spec: ChartSpec, s: ChartSeries, i: number, format: string): string {
   const colour = SERIES_COLOURS[i % SERIES_COLOURS.length] ?? "000000";
   const values = spec.categories.map((_, k) => s.values[k]);
-  const head = `<c:idx val="${i}"/><c:order val="${i}"/><c:tx>${strData([s.name], s.nameRef)}</c:tx>`;
+  // A series name is a reference with its cache, or plain text (c:tx has no literal form).
+  const name = s.nameRef ? strData([s.name], s.nameRef) : `<c:v>${escapeXml(s.name)}</c:v>`;
+  const head = `<c:idx val="${i}"/><c:order val="${i}"/><c:tx>${name}</c:tx>`;
   const data =
     `<c:cat>${strData(spec.categories, spec.categoriesRef)}</c:cat>` +
     `<c:val>${numData(values, s.valuesRef, format)}</c:val>`;
