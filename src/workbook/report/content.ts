@@ -41,6 +41,8 @@ export interface KeyFigureRow {
 
 export interface ReportChart {
   kind: "line" | "bar";
+  /** The measure it shows: the report puts a measure's charts under one heading. */
+  measureLabel: string;
   title: string;
   /** Category labels: periods (line) or units (bar). */
   categories: string[];
@@ -186,6 +188,7 @@ function charts(
       const values = [...row.earlier, row.current];
       out.push({
         kind: "line",
+        measureLabel: m.label,
         title: `${m.label} över tid`,
         categories,
         seriesName: "Nivå 2",
@@ -201,6 +204,7 @@ function charts(
     if (values.every((v) => v === undefined)) continue;
     out.push({
       kind: "bar",
+      measureLabel: m.label,
       title: `${m.label} per enhet, ${currentLabel}`,
       categories,
       seriesName: currentLabel,

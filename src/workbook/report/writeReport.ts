@@ -30,9 +30,12 @@ const LANGUAGE = "sv-SE";
 const HEADER_FILL = "D9E1F2";
 /** Width of the text on an A4 page with docx's default margins (1 inch each side), in twips. */
 const TEXT_WIDTH = 9026;
+/** Room between a cell's text and its borders, in twips. */
+const CELL_MARGINS = { top: 40, bottom: 40, left: 90, right: 90 };
 
+/** A heading stays on the page of what follows it. */
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
-  new Paragraph({ text, heading: level });
+  new Paragraph({ text, heading: level, keepNext: true });
 const para = (text: string) => new Paragraph({ children: [new TextRun(text)] });
 const bullet = (text: string) => new Paragraph({ children: [new TextRun(text)], bullet: { level: 0 } });
 
@@ -49,6 +52,7 @@ function table(columns: Column[], rows: string[][], cellFont?: { font: string; s
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
+      margins: CELL_MARGINS,
       shading: header ? { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL } : undefined,
       children: [
         new Paragraph({
@@ -89,7 +93,10 @@ function keyFigureTable(c: ReportContent): (Paragraph | Table)[] {
   const { earlierPeriods, currentPeriod, rows, hasTargets } = c.keyFigures;
   if (rows.length === 0) return [para("Uppdraget har inga mått med en siffra för hela uppdraget.")];
   const hasHistory = earlierPeriods.length > 0;
-  const number = (header: string): Column => ({ header, width: 12, align: "right" });
+  // The figures share what the measure's name (at least 30 %) and the target columns leave, at most 20 % each.
+  const count = earlierPeriods.length + 1 + (hasHistory ? 1 : 0);
+  const width = Math.min(20, Math.floor((70 - (hasTargets ? 26 : 0)) / count));
+  const number = (header: string): Column => ({ header, width, align: "right" });
   const figures: Column[] = [
     ...earlierPeriods.map((p) => number(p.label)),
     number(`${currentPeriod.label} (nu)`),
@@ -127,11 +134,16 @@ function keyFigureTable(c: ReportContent): (Paragraph | Table)[] {
 
 function chartsPart(c: ReportContent): Paragraph[] {
   if (c.charts.length === 0) return [para("Det finns inga siffror att visa i diagram.")];
-  return c.charts.flatMap((chart, i) => [
-    heading(chart.title, HeadingLevel.HEADING_2),
-    new Paragraph({ keepNext: true, children: [chartPlaceholder(i)] }),
-    new Paragraph({ children: [new TextRun({ text: chart.altText, italics: true, size: 18 })] }),
-  ]);
+  const out: Paragraph[] = [];
+  c.charts.forEach((chart, i) => {
+    if (chart.measureLabel !== c.charts[i - 1]?.measureLabel)
+      out.push(heading(chart.measureLabel, HeadingLevel.HEADING_2));
+    out.push(
+      new Paragraph({ keepNext: true, children: [chartPlaceholder(i)] }),
+      new Paragraph({ children: [new TextRun({ text: chart.altText, italics: true, size: 18 })] }),
+    );
+  });
+  return out;
 }
 
 function analysesPart(c: ReportContent): Paragraph[] {
