@@ -205,6 +205,7 @@ describe("the nämnd report", () => {
       /^(kopia-av-enhet-a\.xlsx är en dubblett av .*Enhet A\.xlsx|.*Enhet A\.xlsx är en dubblett av kopia-av-enhet-a\.xlsx) och räknas bara en gång\.$/m,
     );
     expect(text).toMatch(/Datakvalitet: .*1 avvisad fil, 1 dubblett/);
+    expect(text).toContain("niva2_2024H2.xlsx: Halvår 2 2024 används som tidigare period.");
   });
 
   it("lists every source file with its SHA-256 in the appendix", () => {

@@ -260,8 +260,23 @@ function quality(collected: CollectedRollup, comparison?: Comparison): ReportCon
       })),
     // The message names the measures it compares.
     levelTwo: result.levelTwoProblems.map(problemText),
-    comparison: (comparison?.problems ?? []).map(problemText),
+    comparison: comparisonNotes(comparison),
   };
+}
+
+/** Every earlier period's file (used, or why not), then the other notes on history and targets. */
+function comparisonNotes(comparison: Comparison | undefined): string[] {
+  if (!comparison) return [];
+  const files = comparison.historyFiles ?? [];
+  const told = new Set(files.flatMap((f) => (f.problem ? [f.problem] : [])));
+  return [
+    ...files.map((f) =>
+      f.used
+        ? `${f.file}: ${periodLabel(f.period ?? "")} används som tidigare period.`
+        : `${f.file} används inte: ${f.problem ? problemText(f.problem) : "okänt skäl"}`,
+    ),
+    ...comparison.problems.filter((p) => !told.has(p)).map(problemText),
+  ];
 }
 
 function statusCounts(targets: readonly TargetOutcome[]): string {
