@@ -49,3 +49,9 @@ export function swedishNumber(text: string): number | undefined {
   const t = text.replace(/\s/g, "").replace(",", ".");
   return /^[+-]?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
 }
+
+/** The value, or a failed test saying it is missing (instead of a non-null assertion). */
+export function must<T>(value: T | null | undefined, what = "ett värde"): T {
+  if (value === null || value === undefined) throw new Error(`${what} saknas`);
+  return value;
+}

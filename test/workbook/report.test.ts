@@ -11,9 +11,9 @@ import { tidyRows } from "../../src/core/tidy";
 import { rollupFiles, type FileOutcome } from "../../src/workbook/collect";
 import { writeReport } from "../../src/workbook/report/writeReport";
 import { catalog, fixtureReports, handFigure } from "./level2Fixture";
-import { docxParts, paragraphs, swedishNumber, tables, textOf } from "./docxText";
+import { docxParts, must, paragraphs, swedishNumber, tables, textOf } from "./docxText";
 
-const psyk = catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard")!;
+const psyk = must(catalog.uppdrag.find((u) => u.id === "psykiatrisk-hemsjukvard"));
 const keyMeasures = keyMeasuresOf(psyk);
 const now = fixtureReports(psyk);
 /** Last period: every number one higher than now, so each change is known without the code. */
@@ -40,7 +40,7 @@ const hex = (n: number) => n.toString(16).padStart(64, "0");
 
 function outcomesNow(): FileOutcome[] {
   const used = now.map((r, i) => outcome(r, hex(i + 1)));
-  const copy = { ...outcome({ ...now[0]!, file: "kopia-av-enhet-a.xlsx" }, hex(1)) };
+  const copy = { ...outcome({ ...must(now[0]), file: "kopia-av-enhet-a.xlsx" }, hex(1)) };
   const rejected: FileOutcome = {
     file: "trasig.xlsx",
     sha256: hex(99),
@@ -56,42 +56,43 @@ const round1 = (n: number) => Math.round(n * 10) / 10 + 0;
 
 /** Targets placed by hand around the figures now: one met, one near, one not met. */
 function targetsFor(): { set: TargetSet; expected: Map<string, string> } {
-  const [met, near, missed] = keyMeasures.filter((m) => handFigure(m, now) !== null);
-  const fig = (id: string) =>
-    handFigure(
-      psyk.measures.find((m) => m.id === id)!,
-      now,
-    )!;
+  const [met, near, missed] = keyMeasures.filter((m) => handFigure(m, now) !== null).map((m) => m.id);
+  if (!met || !near || !missed) throw new Error("the test needs three key measures with a figure");
+  const fig = (id: string) => must(handFigure(must(psyk.measures.find((m) => m.id === id)), now));
   const set: TargetSet = {
     uppdrag: psyk.id,
     year: "2025",
     source: "mal.csv",
     targets: [
-      { measureId: met!.id, target: fig(met!.id) - 1, better: "högre", tolerance: 0 },
-      { measureId: near!.id, target: fig(near!.id) + 1, better: "högre", tolerance: 5 },
-      { measureId: missed!.id, target: fig(missed!.id) - 10, better: "lägre", tolerance: 1 },
+      { measureId: met, target: fig(met) - 1, better: "högre", tolerance: 0 },
+      { measureId: near, target: fig(near) + 1, better: "högre", tolerance: 5 },
+      { measureId: missed, target: fig(missed) - 10, better: "lägre", tolerance: 1 },
     ],
   };
   return {
     set,
     expected: new Map([
-      [met!.id, "uppnått"],
-      [near!.id, "nära"],
-      [missed!.id, "ej uppnått"],
+      [met, "uppnått"],
+      [near, "nära"],
+      [missed, "ej uppnått"],
     ]),
   };
 }
 
 async function report() {
-  const earlier = rollupFiles(
-    before.map((r, i) => outcome(r, hex(50 + i))),
-    catalog,
-    { uppdragId: psyk.id },
-  )!;
-  const collected = rollupFiles(outcomesNow(), catalog, {
-    uppdragId: psyk.id,
-    expectedUnits: [...now.map((r) => ({ unit: r.unit })), { unit: "Enhet Saknad" }],
-  })!;
+  const earlier = must(
+    rollupFiles(
+      before.map((r, i) => outcome(r, hex(50 + i))),
+      catalog,
+      { uppdragId: psyk.id },
+    ),
+  );
+  const collected = must(
+    rollupFiles(outcomesNow(), catalog, {
+      uppdragId: psyk.id,
+      expectedUnits: [...now.map((r) => ({ unit: r.unit })), { unit: "Enhet Saknad" }],
+    }),
+  );
   const targets = targetsFor();
   const comparison = compareWithHistory(
     collected.result,
@@ -111,13 +112,14 @@ async function report() {
 }
 
 let built: Awaited<ReturnType<typeof report>>;
+const documentXml = () => must(built.parts["word/document.xml"]);
 beforeAll(async () => {
   built = await report();
 });
 
 describe("the nämnd report", () => {
   it("is real Word structure: a title, Heading 1 and 2, tables with a repeated header row, Swedish", () => {
-    const doc = built.parts["word/document.xml"]!;
+    const doc = documentXml();
     const ps = paragraphs(doc);
     expect(ps.find((p) => p.style === "Title")?.text).toBe(`Uppföljning av ${psyk.name}`);
     expect(ps.filter((p) => p.style === "Heading1").map((p) => p.text)).toEqual([
@@ -136,7 +138,7 @@ describe("the nämnd report", () => {
   });
 
   it("shows the key measures now, last period, the change and the target status as computed by hand", () => {
-    const keyTable = tables(built.parts["word/document.xml"]!)[0]!;
+    const keyTable = must(tables(documentXml())[0]);
     expect(keyTable.rows[0]).toEqual([
       "Mått",
       "Halvår 2 2024",
@@ -150,26 +152,26 @@ describe("the nämnd report", () => {
       shown.map((m) => `${m.label}${m.unit ? ` (${m.unit})` : ""}`),
     );
     shown.forEach((m, i) => {
-      const [, earlierCell, nowCell, changeCell, , statusCell] = keyTable.rows[i + 1]!;
+      const [, earlierCell = "", nowCell = "", changeCell = "", , statusCell] = must(keyTable.rows[i + 1]);
       const current = handFigure(m, now);
       const earlier = handFigure(m, before);
-      expect(swedishNumber(nowCell!)).toBe(current === null ? undefined : round1(current));
-      expect(swedishNumber(earlierCell!)).toBe(earlier === null ? undefined : round1(earlier));
+      expect(swedishNumber(nowCell)).toBe(current === null ? undefined : round1(current));
+      expect(swedishNumber(earlierCell)).toBe(earlier === null ? undefined : round1(earlier));
       const change = current !== null && earlier !== null ? round1(current - earlier) : undefined;
-      expect([m.id, changeCell === "±0" ? 0 : swedishNumber(changeCell!)]).toEqual([m.id, change]);
+      expect([m.id, changeCell === "±0" ? 0 : swedishNumber(changeCell)]).toEqual([m.id, change]);
       expect([m.id, statusCell]).toEqual([m.id, built.targets.get(m.id) ?? "inget mål"]);
     });
     // A sum of counts one higher in each of the four units: the change is -4, whatever the code says.
     const sum = shown.find((m) => m.aggregate === "sum" || m.aggregate === "stock");
     if (sum) {
       const units = now.filter((r) => r.values[sum.id]?.kind === "number").length;
-      expect(swedishNumber(keyTable.rows[shown.indexOf(sum) + 1]![3]!)).toBe(-units);
+      expect(swedishNumber(must(keyTable.rows[shown.indexOf(sum) + 1]?.[3]))).toBe(-units);
     }
   });
 
   it("has a native chart per key measure over periods and per unit, each with its figures as alt text", () => {
-    const doc = built.parts["word/document.xml"]!;
-    const drawings = [...doc.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]!);
+    const doc = documentXml();
+    const drawings = [...doc.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => m[1] ?? "");
     const charts = Object.keys(built.parts).filter((n) => /^word\/charts\/chart\d+\.xml$/.test(n));
     expect(drawings.length).toBe(charts.length);
     expect(charts.length).toBeGreaterThanOrEqual(keyMeasures.length);
@@ -177,21 +179,21 @@ describe("the nämnd report", () => {
     expect(built.parts["word/_rels/document.xml.rels"]).toContain('Target="charts/chart1.xml"');
     expect(doc).not.toContain("Diagram saknas");
     // The per-unit chart of the first key measure: each unit's own figure, in its alt text and in the chart.
-    const m = keyMeasures[0]!;
-    const alt = drawings.find((d) => d.startsWith(`Stapeldiagram: ${m.label} per enhet`))!;
+    const m = must(keyMeasures[0]);
+    const alt = must(drawings.find((d) => d.startsWith(`Stapeldiagram: ${m.label} per enhet`)));
     for (const r of now) {
       const v = r.values[m.id];
       expect(alt).toContain(
         `${r.unit}: ${v?.kind === "number" ? `${String(round1(v.value)).replace(".", ",")} ${m.unit}` : "saknas"}`,
       );
     }
-    const line = drawings.find((d) => d.startsWith(`Linjediagram: ${m.label}`))!;
-    const earlier = handFigure(m, before)!;
+    const line = must(drawings.find((d) => d.startsWith(`Linjediagram: ${m.label}`)));
+    const earlier = must(handFigure(m, before));
     expect(line).toContain(`Halvår 2 2024: ${String(round1(earlier)).replace(".", ",")}`);
   });
 
   it("names the missing unit, the rejected file and why, and the duplicate", () => {
-    const doc = built.parts["word/document.xml"]!;
+    const doc = documentXml();
     const text = paragraphs(doc)
       .map((p) => p.text)
       .join("\n");
@@ -209,7 +211,7 @@ describe("the nämnd report", () => {
   });
 
   it("lists every source file with its SHA-256 in the appendix", () => {
-    const appendix = tables(built.parts["word/document.xml"]!).at(-1)!;
+    const appendix = must(tables(documentXml()).at(-1));
     expect(appendix.rows[0]).toEqual(["Fil", "Status", "SHA-256"]);
     expect(appendix.rows.slice(1).map((r) => [r[0], r[2]])).toEqual(
       built.collected.files.map((f) => [f.file, f.sha256]),
@@ -217,13 +219,13 @@ describe("the nämnd report", () => {
   });
 
   it("puts each unit's analysis under its kvalitetsområde", () => {
-    const ps = paragraphs(built.parts["word/document.xml"]!);
+    const ps = paragraphs(documentXml());
     const start = ps.findIndex((p) => p.text === "Enheternas analyser");
     const end = ps.findIndex((p) => p.text === "Saknade enheter och datakvalitet");
     const part = ps.slice(start, end);
     expect(part.some((p) => p.style === "Heading2")).toBe(true);
     expect(part.some((p) => p.style === "Heading3")).toBe(true);
     expect(part.filter((p) => p.text.startsWith("Enhet A: ")).length).toBeGreaterThan(0);
-    expect(textOf(built.parts["word/document.xml"]!)).not.toContain("§§");
+    expect(textOf(documentXml())).not.toContain("§§");
   });
 });
