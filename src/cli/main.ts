@@ -88,6 +88,11 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option("--csv <fil>", "skriv även tabellen Data som CSV (semikolon, decimalkomma)")
     .option("--uppdrag <id>", "sammanställ detta uppdrag (annars det som flest filer gäller)")
     .option("--period <period>", "sammanställ denna period (annars den som flest filer gäller)")
+    .option(
+      "--historik <mapp>",
+      "mapp med tidigare perioders nivå 2-arbetsböcker eller CSV-filer: visas bredvid perioden med förändringen",
+    )
+    .option("--mal <fil>", "målfil för uppdraget och året (.xlsx eller .csv, se mal-mall): status per mål")
     .option("--json", "skriv ut som JSON (se docs/json.md)")
     .action(async (files, o) =>
       setExit(await (await import("./commands/rollup")).rollupCommand(io, files, o)),

@@ -4,19 +4,19 @@
  *
  * The format is documented in docs/tidy.md. Format 1 had nine columns; format 2 adds the
  * template version and the format number itself at the end, so a reader can tell them apart
- * and an older file stays readable. Measures are matched by id across template versions (a
+ * and an older file stays readable; format 3 adds a level-2 row's target and its status. Measures are matched by id across template versions (a
  * measure that changes meaning gets a new id in the catalog).
  */
 import type { Problem } from "./model";
 import { parsePeriod } from "./period";
-import { LEVEL2_UNIT, TIDY_HEADERS, TIDY_HEADERS_V1, TIDY_FORMAT, type TidyRow } from "./tidy";
+import { LEVEL2_UNIT, TIDY_HEADERS, TIDY_HEADERS_V1, TIDY_HEADERS_V2, type TidyRow } from "./tidy";
 import { unitKey } from "./unitName";
 import { exactSum } from "./exact";
 
 export interface PeriodRecord {
   /** Where it was read from (a file name), for messages. */
   source: string;
-  format: 1 | 2;
+  format: 1 | 2 | 3;
   uppdrag: string;
   period: string;
   /** Unknown for format 1, which did not record it. */
@@ -40,7 +40,7 @@ const fail = (source: string, reason: string): PeriodRecordRead => ({
 });
 
 /** The header row's format, or undefined when the columns are not ours. */
-function formatOf(header: readonly Cell[]): 1 | 2 | undefined {
+function formatOf(header: readonly Cell[]): 1 | 2 | 3 | undefined {
   const names = header.map((h) =>
     String(h ?? "")
       .trim()
@@ -49,7 +49,8 @@ function formatOf(header: readonly Cell[]): 1 | 2 | undefined {
   while (names.length && names[names.length - 1] === "") names.pop();
   const same = (expected: readonly string[]) =>
     names.length === expected.length && expected.every((h, i) => names[i] === h);
-  if (same(TIDY_HEADERS)) return 2;
+  if (same(TIDY_HEADERS)) return 3;
+  if (same(TIDY_HEADERS_V2)) return 2;
   if (same(TIDY_HEADERS_V1)) return 1;
   return undefined;
 }
@@ -100,6 +101,8 @@ export function readPeriodRecord(table: readonly (readonly Cell[])[], source: st
       caseNumber,
       version,
       rowFormat,
+      target,
+      targetStatus,
     ] = cells;
     if (!text(uppdrag)) return skip(rowNumber, "uppdrag", uppdrag);
     if (!parsePeriod(text(period))) return skip(rowNumber, "period", period);
@@ -107,10 +110,12 @@ export function readPeriodRecord(table: readonly (readonly Cell[])[], source: st
     if (lvl !== 2 && lvl !== 3) return skip(rowNumber, "nivå", level);
     if (!text(unit) || (lvl === 2 && text(unit) !== LEVEL2_UNIT)) return skip(rowNumber, "enhet", unit);
     if (!text(measureId)) return skip(rowNumber, "mått_id", measureId);
-    if (format === 2 && text(rowFormat) !== String(TIDY_FORMAT)) return skip(rowNumber, "format", rowFormat);
+    if (format >= 2 && text(rowFormat) !== String(format)) return skip(rowNumber, "format", rowFormat);
     const kase = text(caseNumber) === "" ? null : positiveInteger(caseNumber);
     if (kase === undefined) return skip(rowNumber, "ärende", caseNumber);
-    if (format === 2) versions.add(text(version));
+    if (format >= 2) versions.add(text(version));
+    const goal = format === 3 ? tidyValue(target) : null;
+    if (typeof goal === "string") return skip(rowNumber, "mål", target);
     rows.push({
       uppdrag: text(uppdrag),
       period: text(period),
@@ -121,7 +126,10 @@ export function readPeriodRecord(table: readonly (readonly Cell[])[], source: st
       value: tidyValue(value),
       unitOfMeasure: text(unitOfMeasure),
       caseNumber: kase,
-      templateVersion: format === 2 ? text(version) : "",
+      templateVersion: format >= 2 ? text(version) : "",
+      ...(format === 3 && (goal !== null || text(targetStatus))
+        ? { target: goal, targetStatus: text(targetStatus) || null }
+        : {}),
     });
   });
 

@@ -7,6 +7,7 @@ import type { RollupResult } from "./rollup";
 import { computeUnitRatio } from "./derive";
 import { valueTypeOf } from "./valueTypes";
 import { aggregationOf } from "./aggregations";
+import type { TargetOutcome } from "./comparison/model";
 
 export interface TidyRow {
   uppdrag: string;
@@ -21,6 +22,10 @@ export interface TidyRow {
   caseNumber: number | null;
   /** The template version the figures were collected with (measures keep their id across versions while their meaning holds). */
   templateVersion: string;
+  /** A level-2 row's target (målvärde) from the targets file, when one was given (format 3). */
+  target?: number | null;
+  /** The target's status ("uppnått", "nära", "ej uppnått", "kan inte bedömas"), beside target. */
+  targetStatus?: string | null;
 }
 
 /** The columns of format 1 (before the template version and format number were written). */
@@ -35,9 +40,12 @@ export const TIDY_HEADERS_V1 = [
   "måttenhet",
   "ärende",
 ] as const;
+/** The columns of format 2: format 1 and the template version and format number. */
+export const TIDY_HEADERS_V2 = [...TIDY_HEADERS_V1, "mallversion", "format"] as const;
 /** The format of the tidy record written today; docs/tidy.md describes each format. */
-export const TIDY_FORMAT = 2;
-export const TIDY_HEADERS = [...TIDY_HEADERS_V1, "mallversion", "format"] as const;
+export const TIDY_FORMAT = 3;
+/** Format 3 adds a level-2 row's target and its status (empty when no targets were given). */
+export const TIDY_HEADERS = [...TIDY_HEADERS_V2, "mål", "målstatus"] as const;
 
 export const LEVEL2_UNIT = "Nivå 2 (hela uppdraget)";
 
@@ -54,6 +62,8 @@ export function tidyRow(r: TidyRow): (string | number | null)[] {
     r.caseNumber,
     r.templateVersion,
     TIDY_FORMAT,
+    r.target ?? null,
+    r.targetStatus ?? null,
   ];
 }
 
@@ -80,9 +90,15 @@ function unitRows(uppdrag: Uppdrag, report: UnitReport, period: string): TidyRow
   return rows;
 }
 
-export function tidyRows(uppdrag: Uppdrag, result: RollupResult): TidyRow[] {
+/** The roll-up's rows; given the targets' outcomes, each level-2 row with a target carries it and its status. */
+export function tidyRows(
+  uppdrag: Uppdrag,
+  result: RollupResult,
+  targets: readonly TargetOutcome[] = [],
+): TidyRow[] {
   const rows = result.used.flatMap((r) => unitRows(uppdrag, r, result.period));
   const byId = new Map(uppdrag.measures.map((m) => [m.id, m]));
+  const targetOf = new Map(targets.map((t) => [t.measureId, t]));
   for (const f of result.figures) {
     const m = byId.get(f.measureId)!;
     if (!aggregationOf(m).tidy) continue;
@@ -97,6 +113,12 @@ export function tidyRows(uppdrag: Uppdrag, result: RollupResult): TidyRow[] {
       unitOfMeasure: m.unit,
       caseNumber: null,
       templateVersion: uppdrag.version,
+      ...(targetOf.has(m.id)
+        ? {
+            target: targetOf.get(m.id)?.target.target ?? null,
+            targetStatus: targetOf.get(m.id)?.status ?? null,
+          }
+        : {}),
     });
   }
   return rows;

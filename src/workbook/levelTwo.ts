@@ -8,6 +8,7 @@ import type { ExpectedUnit } from "../core/rollup";
 import { rollupFiles, type CollectedRollup, type FileOutcome } from "./collect";
 import { level2FileName } from "./fileNames";
 import { writeLevel2 } from "./writeLevel2";
+import type { Comparison } from "../core/comparison/model";
 
 export interface LevelTwo {
   collected: CollectedRollup;
@@ -15,6 +16,8 @@ export interface LevelTwo {
   bytes: Uint8Array;
   /** The name it is offered under where the user does not choose one. */
   fileName: string;
+  /** Earlier periods and targets beside this roll-up, when asked for. */
+  comparison?: Comparison;
 }
 
 export interface LevelTwoOptions {
@@ -24,6 +27,8 @@ export interface LevelTwoOptions {
   /** Default: the most common period among the files. */
   period?: string;
   createdAt?: Date;
+  /** Earlier periods and targets for the roll-up (comparisonFiles.ts), shown on Översikt. */
+  compare?: (collected: CollectedRollup) => Comparison;
 }
 
 /** The roll-up of the checked files written as level 2; undefined when no file could be used. */
@@ -38,6 +43,7 @@ export async function levelTwoOf(
     period: options.period,
   });
   if (!collected) return undefined;
-  const bytes = await writeLevel2(collected, { createdAt: options.createdAt });
-  return { collected, bytes, fileName: level2FileName(collected) };
+  const comparison = options.compare?.(collected);
+  const bytes = await writeLevel2(collected, { createdAt: options.createdAt, comparison });
+  return { collected, bytes, fileName: level2FileName(collected), ...(comparison ? { comparison } : {}) };
 }

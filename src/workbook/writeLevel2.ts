@@ -21,6 +21,8 @@ import { runProblems, type CollectedRollup, type FileOutcome } from "./collect";
 import { columnLetters } from "./a1";
 
 import { LEVEL2_SHEETS } from "./level2Sheets";
+import { writeOverview } from "./overviewSheet";
+import type { Comparison } from "../core/comparison/model";
 export { LEVEL2_SHEETS };
 /** The fixed columns before the units on the summary sheet, and the columns after the level-2 figure. */
 const FIXED = ["Mått-id", "Mått", "Måttenhet", "Sammanställning"];
@@ -434,16 +436,16 @@ function writeProblems(wb: ExcelJS.Workbook, collected: CollectedRollup, layout:
   );
 }
 
-function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup) {
+function writeData(wb: ExcelJS.Workbook, collected: CollectedRollup, comparison: Comparison | undefined) {
   // A plain range with a filter rather than an Excel table: a table costs exceljs several times
   // the memory and time at a thousand units, and Power BI and pivot tables read a range as well.
-  const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8, 12, 8];
+  const widths = [22, 10, 6, 28, 24, 50, 12, 14, 8, 12, 8, 10, 16];
   listSheet(
     wb,
     LEVEL2_SHEETS.data,
     TIDY_HEADERS.map((h, i): Column => [h, widths[i]!]),
     (function* () {
-      for (const r of tidyRows(collected.uppdrag, collected.result)) yield tidyRow(r);
+      for (const r of tidyRows(collected.uppdrag, collected.result, comparison?.targets)) yield tidyRow(r);
     })(),
   );
 }
@@ -484,7 +486,7 @@ function newBook(): { wb: ExcelJS.Workbook; finish(): Promise<Uint8Array> } {
 
 export async function writeLevel2(
   collected: CollectedRollup,
-  options: { createdAt?: Date } = {},
+  options: { createdAt?: Date; comparison?: Comparison } = {},
 ): Promise<Uint8Array> {
   const { wb, finish } = newBook();
   const createdAt = options.createdAt ?? new Date();
@@ -494,11 +496,12 @@ export async function writeLevel2(
   // Every formula carries its result, so no recalculation on open is needed (the streaming writer has no calcProperties).
   const cases = caseLayout(collected.uppdrag, collected.result.used);
   const layout = summaryLayout(collected);
+  writeOverview(wb, collected, options.comparison, (id) => level2Address(layout, id), createdAt);
   writeSummary(wb, collected, layout, cases.ranges, createdAt);
   writeAnalyses(wb, collected.uppdrag, collected.result.used, collected.result.figures);
   writeCases(wb, cases.rows);
   writeFiles(wb, collected);
   writeProblems(wb, collected, layout);
-  writeData(wb, collected);
+  writeData(wb, collected, options.comparison);
   return finish();
 }

@@ -154,14 +154,14 @@ describe("the tidy rows", () => {
     const csv = toCsv(TIDY_HEADERS, rowsOf().map(tidyRow));
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
-      "\ufeffuppdrag;period;nivå;enhet;mått_id;mått;värde;måttenhet;ärende;mallversion;format",
+      "\ufeffuppdrag;period;nivå;enhet;mått_id;mått;värde;måttenhet;ärende;mallversion;format;mål;målstatus",
     );
     const label = u.measures.find((m) => m.id === "arsarbetare")!.label;
     expect(lines).toContain(
-      `${u.id};2025H1;2;${LEVEL2_UNIT};arsarbetare;${label};2,5;årsarbetare;;${u.version};2`,
+      `${u.id};2025H1;2;${LEVEL2_UNIT};arsarbetare;${label};2,5;årsarbetare;;${u.version};3;;`,
     );
     expect(lines).toContain(
-      `${u.id};2025H1;3;Team Norr;arsarbetare;${label};2,5;årsarbetare;;${u.version};2`,
+      `${u.id};2025H1;3;Team Norr;arsarbetare;${label};2,5;årsarbetare;;${u.version};3;;`,
     );
     expect(
       tidyRow({
@@ -176,6 +176,6 @@ describe("the tidy rows", () => {
         caseNumber: 2,
         templateVersion: "3",
       } satisfies TidyRow),
-    ).toEqual(["u", "p", 3, "e", "m", "l", 1, "st", 2, "3", 2]);
+    ).toEqual(["u", "p", 3, "e", "m", "l", 1, "st", 2, "3", 3, null, null]);
   });
 });

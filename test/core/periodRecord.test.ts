@@ -16,6 +16,7 @@ import {
   LEVEL2_UNIT,
   TIDY_HEADERS,
   TIDY_HEADERS_V1,
+  TIDY_HEADERS_V2,
   tidyRow,
   tidyRows,
   type TidyRow,
@@ -43,7 +44,7 @@ function read(csv: string): PeriodRecord {
 describe("reading a period's record back from its CSV", () => {
   it("gives back every tidy row as it was written", () => {
     const record = read(toCsv(TIDY_HEADERS, rows.map(tidyRow)));
-    expect(record).toMatchObject({ format: 2, uppdrag: u.id, period: "2025H1", templateVersion: u.version });
+    expect(record).toMatchObject({ format: 3, uppdrag: u.id, period: "2025H1", templateVersion: u.version });
     expect(record.rows).toEqual(rows);
   });
 
@@ -67,6 +68,39 @@ describe("reading a period's record back from its CSV", () => {
     expect(record.format).toBe(1);
     expect(record.templateVersion).toBeUndefined();
     expect(record.rows.map((r) => r.value)).toEqual(rows.map((r) => r.value));
+  });
+
+  it("reads format 2 (no target columns) as it was written", () => {
+    const v2 = toCsv(
+      TIDY_HEADERS_V2,
+      rows.map((r) => [...tidyRow(r).slice(0, TIDY_HEADERS_V1.length), r.templateVersion, 2]),
+    );
+    const record = read(v2);
+    expect(record.format).toBe(2);
+    expect(record.rows).toEqual(rows);
+  });
+
+  it("gives back a level-2 row's target and status in format 3, and leaves rows without one bare", () => {
+    const targets = [
+      {
+        measureId: "patienter_slut",
+        target: { measureId: "patienter_slut", target: 70.5, better: "högre" as const, tolerance: 2 },
+        value: 63,
+        status: "ej uppnått" as const,
+      },
+    ];
+    const withTargets = tidyRows(u, rollup(u, reports), targets);
+    const record = read(toCsv(TIDY_HEADERS, withTargets.map(tidyRow)));
+    expect(record.format).toBe(3);
+    expect(record.rows).toEqual(withTargets);
+    expect(record.rows.filter((r) => r.target !== undefined)).toEqual([
+      expect.objectContaining({
+        level: 2,
+        measureId: "patienter_slut",
+        target: 70.5,
+        targetStatus: "ej uppnått",
+      }),
+    ]);
   });
 
   it("finds level-2 and unit values, missing as null and units compared as the roll-up compares them", () => {

@@ -57,7 +57,7 @@ describe("deliverLevel2 with insertWorksheetsFromBase64 (ExcelApi 1.13)", () => 
     expect(insert.options).toEqual({ positionType: "End" });
     expect(wb.sheets.map((s) => s.name)).toEqual(["Mina siffror", ...sheetOrder]);
     expect(writesOf(wb, "values").concat(writesOf(wb, "formulas"))).toEqual([]);
-    expect(wb.log).toContainEqual({ op: "activate", sheet: LEVEL2_SHEETS.summary });
+    expect(wb.log).toContainEqual({ op: "activate", sheet: LEVEL2_SHEETS.overview });
   });
 
   it("gives the copies unique names when the sheets exist from an earlier run", async () => {
@@ -71,6 +71,7 @@ describe("deliverLevel2 with insertWorksheetsFromBase64 (ExcelApi 1.13)", () => 
       "Mina siffror",
       "Nivå 2",
       "ärenden",
+      "Översikt",
       "Nivå 2 (2)",
       "Analyser",
       "Ärenden (2)",
@@ -89,8 +90,9 @@ describe("deliverLevel2 with insertWorksheetsFromBase64 (ExcelApi 1.13)", () => 
     expect(wb.sheets.map((s) => s.name)).toEqual([
       "Mina siffror",
       "Nivå 2",
+      LEVEL2_SHEETS.overview,
       "Nivå 2 (2)",
-      ...sheetOrder.slice(1),
+      ...sheetOrder.slice(2),
     ]);
   });
 });
@@ -132,6 +134,7 @@ describe("deliverLevel2 without insertWorksheetsFromBase64", () => {
     expect(wb.syncs).toBe(2);
     expect(writesOf(wb, "suspendCalculation")).toEqual([]);
     expect(wb.sheets.map((s) => s.name).slice(3)).toEqual([
+      LEVEL2_SHEETS.overview,
       "Nivå 2 (2)",
       "Analyser",
       "Ärenden (2)",
@@ -147,6 +150,14 @@ describe("deliverLevel2 without insertWorksheetsFromBase64", () => {
       .filter((v): v is string => typeof v === "string" && /MEDIAN|AVERAGE/.test(v));
     expect(pooled.length).toBeGreaterThan(0);
     for (const f of pooled) expect(f).toContain("'Ärenden (2)'!");
+    const overview = writesOf(wb, "formulas").find(
+      (o) => "sheet" in o && o.sheet === LEVEL2_SHEETS.overview,
+    ) as {
+      data: unknown[][];
+    };
+    const current = overview.data.flat().filter((v): v is string => typeof v === "string" && v.includes("!"));
+    expect(current.length).toBeGreaterThan(0);
+    for (const f of current) expect(f).toContain("'Nivå 2 (2)'!");
   });
 });
 

@@ -23,7 +23,7 @@ describe.each(catalog.uppdrag.map((u) => [u.id, u] as const))(
         uppdrag: uppdrag.id,
         period: collected.result.period,
         templateVersion: uppdrag.version,
-        format: 2,
+        format: 3,
       });
       expect(read.record.rows).toEqual(tidyRows(uppdrag, collected.result));
     });

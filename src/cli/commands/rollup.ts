@@ -15,6 +15,11 @@ import { requireExtension } from "../outputNames";
 import { count } from "../../core/messages/count";
 import { problemText } from "../../core/messages/sv";
 import { ERROR_POLICY } from "../../core/messages/policy";
+import type { Comparison } from "../../core/comparison/model";
+import { comparisonOf } from "../../workbook/comparisonFiles";
+import { readHistoryFolder, type HistoryFolder } from "../historyFolder";
+import { comparisonJson } from "../comparisonJson";
+import { comparisonLines, readTargetsArgument } from "../comparisonLines";
 import {
   countSeverities,
   fileJson,
@@ -31,9 +36,17 @@ export interface RollupCommandOptions {
   csv?: string;
   uppdrag?: string;
   period?: string;
+  /** A folder of earlier periods' level-2 workbooks or CSVs. */
+  historik?: string;
+  /** A targets file (målvärden) for the uppdrag and year. */
+  mal?: string;
 }
 
-export function rollupJson(c: CollectedRollup) {
+export function rollupJson(
+  c: CollectedRollup,
+  comparison?: Comparison,
+  skippedHistory: HistoryFolder["skipped"] = [],
+) {
   const { uppdrag, result } = c;
   return {
     format: "uppfoljning/rollup@1",
@@ -67,14 +80,19 @@ export function rollupJson(c: CollectedRollup) {
     files: c.files.map(fileJson),
     problems: runProblems(c).map((p) => problemJson(p, uppdrag)),
     summary: fileSummary(c.files),
+    comparison: comparison ? comparisonJson(comparison, uppdrag, skippedHistory) : null,
   };
 }
 
-/** What a roll-up reads: the units' files, and optionally the expected units, the uppdrag and the period. */
+/** What a roll-up reads: the units' files, and optionally the expected units, the uppdrag, the period, earlier periods and targets. */
 export interface RollupInputOptions {
   expected?: string;
   uppdrag?: string;
   period?: string;
+  /** A folder of earlier periods' level-2 workbooks or CSVs. */
+  historik?: string;
+  /** A targets file (målvärden) for the uppdrag and year. */
+  mal?: string;
 }
 
 /**
@@ -96,12 +114,21 @@ export async function checkRollupInputs(
   const inputs = expandPaths(paths, io.cwd, skips.note);
   for (const out of outputs) assertNotAnInput(out, inputs, io.cwd);
   const expectedUnits = options.expected ? readUnitsFile(options.expected, io.cwd) : undefined;
+  const history = options.historik ? readHistoryFolder(options.historik, io.cwd) : undefined;
+  const targetsFile = options.mal ? readTargetsArgument(options.mal, io.cwd) : undefined;
   const outcomes = await checkPaths(namedPaths(inputs, io.cwd), catalog, {
     uppdragId: options.uppdrag,
     onProgress: progressReporter(io, "Läser"),
   });
-  const rollupOptions = { uppdragId: options.uppdrag, expectedUnits, period: options.period };
-  return { catalog, skips, outcomes, rollupOptions };
+  const rollupOptions = {
+    uppdragId: options.uppdrag,
+    expectedUnits,
+    period: options.period,
+    ...(history || targetsFile
+      ? { compare: (c: CollectedRollup) => comparisonOf(c, history?.files ?? [], targetsFile) }
+      : {}),
+  };
+  return { catalog, skips, outcomes, rollupOptions, history };
 }
 
 /** No file could be used: each file's reason, then the usage error. */
@@ -146,7 +173,7 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   requireExtension("--out", options.out, ".xlsx", "nivå 2 skrivs som en Excel-arbetsbok");
   if (options.csv !== undefined)
     requireExtension("--csv", options.csv, ".csv", "tabellen Data skrivs som CSV");
-  const { catalog, skips, outcomes, rollupOptions } = await checkRollupInputs(io, paths, options, [
+  const { catalog, skips, outcomes, rollupOptions, history } = await checkRollupInputs(io, paths, options, [
     options.out,
     ...(options.csv ? [options.csv] : []),
   ]);
@@ -157,16 +184,25 @@ export async function rollupCommand(io: Io, paths: string[], options: RollupComm
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
   fs.writeFileSync(outPath, level2.bytes);
   if (options.csv) {
-    const rows = tidyRows(collected.uppdrag, collected.result).map(tidyRow);
+    const rows = tidyRows(collected.uppdrag, collected.result, level2.comparison?.targets).map(tidyRow);
     fs.writeFileSync(path.resolve(io.cwd, options.csv), toCsv(TIDY_HEADERS, rows), "utf8");
   }
 
-  if (options.json) io.out(JSON.stringify({ ...rollupJson(collected), skipped: skips.skipped }, null, 2));
+  if (options.json)
+    io.out(
+      JSON.stringify(
+        { ...rollupJson(collected, level2.comparison, history?.skipped), skipped: skips.skipped },
+        null,
+        2,
+      ),
+    );
   else {
     io.out(
       `Sammanställning för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`,
     );
     printRollupNotes(io, collected, skips.skipped);
+    if (level2.comparison)
+      for (const line of comparisonLines(collected, level2.comparison, history?.skipped ?? [])) io.out(line);
   }
   return rollupExit(collected);
 }
