@@ -59,6 +59,33 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** Last period's files for the same units, each with `start` patients at the end (hand-made history). */
+async function earlierPeriod(folder: string, slut: number[]): Promise<void> {
+  const uppdrag = requireUppdrag(UPPDRAG);
+  const files = path.join(dir, "forra");
+  fs.mkdirSync(files, { recursive: true });
+  for (const [i, [unit]] of UNITS.entries()) {
+    const template = await writeTemplate(uppdrag, { unit, period: "2024H2" });
+    const end = slut[i] ?? 0;
+    const values = {
+      ...sampleValues(uppdrag, 3000 + i),
+      patienter_start: end,
+      patienter_nya: 0,
+      patienter_avslutade: 0,
+      patienter_slut: end,
+      sip_patienter: end,
+      pas_antal: 2,
+      arsarbetare: 2,
+    };
+    fs.writeFileSync(
+      path.join(files, templateFileName(uppdrag, "2024H2", unit)),
+      await fillTemplate(template, values),
+    );
+  }
+  const run = await cli(["rollup", files, "--out", path.join(folder, "niva2_2024H2.xlsx")], dir);
+  expect(run.err).toBe("");
+}
+
 async function writeReportFile(): Promise<{ code: number; out: string; bytes: Uint8Array }> {
   const file = path.join(dir, "rapport.docx");
   const run = await cli(["rapport", received, "--enheter", expected, "--out", file], dir);
@@ -132,4 +159,36 @@ describe("uppfoljning rapport", () => {
     },
     180_000,
   );
+
+  it("with --historik and --mal: last period, the change and the target status, as computed by hand", async () => {
+    const history = path.join(dir, "historik");
+    fs.mkdirSync(history, { recursive: true });
+    await earlierPeriod(history, [20, 20, 10]);
+    const targets = path.join(dir, "mal.csv");
+    fs.writeFileSync(targets, "mått_id;målvärde;riktning;tolerans\npatienter_slut;60;högre;3\n", "utf8");
+    const file = path.join(dir, "rapport-historik.docx");
+    const run = await cli(
+      ["rapport", received, "--enheter", expected, "--historik", history, "--mal", targets, "--out", file],
+      dir,
+    );
+    expect(run.err).toBe("");
+    const keyTable = tables(docxParts(new Uint8Array(fs.readFileSync(file)))["word/document.xml"] ?? "")[0];
+    expect(keyTable?.rows[0]).toEqual([
+      "Mått",
+      "Halvår 2 2024",
+      "Halvår 1 2025 (nu)",
+      "Förändring",
+      "Mål",
+      "Status",
+    ]);
+    // 24 + 20 + 14 = 58 now, 20 + 20 + 10 = 50 before: +8; 58 is below 60 but within the tolerance 3: nära.
+    expect(keyTable?.rows.find((r) => r[0]?.startsWith("Antal patienter vid periodens slut"))).toEqual([
+      "Antal patienter vid periodens slut (patienter)",
+      "50",
+      "58",
+      "+8",
+      "minst 60",
+      "nära",
+    ]);
+  }, 120_000);
 });

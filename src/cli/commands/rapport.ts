@@ -10,6 +10,7 @@ import { writeReport } from "../../workbook/report/writeReport";
 import { parsePeriod } from "../../core/period";
 import { requireExtension } from "../outputNames";
 import type { Io } from "../io";
+import { comparisonLines } from "../comparisonLines";
 import { checkRollupInputs, nothingToRollUp, printRollupNotes, rollupExit } from "./rollup";
 
 export interface RapportCommandOptions {
@@ -27,15 +28,22 @@ export async function rapportCommand(
   options: RapportCommandOptions,
 ): Promise<number> {
   requireExtension("--out", options.out, ".docx", "rapporten skrivs som ett Word-dokument");
-  const { catalog, skips, outcomes, rollupOptions } = await checkRollupInputs(
+  const { catalog, skips, outcomes, rollupOptions, history } = await checkRollupInputs(
     io,
     paths,
-    { expected: options.enheter, uppdrag: options.uppdrag, period: options.period },
+    {
+      expected: options.enheter,
+      uppdrag: options.uppdrag,
+      period: options.period,
+      historik: options.historik,
+      mal: options.mal,
+    },
     [options.out],
   );
   const collected = rollupFiles(outcomes, catalog, rollupOptions);
   if (!collected) nothingToRollUp(io, outcomes, "ingen rapport skrevs");
-  const bytes = await writeReport(collected);
+  const comparison = rollupOptions.compare?.(collected);
+  const bytes = await writeReport(collected, { comparison, skippedHistory: history?.skipped });
   const outPath = path.resolve(io.cwd, options.out);
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
   fs.writeFileSync(outPath, bytes);
@@ -43,5 +51,7 @@ export async function rapportCommand(
     `Rapport för ${collected.uppdrag.name}, ${parsePeriod(collected.result.period)?.label ?? collected.result.period}: ${options.out}`,
   );
   printRollupNotes(io, collected, skips.skipped, "se rapportens avsnitt om datakvalitet");
+  if (comparison)
+    for (const line of comparisonLines(collected, comparison, history?.skipped ?? [])) io.out(line);
   return rollupExit(collected);
 }

@@ -26,6 +26,8 @@ export interface ReportOptions {
   /** The measures the nämnd follows (the catalog's key measures); default: every measure with one figure. */
   keyMeasureIds?: readonly string[];
   createdAt?: Date;
+  /** Entries of the history folder that were not read at all, and why. */
+  skippedHistory?: readonly { file: string; reason: string }[];
 }
 
 export interface KeyFigureRow {
@@ -241,7 +243,8 @@ const STATUS_WORDS: Record<FileOutcome["status"], string> = {
   copy: "kopia",
 };
 
-function quality(collected: CollectedRollup, comparison?: Comparison): ReportContent["quality"] {
+function quality(collected: CollectedRollup, options: ReportOptions): ReportContent["quality"] {
+  const { comparison } = options;
   const { files, result } = collected;
   return {
     absentUnits: result.absentUnits.map((u) => u.unit),
@@ -260,12 +263,15 @@ function quality(collected: CollectedRollup, comparison?: Comparison): ReportCon
       })),
     // The message names the measures it compares.
     levelTwo: result.levelTwoProblems.map(problemText),
-    comparison: comparisonNotes(comparison),
+    comparison: comparisonNotes(comparison, options.skippedHistory),
   };
 }
 
 /** Every earlier period's file (used, or why not), then the other notes on history and targets. */
-function comparisonNotes(comparison: Comparison | undefined): string[] {
+function comparisonNotes(
+  comparison: Comparison | undefined,
+  skipped: readonly { file: string; reason: string }[] = [],
+): string[] {
   if (!comparison) return [];
   const files = comparison.historyFiles ?? [];
   const told = new Set(files.flatMap((f) => (f.problem ? [f.problem] : [])));
@@ -275,6 +281,7 @@ function comparisonNotes(comparison: Comparison | undefined): string[] {
         ? `${f.file}: ${periodLabel(f.period ?? "")} används som tidigare period.`
         : `${f.file} används inte: ${f.problem ? problemText(f.problem) : "okänt skäl"}`,
     ),
+    ...skipped.map((f) => `${f.file} lästes inte: ${f.reason}.`),
     ...comparison.problems.filter((p) => !told.has(p)).map(problemText),
   ];
 }
@@ -349,7 +356,7 @@ export function reportContent(collected: CollectedRollup, options: ReportOptions
     comparison,
     earlierCodes,
   );
-  const q = quality(collected, comparison);
+  const q = quality(collected, options);
   return {
     title: `Uppföljning av ${uppdrag.name}`,
     subtitle: `Rapport till nämnden – ${currentLabel}`,
