@@ -19,6 +19,9 @@ export function readTargetsArgument(file: string, cwd: string): NamedBytes {
   }
 }
 
+/** Units that moved listed before "… och n till". */
+const MOVED_LINES = 10;
+
 const number = (v: number | undefined) => (v === undefined ? "saknas" : formatParam(Math.round(v * 10) / 10));
 const signed = (v: number) => (v > 0 ? `+${number(v)}` : number(v));
 
@@ -53,11 +56,17 @@ export function comparisonLines(
         (t ? `; mål ${number(t.target.target)} (${t.target.better} är bättre): ${t.status}` : ""),
     );
   }
-  const labels = new Map(collected.uppdrag.measures.map((m) => [m.id, m.label]));
-  for (const s of comparison.series.filter((x) => x.movedBeyondThreshold && x.unit !== LEVEL2_UNIT))
+  // Units that moved, on the key measures (every measure's flag is in --json).
+  const labels = new Map(keyMeasuresOf(collected.uppdrag).map((m) => [m.id, m.label]));
+  const moved = comparison.series.filter(
+    (x) => x.movedBeyondThreshold && x.unit !== LEVEL2_UNIT && labels.has(x.measureId),
+  );
+  for (const s of moved.slice(0, MOVED_LINES))
     lines.push(
       `  Stor förändring: ${s.unit}, ${labels.get(s.measureId) ?? s.measureId}: ${number(s.earlier[s.earlier.length - 1]?.value)} → ${number(s.current.value)}`,
     );
+  if (moved.length > MOVED_LINES)
+    lines.push(`  … och ${moved.length - MOVED_LINES} stora förändringar till (se --json).`);
   for (const p of comparison.problems.filter(
     (x) => !(comparison.historyFiles ?? []).some((f) => f.problem === x),
   ))

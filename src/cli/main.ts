@@ -116,6 +116,16 @@ function program(io: Io, setExit: (code: number) => void): Command {
       setExit(await (await import("./commands/rapport")).rapportCommand(io, files, o)),
     );
 
+  p.command("mal-mall")
+    .argument("<uppdrag>", "uppdragets id")
+    .description("skriv en målfil att fylla i: ett mål per mått, för ett år (läses av rollup --mal)")
+    .requiredOption("--ar <år>", "året målen gäller, t.ex. 2026")
+    .requiredOption("--out <fil>", "målfilen som skrivs (.xlsx)")
+    .option("--skriv-over", "ersätt filen om den redan finns")
+    .action(async (uppdrag, o) =>
+      setExit(await (await import("./commands/targetsTemplate")).targetsTemplateCommand(io, uppdrag, o)),
+    );
+
   p.command("ekonomi")
     .argument("<budgetfil>", "budget- eller redovisningstabell från ekonomi (.xlsx, .xls, .ods eller .csv)")
     .description(

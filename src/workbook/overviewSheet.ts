@@ -55,6 +55,8 @@ export function overviewColumns(earlierCount: number) {
 export const OVERVIEW_HEADER_ROW = 4;
 
 const periodLabel = (code: string) => parsePeriod(code)?.label ?? code;
+/** A file's name without its folders: the page has no room for paths (the Filer sheet has them). */
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
 /**
@@ -115,7 +117,9 @@ function overviewNotes(
   if (comparison) {
     const used = (comparison.historyFiles ?? []).filter((f) => f.used);
     if (used.length)
-      notes.push(`Tidigare perioder från: ${used.map((f) => `${f.file} (${f.period ?? ""})`).join(", ")}.`);
+      notes.push(
+        `Tidigare perioder från: ${used.map((f) => `${baseName(f.file)} (${periodLabel(f.period ?? "")})`).join(", ")}.`,
+      );
     for (const p of comparison.problems) notes.push(problemText(p));
     const label = new Map(keys.map((m) => [m.id, m.label]));
     for (const s of comparison.series.filter(
@@ -184,6 +188,7 @@ export function writeOverview(
   header.getCell(col.tolerance).value = "Tolerans";
   header.getCell(col.icon).value = "";
   header.getCell(col.status).value = "Status";
+  header.height = 30;
   for (let c = 1; c <= last; c++) {
     const cell = header.getCell(c);
     cell.font = BOLD;
@@ -192,7 +197,7 @@ export function writeOverview(
   }
 
   ws.getColumn(col.measure).width = 46;
-  ws.getColumn(col.unitOfMeasure).width = 11;
+  ws.getColumn(col.unitOfMeasure).width = 17;
   for (let i = 0; i < periods.length; i++) ws.getColumn(col.earlier(i)).width = 12;
   ws.getColumn(col.current).width = 13;
   ws.getColumn(col.change).width = 11;
@@ -215,6 +220,7 @@ export function writeOverview(
     row.getCell(col.measure).value = cellText(m.label);
     row.getCell(col.measure).alignment = { wrapText: true, vertical: "top" };
     row.getCell(col.unitOfMeasure).value = cellText(m.unit);
+    row.getCell(col.unitOfMeasure).alignment = { wrapText: true, vertical: "top" };
     const series = seriesOf.get(m.id);
     const byPeriod = new Map((series?.earlier ?? []).map((e) => [e.period, e.value]));
     periods.forEach((p, j) => {

@@ -15,6 +15,7 @@ import { EXPECTED_UNITS_FILE } from "./create";
 import { validateCommand } from "./validate";
 import { rollupCommand } from "./rollup";
 import { sampleValues } from "../sampleData";
+import { writeDemoHistory } from "../demoHistory";
 
 const UPPDRAG = "psykiatrisk-hemsjukvard";
 const PERIOD = "2025H1";
@@ -103,16 +104,22 @@ export async function demoCommand(io: Io, options: { outDir: string }): Promise<
   await validateCommand(io, [received], {});
 
   const out = path.join(dir, "niva2.xlsx");
+  const history = await writeDemoHistory(io, uppdrag, PERIOD, dir);
   io.out(
-    `\n4. Sammanställning: uppfoljning rollup ${shown(io, received)} --expected ${shown(io, path.join(templates, EXPECTED_UNITS_FILE))} --out ${shown(io, out)}`,
+    `\nFörra perioden (${history.earlierPeriod}) är sammanställd i ${shown(io, history.historyDir)}; nämndens mål finns i ${shown(io, history.targetsFile)}.`,
+  );
+  io.out(
+    `\n4. Sammanställning: uppfoljning rollup ${shown(io, received)} --expected ${shown(io, path.join(templates, EXPECTED_UNITS_FILE))} --historik ${shown(io, history.historyDir)} --mal ${shown(io, history.targetsFile)} --out ${shown(io, out)}`,
   );
   await rollupCommand(io, [received], {
     out,
     expected: path.join(templates, EXPECTED_UNITS_FILE),
     csv: path.join(dir, "niva2.csv"),
+    historik: history.historyDir,
+    mal: history.targetsFile,
   });
   io.out(
-    `\nÖppna ${shown(io, out)} i Excel eller LibreOffice: bladen Nivå 2, Analyser, Filer, Problem och Data.`,
+    `\nÖppna ${shown(io, out)} i Excel eller LibreOffice: bladen Översikt, Nivå 2, Analyser, Filer, Problem och Data.`,
   );
   return 0;
 }
