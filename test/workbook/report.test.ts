@@ -143,7 +143,7 @@ describe("the nämnd report", () => {
       "Mått",
       "Halvår 2 2024",
       "Halvår 1 2025 (nu)",
-      "Förändring",
+      "Ändring",
       "Mål",
       "Status",
     ]);

@@ -300,7 +300,7 @@ function keyFigureSentence(row: KeyFigureRow, previousLabel: string | undefined)
   const now = row.current === undefined ? "saknas" : `${formatFigure(row.current)} ${m.unit}`.trim();
   const before =
     previousLabel && row.earlier.at(-1) !== undefined
-      ? ` (${previousLabel}: ${formatFigure(row.earlier.at(-1) as number)}, förändring ${formatChange(row.change)})`
+      ? ` (${previousLabel}: ${formatFigure(row.earlier.at(-1) as number)}, ändring ${formatChange(row.change)})`
       : "";
   const target = row.target ? `; målet ${targetText(row.target)}: ${row.target.status}` : "";
   return `${m.label}: ${now}${before}${target}.`;

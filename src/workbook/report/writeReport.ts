@@ -100,7 +100,7 @@ function keyFigureTable(c: ReportContent): (Paragraph | Table)[] {
   const figures: Column[] = [
     ...earlierPeriods.map((p) => number(p.label)),
     number(`${currentPeriod.label} (nu)`),
-    ...(hasHistory ? [number("Förändring")] : []),
+    ...(hasHistory ? [number("Ändring")] : []),
     ...(hasTargets
       ? [
           { header: "Mål", width: 13 },
@@ -125,7 +125,7 @@ function keyFigureTable(c: ReportContent): (Paragraph | Table)[] {
     table(columns, body),
     para(
       hasHistory
-        ? "Förändring är nu jämfört med närmast föregående period. Tal avrundas till en decimal."
+        ? "Ändring är nu jämfört med närmast föregående period. Tal avrundas till en decimal."
         : "Ingen tidigare period angavs, så tabellen visar bara nuvarande period. Tal avrundas till en decimal.",
     ),
     ...notes.map(bullet),
