@@ -295,12 +295,13 @@ function statusCounts(targets: readonly TargetOutcome[]): string {
   return `Av ${count(targets.length, "mål", "mål")}: ${parts.join(", ")}.`;
 }
 
+/** One key figure in a sentence; a minus sign (U+2212), so a line never breaks between it and the number. */
 function keyFigureSentence(row: KeyFigureRow, previousLabel: string | undefined): string {
   const m = row.measure;
   const now = row.current === undefined ? "saknas" : `${formatFigure(row.current)} ${m.unit}`.trim();
   const before =
     previousLabel && row.earlier.at(-1) !== undefined
-      ? ` (${previousLabel}: ${formatFigure(row.earlier.at(-1) as number)}, ändring ${formatChange(row.change)})`
+      ? ` (${previousLabel}: ${formatFigure(row.earlier.at(-1) as number)}, ändring ${formatChange(row.change).replace(/^-/, "\u2212")})`
       : "";
   const target = row.target ? `; målet ${targetText(row.target)}: ${row.target.status}` : "";
   return `${m.label}: ${now}${before}${target}.`;
