@@ -190,6 +190,15 @@ describe("the nämnd report", () => {
     const line = must(drawings.find((d) => d.startsWith(`Linjediagram: ${m.label}`)));
     const earlier = must(handFigure(m, before));
     expect(line).toContain(`Halvår 2 2024: ${String(round1(earlier)).replace(".", ",")}`);
+    // The met target's measure: its line chart carries the target as a second, flat series.
+    const [metId] = [...built.targets].find(([, status]) => status === "uppnått") ?? [];
+    const met = must(psyk.measures.find((x) => x.id === metId));
+    const metTarget = must(handFigure(met, now)) - 1;
+    const index = drawings.findIndex((d) => d.startsWith(`Linjediagram: ${met.label},`));
+    expect(drawings[index]).toContain(`Målet är minst ${String(round1(metTarget)).replace(".", ",")}`);
+    const chartPart = must(built.parts[`word/charts/chart${index + 1}.xml`]);
+    expect(chartPart).toContain("<c:v>Mål: minst");
+    expect(chartPart.match(/<c:ser>/g)?.length).toBe(2);
   });
 
   it("names the missing unit, the rejected file and why, and the duplicate", () => {

@@ -51,6 +51,8 @@ export interface ReportChart {
   seriesName: string;
   /** One per category; undefined is a gap, never 0. */
   values: (number | undefined)[];
+  /** The target as a flat line beside the figures over time, when the measure has one. */
+  target?: { name: string; value: number };
   /** The measure's unit, for the axis and the alt text. */
   unit: string;
   /** Excel number format of the values, as on the level-2 sheet. */
@@ -197,7 +199,12 @@ function charts(
         values,
         unit: m.unit,
         numberFormat: figureFormat(m),
-        altText: `Linjediagram: ${m.label}, hela uppdraget, per period. ${altList(categories, values, m.unit)}.`,
+        ...(row.target
+          ? { target: { name: `Mål: ${targetText(row.target)}`, value: row.target.target.target } }
+          : {}),
+        altText:
+          `Linjediagram: ${m.label}, hela uppdraget, per period. ${altList(categories, values, m.unit)}.` +
+          (row.target ? ` Målet är ${targetText(row.target, m.unit)}.` : ""),
       });
     }
     const askedUnits = units.filter((u) => asked(m, u));
