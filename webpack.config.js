@@ -161,6 +161,14 @@ module.exports = async (_env, argv) => {
             priority: 30,
             enforce: true,
           },
+          // The report's Word writer, loaded when a report is asked for.
+          docx: {
+            test: /[\\/]node_modules[\\/]docx[\\/]/,
+            name: "docx",
+            chunks: "async",
+            priority: 30,
+            enforce: true,
+          },
           // The pane's libraries in one cacheable file; the ribbon's function file stays tiny.
           vendor: {
             test: /[\\/]node_modules[\\/]/,

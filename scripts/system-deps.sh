@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages some tests need (LibreOffice to open generated workbooks,
-# poppler-utils to read the PDF LibreOffice prints, Chromium for the browser test) when
-# they are missing. Run by `npm test` (pretest).
+# Installs the Debian packages some tests need (LibreOffice Calc and Writer to open generated
+# workbooks and the report, poppler-utils to read the PDF LibreOffice prints, Chromium for the
+# browser test) when they are missing. Run by `npm test` (pretest).
 # On CI (CI=true) a failed install fails the run; elsewhere the tests that need the
 # program say they were skipped.
 set -u
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+# Writer, for the nämnd report (docx → PDF); its library is there only when the package is.
+command -v soffice >/dev/null 2>&1 && ls /usr/lib/libreoffice/program/libswlo.so >/dev/null 2>&1 ||
+  need+=(libreoffice-writer-nogui)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -29,7 +29,7 @@ export interface WebFile {
   file: string;
   bytes: number;
   gzip: number;
-  /** SheetJS or exceljs bundled in the file, from its source map: neither may be in the first load. */
+  /** SheetJS, exceljs or docx bundled in the file, from its source map: none may be in the first load. */
   heavy: string[];
 }
 
@@ -54,7 +54,7 @@ export function buildWeb(outDir: string): void {
   if (run.status !== 0) throw new Error(`webpack misslyckades:\n${run.stdout}\n${run.stderr}`);
 }
 
-const HEAVY = /node_modules\/(xlsx|exceljs)\//;
+const HEAVY = /node_modules\/(xlsx|exceljs|docx)\//;
 
 function heavyPackages(dir: string, file: string): string[] {
   const map = path.join(dir, `${file}.map`);

@@ -107,6 +107,24 @@ function program(io: Io, setExit: (code: number) => void): Command {
       setExit(await (await import("./commands/rollup")).rollupCommand(io, files, o)),
     );
 
+  p.command("rapport")
+    .argument("<filer...>", "ifyllda mallar eller mappar med mallar")
+    .description(
+      "skriv rapporten till nämnden som ett Word-dokument: nyckeltal, mål och utveckling, diagram, enheternas analyser, datakvalitet och källfilerna",
+    )
+    .requiredOption("--out <fil>", "rapporten som skrivs (.docx)")
+    .option("--enheter <fil>", "listan över förväntade enheter (skrivs av create --units)")
+    .option("--uppdrag <id>", "rapportera detta uppdrag (annars det som flest filer gäller)")
+    .option("--period <period>", "rapportera denna period (annars den som flest filer gäller)")
+    .option(
+      "--historik <mapp>",
+      "tidigare perioders nivå 2-arbetsböcker eller CSV-filer, för utvecklingen över tid",
+    )
+    .option("--mal <fil>", "målvärdena för uppdraget och året")
+    .action(async (files, o) =>
+      setExit(await (await import("./commands/rapport")).rapportCommand(io, files, o)),
+    );
+
   p.command("mal-mall")
     .argument("<uppdrag>", "uppdragets id")
     .description("skriv en målfil att fylla i: ett mål per mått, för ett år (läses av rollup --mal)")

@@ -2,7 +2,12 @@
 import * as path from "node:path";
 import { UsageError } from "./io";
 
-export function requireExtension(option: string, file: string, extension: ".xlsx" | ".csv", what: string) {
+export function requireExtension(
+  option: string,
+  file: string,
+  extension: ".xlsx" | ".csv" | ".docx",
+  what: string,
+) {
   if (path.extname(file).toLowerCase() !== extension)
     throw new UsageError(`${option} ${file}: ${what}, så filnamnet ska sluta på ${extension}.`);
 }

@@ -22,6 +22,7 @@ import { buildWeb } from "./buildWeb";
 import { serveFolder, type StaticServer } from "./staticServer";
 import { formatUnitList } from "../../src/core/unitList";
 import { OFFICE_READY_TIMEOUT_MS } from "../../src/taskpane/detectHost";
+import { docxParts, tables } from "../workbook/docxText";
 
 const CHROMIUM = "/usr/bin/chromium";
 /** The real office.js (devDependency @microsoft/office-js) with the host files it loads beside it. */
@@ -163,12 +164,12 @@ if (!hasChromium) {
     return file;
   }
 
-  test("första laddningen hämtar varken exceljs eller xlsx, och ingenting utanför 127.0.0.1", async () => {
+  test("första laddningen hämtar varken exceljs, xlsx eller rapportens docx, och ingenting utanför 127.0.0.1", async () => {
     const page = await openPane();
     await page.waitForLoadState("networkidle");
     const chunks = requests.filter((u) => u.endsWith(".js")).map((u) => path.basename(new URL(u).pathname));
     expect(chunks.length).toBeGreaterThan(0);
-    expect(chunks.filter((c) => /exceljs|xlsx/i.test(c))).toEqual([]);
+    expect(chunks.filter((c) => /exceljs|xlsx|docx|report/i.test(c))).toEqual([]);
     expect(refused).toEqual([]);
     expect(requests.every((u) => new URL(u).hostname === "127.0.0.1")).toBe(true);
     expect(await page.evaluate(() => document.documentElement.dataset.host)).toBe("standalone");
@@ -424,6 +425,20 @@ if (!hasChromium) {
     await page.getByText("3 enheter ingår: Team A, Team B, Team C.").waitFor();
     await page.getByText("Enheter som saknas (1)").waitFor();
     await page.getByRole("table", { name: "Nyckeltal på nivå 2" }).getByText("11,2").waitFor();
+    // The nämnd report: its writer loads only now, and it carries the same figures.
+    expect(requests.some((u) => /docx/.test(u))).toBe(false);
+    const [report] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Ladda ner rapport (Word)" }).click(),
+    ]);
+    expect(report.suggestedFilename()).toBe("rapport_psykiatrisk-hemsjukvard_2025H1.docx");
+    expect(requests.some((u) => /docx/.test(u))).toBe(true);
+    const reportXml = docxParts(new Uint8Array(fs.readFileSync((await report.path())!)))["word/document.xml"];
+    const keyFigures = tables(reportXml ?? "")[0]?.rows ?? [];
+    expect(keyFigures.find((r) => r[0]?.startsWith("Antal patienter vid periodens slut"))?.[1]).toBe("56");
+    await page
+      .getByText("Rapporten har laddats ned som rapport_psykiatrisk-hemsjukvard_2025H1.docx.")
+      .waitFor();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(serious(axe.violations)).toEqual([]);
   });

@@ -14,6 +14,7 @@ import type { Io } from "../io";
 import { EXPECTED_UNITS_FILE } from "./create";
 import { validateCommand } from "./validate";
 import { rollupCommand } from "./rollup";
+import { rapportCommand } from "./rapport";
 import { sampleValues } from "../sampleData";
 import { writeDemoBudget } from "../demoBudget";
 import { ekonomiCommand } from "./ekonomi";
@@ -140,8 +141,19 @@ export async function demoCommand(io: Io, options: { outDir: string }): Promise<
     mal: history.targetsFile,
     budget: finance.budget,
   });
+  const report = path.join(dir, "rapport.docx");
+  io.out(
+    `\n5. Rapport till nämnden: uppfoljning rapport ${shown(io, received)} --enheter ${shown(io, path.join(templates, EXPECTED_UNITS_FILE))} --historik ${shown(io, history.historyDir)} --mal ${shown(io, history.targetsFile)} --out ${shown(io, report)}`,
+  );
+  await rapportCommand(io, [received], {
+    out: report,
+    enheter: path.join(templates, EXPECTED_UNITS_FILE),
+    historik: history.historyDir,
+    mal: history.targetsFile,
+  });
   io.out(
     `\nÖppna ${shown(io, out)} i Excel eller LibreOffice: bladen Översikt, Nivå 2, Ekonomi, Analyser, Filer, Problem, Data och Diagram.`,
   );
+  io.out(`Öppna ${shown(io, report)} i Word eller LibreOffice: rapporten till nämnden.`);
   return 0;
 }

@@ -15,6 +15,7 @@ import { FilePicker } from "./FilePicker";
 import { Notice, type NoticeData } from "./Notice";
 import { OperationProgress } from "./OperationProgress";
 import { RollupSummary } from "./RollupSummary";
+import { ReportDownload } from "./ReportDownload";
 
 export interface RollupPanelProps {
   host: HostOperations;
@@ -162,6 +163,7 @@ export function RollupPanel({
       >
         {notice && <Notice notice={notice} />}
         {run && <RollupSummary collected={run.collected} files={run.files} />}
+        {run?.collected && <ReportDownload collected={run.collected} />}
       </div>
     </div>
   );
