@@ -143,7 +143,7 @@ export async function demoCommand(io: Io, options: { outDir: string }): Promise<
   });
   const report = path.join(dir, "rapport.docx");
   io.out(
-    `\n5. Rapport till nämnden: uppfoljning rapport ${shown(io, received)} --enheter ${shown(io, path.join(templates, EXPECTED_UNITS_FILE))} --historik ${shown(io, history.historyDir)} --mal ${shown(io, history.targetsFile)} --out ${shown(io, report)}`,
+    `\n6. Rapport till nämnden: uppfoljning rapport ${shown(io, received)} --enheter ${shown(io, path.join(templates, EXPECTED_UNITS_FILE))} --historik ${shown(io, history.historyDir)} --mal ${shown(io, history.targetsFile)} --out ${shown(io, report)}`,
   );
   await rapportCommand(io, [received], {
     out: report,
