@@ -4,7 +4,7 @@
  * Every problem names the file and the field. No I/O here: callers pass the files' text.
  */
 import { z } from "zod";
-import type { AggregationKind, Catalog, Measure, RatioFormula, Rule, Uppdrag } from "./model";
+import type { Catalog, Measure, RatioFormula, Rule, Uppdrag } from "./model";
 import {
   fragmentFileSchema,
   uppdragFileSchema,
@@ -198,19 +198,11 @@ function checkKeyMeasures(u: Uppdrag, errors: CatalogError[]) {
   });
 }
 
-/** Aggregations whose level-2 figure is one number a nämnd can follow over time and set a target for. */
-const NUMERIC_FIGURES: ReadonlySet<AggregationKind> = new Set([
-  "sum",
-  "stock",
-  "ratio",
-  "pooled",
-  "weightedMean",
-  "yesCount",
-]);
-
 /** A measure with one number on level 2: what a key measure or a target can be. */
 export function hasNumericFigure(m: Measure): boolean {
-  return m.levels.includes(2) && NUMERIC_FIGURES.has(m.aggregate);
+  // An aggregation whose figure the task pane shows at a glance is one number (sum, stock, ratio,
+  // pooled, weighted mean, yes-count); texts, tallies and per-unit measures are not.
+  return m.levels.includes(2) && aggregationOf(m).keyFigure !== undefined;
 }
 
 /** The uppdrag's key measures in catalog order of declaration (none when the catalog declares none). */

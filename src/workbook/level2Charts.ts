@@ -5,13 +5,12 @@
  * table on the sheet beside it, and the chart refers to those cells, so it stays live when a
  * controller corrects a figure; a missing figure is a blank cell and a gap, never 0.
  */
+import { unitFigure } from "../core/unitFigure";
 import { printableSheet } from "./printSetup";
 import type ExcelJS from "exceljs";
-import type { Measure, UnitReport, Uppdrag } from "../core/model";
+import type { Measure, Uppdrag } from "../core/model";
 import type { Comparison, MeasureSeries } from "../core/comparison/model";
 import type { RollupResult } from "../core/rollup";
-import { headlineStatistic } from "../core/rollup";
-import { computeUnitRatio } from "../core/derive";
 import { parsePeriod } from "../core/period";
 import { valueTypeOf } from "../core/valueTypes";
 import { LEVEL2_UNIT } from "../core/tidy";
@@ -44,19 +43,6 @@ export interface ChartBlock {
 
 const periodLabel = (code: string) => parsePeriod(code)?.label ?? code;
 
-/** A unit's own number for a measure in the current period, as the Nivå 2 sheet shows it; undefined when it has none. */
-export function unitNumber(measure: Measure, report: UnitReport): number | undefined {
-  if (measure.formula) return computeUnitRatio(measure.formula, report.values) ?? undefined;
-  const v = report.values[measure.id];
-  if (v?.kind === "number") return v.value;
-  if (v?.kind === "list" && v.values.length > 0)
-    return headlineStatistic(
-      measure,
-      [...v.values].sort((a, b) => a - b),
-    );
-  return undefined;
-}
-
 function overPeriods(measure: Measure, level2: MeasureSeries, comparison: Comparison): ChartBlock {
   const points = [...level2.earlier, level2.current];
   const target = comparison.targets.find((t) => t.measureId === measure.id)?.target;
@@ -80,7 +66,7 @@ function perUnit(
 ): ChartBlock | undefined {
   const units = result.used.filter((u) => !measure.part || !u.parts || u.parts.includes(measure.part));
   if (units.length === 0) return undefined;
-  const current = { name: periodLabel(result.period), values: units.map((u) => unitNumber(measure, u)) };
+  const current = { name: periodLabel(result.period), values: units.map((u) => unitFigure(measure, u)) };
   // The latest earlier period the history knows for any unit of this measure, side by side with now.
   const history = new Map(
     (comparison?.series ?? []).filter((s) => s.measureId === measure.id).map((s) => [s.unit, s.earlier]),

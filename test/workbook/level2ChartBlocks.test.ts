@@ -3,7 +3,8 @@
  * when there is history, units that do not cover a measure's part left out, and no chart
  * (the table only) above MAX_UNITS_IN_CHART units.
  */
-import { level2ChartBlocks, MAX_UNITS_IN_CHART, unitNumber } from "../../src/workbook/level2Charts";
+import { level2ChartBlocks, MAX_UNITS_IN_CHART } from "../../src/workbook/level2Charts";
+import { unitFigure } from "../../src/core/unitFigure";
 import { LEVEL2_UNIT } from "../../src/core/tidy";
 import type { Comparison } from "../../src/core/comparison/model";
 import { catalog, collectedFor, fixtureReports, handFigure } from "./level2Fixture";
@@ -32,7 +33,7 @@ describe("level2ChartBlocks", () => {
     const asked = reports.filter((r) => !withFigure.part || !r.parts || r.parts.includes(withFigure.part));
     expect(block?.categories).toEqual(asked.map((r) => r.unit));
     // Each unit's own number, a blank one as missing (undefined), never 0.
-    expect(block?.series[0]?.values).toEqual(asked.map((r) => unitNumber(withFigure, r)));
+    expect(block?.series[0]?.values).toEqual(asked.map((r) => unitFigure(withFigure, r)));
     expect(block?.series[0]?.values).toEqual(asked.map((r) => handFigure(withFigure, [r]) ?? undefined));
     expect(block?.series[0]?.values.some((v) => v === undefined)).toBe(true);
   });

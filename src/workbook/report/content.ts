@@ -4,10 +4,10 @@
  * chart data and the appendix. No docx here, so the writer only lays out and tests read the
  * figures straight from this model.
  */
+import { unitFigure } from "../../core/unitFigure";
 import type { Measure, UnitReport, Uppdrag } from "../../core/model";
 import type { Comparison, MeasureSeries, TargetOutcome } from "../../core/comparison/model";
-import { headlineStatistic, type Figure } from "../../core/rollup";
-import { computeUnitRatio } from "../../core/derive";
+import type { Figure } from "../../core/rollup";
 import { aggregationOf } from "../../core/aggregations";
 import { keyMeasuresOf } from "../../core/catalog";
 import { valueTypeOf } from "../../core/valueTypes";
@@ -115,19 +115,6 @@ function keyMeasures(uppdrag: Uppdrag, figures: readonly Figure[], ids?: readonl
   return uppdrag.measures.filter(
     (m) => hasFigure.has(m.id) && aggregationOf(m).keyFigure !== undefined && m.aggregate !== "yesCount",
   );
-}
-
-/** A unit's own figure of a measure, as its column on Nivå 2 shows it; undefined when it has none. */
-export function unitFigure(measure: Measure, report: UnitReport): number | undefined {
-  if (measure.formula) return computeUnitRatio(measure.formula, report.values) ?? undefined;
-  const v = report.values[measure.id];
-  if (v?.kind === "number") return v.value;
-  if (v?.kind === "list" && v.values.length > 0)
-    return headlineStatistic(
-      measure,
-      [...v.values].sort((a, b) => a - b),
-    );
-  return undefined;
 }
 
 const asked = (m: Measure, r: UnitReport) => !m.part || !r.parts || r.parts.includes(m.part);
