@@ -1,3 +1,4 @@
+import { CHART_SHEET } from "../../src/workbook/level2Charts";
 import * as XLSX from "xlsx";
 import { loadTemplates } from "../../src/cli/templateFiles";
 import { sampleValues } from "../../src/cli/sampleData";
@@ -43,7 +44,8 @@ const host = (wb: FakeWorkbook, sets: string[]) =>
     loadXlsx: async () => XLSX,
   });
 const userBook = () => new FakeWorkbook([{ name: "Mina siffror", cells: { A1: 1 } }]);
-const sheetOrder = Object.values(LEVEL2_SHEETS);
+// The Diagram sheet comes last: the catalog declares key measures for every uppdrag.
+const sheetOrder = [...Object.values(LEVEL2_SHEETS), CHART_SHEET];
 const writesOf = (wb: FakeWorkbook, op: Op["op"]) => wb.log.filter((o) => o.op === op);
 
 describe("deliverLevel2 with insertWorksheetsFromBase64 (ExcelApi 1.13)", () => {
@@ -79,6 +81,7 @@ describe("deliverLevel2 with insertWorksheetsFromBase64 (ExcelApi 1.13)", () => 
       "Filer",
       "Problem",
       "Data",
+      CHART_SHEET,
     ]);
   });
 
@@ -142,6 +145,7 @@ describe("deliverLevel2 without insertWorksheetsFromBase64", () => {
       "Filer",
       "Problem",
       "Data",
+      CHART_SHEET,
     ]);
     const summary = writesOf(wb, "formulas").find((o) => "sheet" in o && o.sheet === "Nivå 2 (2)") as {
       data: unknown[][];
