@@ -208,7 +208,7 @@ export function RollupPanel({
       >
         {notice && <Notice notice={notice} />}
         {run && <RollupSummary collected={run.collected} files={run.files} comparison={run.comparison} />}
-        {run?.collected && <ReportDownload collected={run.collected} />}
+        {run?.collected && <ReportDownload collected={run.collected} comparison={run.comparison} />}
       </div>
     </div>
   );
