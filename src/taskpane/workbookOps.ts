@@ -8,6 +8,7 @@ provideSheetjs(XLSX);
 export { planTemplates } from "../workbook/createTemplates";
 export { checkFiles, readPrevious } from "../workbook/collect";
 export { levelTwoOf } from "../workbook/levelTwo";
+export { comparisonOf } from "../workbook/comparisonFiles";
 export {
   budgetCellsOfFile,
   budgetOfWorkbook,

@@ -23,6 +23,9 @@ import { serveFolder, type StaticServer } from "./staticServer";
 import { formatUnitList } from "../../src/core/unitList";
 import { OFFICE_READY_TIMEOUT_MS } from "../../src/taskpane/detectHost";
 import { docxParts, tables } from "../workbook/docxText";
+import { checkFiles } from "../../src/workbook/collect";
+import { levelTwoOf } from "../../src/workbook/levelTwo";
+import { inMemoryFile } from "../helpers/inMemoryFile";
 
 const CHROMIUM = "/usr/bin/chromium";
 /** The real office.js (devDependency @microsoft/office-js) with the host files it loads beside it. */
@@ -441,6 +444,79 @@ if (!hasChromium) {
     expect(keyFigures.find((r) => r[0]?.startsWith("Antal patienter vid periodens slut"))?.[1]).toBe("56");
     await page
       .getByText("Rapporten har laddats ned som rapport_psykiatrisk-hemsjukvard_2025H1.docx.")
+      .waitFor();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(serious(axe.violations)).toEqual([]);
+  });
+
+  test("Sammanställ med tidigare period och mål: förändring och status i fönstret, Översikt i nivå 2", async () => {
+    const page = await openPane();
+    await showTab(page, "Sammanställ");
+    // By hand. 2024H2: 20 + 18 + 15 = 53 patients; 2025H1: 22 + 20 + 14 = 56, so +3.
+    // Target 60, higher is better, tolerance 5: 56 ≥ 55 is "nära".
+    const units = [
+      ["Team A", { start: 20, nya: 5, avslutade: 3, slut: 22, pas: 2 }, 20],
+      ["Team B", { start: 18, nya: 4, avslutade: 2, slut: 20, pas: 2 }, 18],
+      ["Team C", { start: 15, nya: 3, avslutade: 4, slut: 14, pas: 1 }, 15],
+    ] as const;
+    const earlierOutcomes = await checkFiles(
+      await Promise.all(
+        units.map(async ([unit, , before]) =>
+          inMemoryFile(
+            `${unit}-2024H2.xlsx`,
+            await filledFile(unit, { start: before, nya: 0, avslutade: 0, slut: before, pas: 2 }, "2024H2"),
+          ),
+        ),
+      ),
+      catalog,
+    );
+    const earlier = (await levelTwoOf(earlierOutcomes, catalog))!;
+    const history = [
+      await writeTemp("niva2-2024H2.xlsx", earlier.bytes),
+      await writeTemp("inte-en-period.csv", new TextEncoder().encode("a;b\n1;2\n")),
+    ];
+    const targets = await writeTemp(
+      "mal.csv",
+      new TextEncoder().encode(
+        "uppdrag;år;mått_id;målvärde;riktning;tolerans\npsykiatrisk-hemsjukvard;2025;patienter_slut;60;högre;5\n",
+      ),
+    );
+    const files = await Promise.all(
+      units.map(async ([unit, v]) => writeTemp(`${unit}.xlsx`, await filledFile(unit, v))),
+    );
+    await page.getByLabel("Enheternas filer").setInputFiles(files);
+    await page.getByLabel("Tidigare perioder (valfritt)").setInputFiles(history);
+    await page.getByLabel("Mål (valfritt)").setInputFiles(targets);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Sammanställ" }).click(),
+    ]);
+    // Översikt carries the earlier period: its heading and the earlier figure beside the measure.
+    const overview = XLSX.utils.sheet_to_json<unknown[]>(
+      readBook((await download.path())!).Sheets["Översikt"]!,
+      {
+        header: 1,
+      },
+    );
+    expect(overview.some((r) => r.some((c) => typeof c === "string" && c.includes("2024")))).toBe(true);
+    const slut = overview.find((r) =>
+      r.some((c) => String(c).startsWith("Antal patienter vid periodens slut")),
+    );
+    expect(slut).toContain(53);
+    const table = page.getByRole("table", { name: "Nyckeltal jämfört med tidigare period och mål" });
+    const row = table.getByRole("row").filter({ hasText: "Antal patienter vid periodens slut" });
+    await row.waitFor();
+    expect(await row.getByRole("cell").allInnerTexts()).toEqual([
+      "Antal patienter vid periodens slut",
+      "56",
+      "53 (Halvår 2 2024)",
+      "+3",
+      "60 (högre är bättre)",
+      "nära",
+    ]);
+    await page.getByText("Filer med tidigare perioder som inte används (1)").waitFor();
+    await page
+      .getByText(/inte-en-period\.csv kan inte läsas som en tidigare periods sammanställning/)
       .waitFor();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(serious(axe.violations)).toEqual([]);

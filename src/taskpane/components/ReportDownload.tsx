@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { CollectedRollup } from "../../workbook/collect";
+import type { Comparison } from "../../core/comparison/model";
 import { downloadBytes } from "../download";
 import { errorText } from "../errors";
 import { loadReportModule } from "../reportModule";
@@ -10,6 +11,8 @@ export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordproc
 
 export interface ReportDownloadProps {
   collected: CollectedRollup;
+  /** Earlier periods and targets picked for the roll-up: the report shows trends and status too. */
+  comparison?: Comparison;
 }
 
 const useStyles = makeStyles({
@@ -21,7 +24,7 @@ const useStyles = makeStyles({
  * The nämnd report of the roll-up just made, as a Word document to download: in Excel as in the
  * standalone page a file to open in Word, edit and send on.
  */
-export function ReportDownload({ collected }: ReportDownloadProps) {
+export function ReportDownload({ collected, comparison }: ReportDownloadProps) {
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeData>();
@@ -32,7 +35,11 @@ export function ReportDownload({ collected }: ReportDownloadProps) {
     try {
       const report = await loadReportModule();
       const fileName = report.reportFileName(collected);
-      downloadBytes(await report.writeReport(collected), fileName, DOCX_MIME);
+      downloadBytes(
+        await report.writeReport(collected, comparison ? { comparison } : {}),
+        fileName,
+        DOCX_MIME,
+      );
       setNotice({ intent: "success", text: `Rapporten har laddats ned som ${fileName}.` });
     } catch (e) {
       setNotice({ intent: "error", text: `Rapporten kunde inte skapas. ${errorText(e)}` });

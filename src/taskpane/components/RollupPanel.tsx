@@ -3,6 +3,8 @@ import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-com
 import type { Catalog } from "../../core/model";
 import type { HostOperations } from "../host";
 import type { CollectedRollup, FileOutcome } from "../../workbook/collect";
+import type { NamedBytes } from "../../workbook/comparisonFiles";
+import type { Comparison } from "../../core/comparison/model";
 import { errorText } from "../errors";
 import { EXPECTED_UNITS_ACCEPT, EXPECTED_UNITS_FILE } from "../expectedUnits";
 import { pickedFile } from "../pickedFiles";
@@ -11,7 +13,7 @@ import { rollupNotice } from "../rollupOutcome";
 import { useOperation } from "../useOperation";
 import { useResultFocus } from "../useResultFocus";
 import { loadWorkbookModule } from "../workbookModule";
-import { FilePicker } from "./FilePicker";
+import { FilePicker, WORKBOOK_ACCEPT } from "./FilePicker";
 import { Notice, type NoticeData } from "./Notice";
 import { OperationProgress } from "./OperationProgress";
 import { RollupSummary } from "./RollupSummary";
@@ -33,6 +35,14 @@ interface RollupRun {
   files: FileOutcome[];
   collected?: CollectedRollup;
   fileName?: string;
+  comparison?: Comparison;
+}
+
+/** Earlier periods' level-2 workbooks or their CSVs, and targets files: workbooks or CSV. */
+const COMPARISON_ACCEPT = `${WORKBOOK_ACCEPT},.csv`;
+
+async function namedBytes(file: File): Promise<NamedBytes> {
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
 const useStyles = makeStyles({
@@ -53,6 +63,8 @@ export function RollupPanel({
 }: RollupPanelProps) {
   const styles = useStyles();
   const [picked, setPicked] = useState<File[]>([]);
+  const [historyPicked, setHistoryPicked] = useState<File[]>([]);
+  const [targetsPicked, setTargetsPicked] = useState<File>();
   const [run, setRun] = useState<RollupRun>();
   const [notice, setNotice] = useState<NoticeData>();
   const operation = useOperation();
@@ -80,12 +92,24 @@ export function RollupPanel({
     const outcome = await operation.run(picked.length, async (signal, onProgress): Promise<RollupRun> => {
       const workbook = await loadWorkbookModule();
       const outcomes = await workbook.checkFiles(picked.map(pickedFile), catalog, { signal, onProgress });
+      const history = await Promise.all(historyPicked.map(namedBytes));
+      const targets = targetsPicked ? await namedBytes(targetsPicked) : undefined;
+      const compare =
+        history.length > 0 || targets
+          ? (c: CollectedRollup) => workbook.comparisonOf(c, history, targets)
+          : undefined;
       const level2 = await workbook.levelTwoOf(outcomes, catalog, {
         expectedUnits: expected.units.length > 0 ? expected.units : undefined,
+        ...(compare ? { compare } : {}),
       });
       if (!level2 || signal.aborted) return { files: outcomes };
       await host.deliverLevel2(level2.bytes, level2.fileName);
-      return { files: level2.collected.files, collected: level2.collected, fileName: level2.fileName };
+      return {
+        files: level2.collected.files,
+        collected: level2.collected,
+        fileName: level2.fileName,
+        ...(level2.comparison ? { comparison: level2.comparison } : {}),
+      };
     });
     result.moveFocus();
     if (outcome.status === "cancelled")
@@ -142,6 +166,27 @@ export function RollupPanel({
         disabled={operation.busy}
         onFiles={readExpectedFile}
       />
+      <FilePicker
+        label="Tidigare perioder (valfritt)"
+        hint="Nivå 2-arbetsböcker eller CSV-filer som uppfoljning skrev för tidigare perioder. Översikt visar förändringen."
+        accept={COMPARISON_ACCEPT}
+        disabled={operation.busy}
+        onFiles={(files) => {
+          setHistoryPicked(files);
+          setRun(undefined);
+        }}
+      />
+      <FilePicker
+        label="Mål (valfritt)"
+        hint="Målfilen för uppdraget och året (uppfoljning mal-mall). Översikt visar om målen nås."
+        accept={COMPARISON_ACCEPT}
+        multiple={false}
+        disabled={operation.busy}
+        onFiles={(files) => {
+          setTargetsPicked(files[0]);
+          setRun(undefined);
+        }}
+      />
       <div className={styles.actions}>
         <Button
           appearance="primary"
@@ -162,8 +207,8 @@ export function RollupPanel({
         className={styles.result}
       >
         {notice && <Notice notice={notice} />}
-        {run && <RollupSummary collected={run.collected} files={run.files} />}
-        {run?.collected && <ReportDownload collected={run.collected} />}
+        {run && <RollupSummary collected={run.collected} files={run.files} comparison={run.comparison} />}
+        {run?.collected && <ReportDownload collected={run.collected} comparison={run.comparison} />}
       </div>
     </div>
   );

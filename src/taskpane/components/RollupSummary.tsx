@@ -6,11 +6,15 @@ import { parsePeriod } from "../../core/period";
 import { usedFilesText } from "../rollupOutcome";
 import { fileSummary } from "../../workbook/collect";
 import { KeyFigureTable } from "./KeyFigureTable";
+import { ComparisonSummary } from "./ComparisonSummary";
+import type { Comparison } from "../../core/comparison/model";
 
 export interface RollupSummaryProps {
   /** Absent when no file could be used. */
   collected?: CollectedRollup;
   files: readonly FileOutcome[];
+  /** Earlier periods and targets, when the user picked any. */
+  comparison?: Comparison;
 }
 
 const useStyles = makeStyles({
@@ -23,7 +27,7 @@ const useStyles = makeStyles({
 });
 
 /** What went into level 2 and what did not: units used, files rejected and why, units missing. */
-export function RollupSummary({ collected, files }: RollupSummaryProps) {
+export function RollupSummary({ collected, files, comparison }: RollupSummaryProps) {
   const styles = useStyles();
   const rejected = files.filter((f) => f.status === "rejected");
   const result = collected?.result;
@@ -109,6 +113,7 @@ export function RollupSummary({ collected, files }: RollupSummaryProps) {
           />
         </div>
       )}
+      {collected && comparison && <ComparisonSummary uppdrag={collected.uppdrag} comparison={comparison} />}
     </section>
   );
 }
