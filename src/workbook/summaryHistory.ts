@@ -25,7 +25,10 @@ export interface HistoryColumns {
   period?: string;
 }
 
-/** The columns after the level-2 column (at `first` and on) for a comparison; none without one. */
+/**
+ * The columns after the level-2 column (at `first` and on) for a comparison; none without one.
+ * Narrow (44 in all), so that the sheet with a handful of units still prints one page across.
+ */
 export function historyColumns(comparison: Comparison | undefined, first: number): HistoryColumns {
   const result: HistoryColumns = { columns: [] };
   if (!comparison) return result;
@@ -33,13 +36,13 @@ export function historyColumns(comparison: Comparison | undefined, first: number
   const period = comparison.periods.at(-1);
   if (period !== undefined) {
     result.period = period;
-    result.earlier = add([parsePeriod(period)?.label ?? period, 13]);
-    result.change = add(["Förändring", 11]);
+    result.earlier = add([parsePeriod(period)?.label ?? period, 11]);
+    result.change = add(["Förändring", 10]);
   }
   if (comparison.targets.length) {
-    result.target = add(["Mål", 10]);
+    result.target = add(["Mål", 8]);
     result.icon = add(["", 4]);
-    result.status = add(["Status", 14]);
+    result.status = add(["Status", 11]);
   }
   return result;
 }
