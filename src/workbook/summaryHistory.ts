@@ -37,12 +37,12 @@ export function historyColumns(comparison: Comparison | undefined, first: number
   if (period !== undefined) {
     result.period = period;
     result.earlier = add([parsePeriod(period)?.label ?? period, 11]);
-    result.change = add(["Förändring", 10]);
+    result.change = add(["Förändring", 11]);
   }
   if (comparison.targets.length) {
     result.target = add(["Mål", 8]);
     result.icon = add(["", 4]);
-    result.status = add(["Status", 11]);
+    result.status = add(["Status", 10]);
   }
   return result;
 }
