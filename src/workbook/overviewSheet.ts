@@ -79,10 +79,30 @@ export function statusFormula(value: string, target: string, better: string, tol
 const currentFormula = (ref: string) => `IF(ISNUMBER(${ref}),${ref},"")`;
 
 /** 3 for uppnått, 2 for nära, 1 for ej uppnått (the icon set's green, yellow, red), else empty. */
-const iconFormula = (status: string) =>
+export const iconFormula = (status: string) =>
   `IF(${status}="uppnått",3,IF(${status}="nära",2,IF(${status}="ej uppnått",1,"")))`;
-const iconValue = (status: TargetOutcome["status"] | undefined) =>
+export const iconValue = (status: TargetOutcome["status"] | undefined) =>
   status === "uppnått" ? 3 : status === "nära" ? 2 : status === "ej uppnått" ? 1 : "";
+
+/** Traffic lights over a range of iconFormula cells: green, yellow, red, the number itself hidden. */
+export function addStatusIcons(ws: ExcelJS.Worksheet, range: string): void {
+  ws.addConditionalFormatting({
+    ref: range,
+    rules: [
+      {
+        type: "iconSet",
+        priority: 1,
+        iconSet: "3TrafficLights1",
+        showValue: false,
+        cfvo: [
+          { type: "num", value: 0 },
+          { type: "num", value: 2 },
+          { type: "num", value: 3 },
+        ],
+      } as ExcelJS.IconSetRuleType,
+    ],
+  });
+}
 
 function numberFormat(m: Measure): string {
   const t = valueTypeOf(m);
@@ -267,22 +287,7 @@ export function writeOverview(
   const firstRow = OVERVIEW_HEADER_ROW + 1;
   const lastRow = OVERVIEW_HEADER_ROW + Math.max(keys.length, 1);
   const icons = `${letter(col.icon)}${firstRow}:${letter(col.icon)}${lastRow}`;
-  ws.addConditionalFormatting({
-    ref: icons,
-    rules: [
-      {
-        type: "iconSet",
-        priority: 1,
-        iconSet: "3TrafficLights1",
-        showValue: false,
-        cfvo: [
-          { type: "num", value: 0 },
-          { type: "num", value: 2 },
-          { type: "num", value: 3 },
-        ],
-      } as ExcelJS.IconSetRuleType,
-    ],
-  });
+  addStatusIcons(ws, icons);
 
   let r = lastRow + 2;
   if (keys.length === 0) {

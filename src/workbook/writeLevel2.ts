@@ -31,6 +31,13 @@ import { writeEkonomiSheet } from "./ekonomiSheet";
 import { writeOverview } from "./overviewSheet";
 import { keyMeasuresOf } from "../core/catalog";
 import { present } from "../core/invariant";
+import {
+  addHistoryIcons,
+  historyColumns,
+  historyLookup,
+  writeHistoryCells,
+  type HistoryColumns,
+} from "./summaryHistory";
 export { LEVEL2_SHEETS };
 /**
  * The summary sheet's columns, as a reader meets them on paper: the labels, one column per unit,
@@ -216,6 +223,10 @@ interface SummaryLayout {
   firstUnitCol: number;
   lastUnitCol: number;
   level2Col: number;
+  /** The earlier period, change, target and status columns right after the level-2 column (with a comparison). */
+  history: HistoryColumns;
+  /** The first of the columns that explain the level-2 figure (AFTER_LEVEL2). */
+  afterCol: number;
   /** The measure ids' column, after every printed column. */
   idCol: number;
   plan: ({ section: string; row: number } | { measure: Measure; row: number })[];
@@ -245,7 +256,7 @@ function summaryNotes(collected: CollectedRollup): string[] {
   return notes;
 }
 
-function summaryLayout(collected: CollectedRollup): SummaryLayout {
+function summaryLayout(collected: CollectedRollup, comparison?: Comparison): SummaryLayout {
   const { uppdrag, result } = collected;
   const notes = summaryNotes(collected);
   // Title, period and units take rows 1–3; the notes follow, then an empty row and the header.
@@ -268,8 +279,10 @@ function summaryLayout(collected: CollectedRollup): SummaryLayout {
     }
   }
   const level2Col = lastUnitCol + 1;
-  const idCol = level2Col + AFTER_LEVEL2.length + 1;
-  return { notes, headerRow, firstUnitCol, lastUnitCol, level2Col, idCol, plan, rowOf };
+  const history = historyColumns(comparison, level2Col + 1);
+  const afterCol = level2Col + 1 + history.columns.length;
+  const idCol = afterCol + AFTER_LEVEL2.length;
+  return { notes, headerRow, firstUnitCol, lastUnitCol, level2Col, history, afterCol, idCol, plan, rowOf };
 }
 
 /** The A1 address of a measure's level-2 figure on the summary sheet. */
@@ -279,8 +292,8 @@ function level2Address(layout: SummaryLayout, measureId: string): string | undef
 }
 
 /** Where the summary sheet shows each measure, for formulas on other sheets (the Ekonomi sheet). */
-export function summaryCells(collected: CollectedRollup): SummaryCells {
-  const layout = summaryLayout(collected);
+export function summaryCells(collected: CollectedRollup, comparison?: Comparison): SummaryCells {
+  const layout = summaryLayout(collected, comparison);
   const units = collected.result.used.length;
   return {
     sheet: LEVEL2_SHEETS.summary,
@@ -295,13 +308,14 @@ export function summaryCells(collected: CollectedRollup): SummaryCells {
 }
 
 /** The summary sheet's columns, left to right, with their widths. */
-function summaryColumns(units: readonly UnitReport[]): Column[] {
+function summaryColumns(units: readonly UnitReport[], history: HistoryColumns): Column[] {
   return [
     ...LABELS,
     ...(units.length
       ? units.map((u): Column => [u.unit, UNIT_WIDTH])
       : [["(inga enheter)", UNIT_WIDTH] as Column]),
     ["Nivå 2", LEVEL2_WIDTH],
+    ...history.columns,
     ...AFTER_LEVEL2,
     ID_COLUMN,
   ];
@@ -331,11 +345,13 @@ function writeSummary(
   layout: SummaryLayout,
   caseRange: Map<string, string>,
   createdAt: Date,
+  comparison: Comparison | undefined,
 ) {
   const { uppdrag, result } = collected;
   const units = result.used;
-  const { headerRow, firstUnitCol, lastUnitCol, level2Col, idCol } = layout;
-  const columns = summaryColumns(units);
+  const { headerRow, firstUnitCol, lastUnitCol, level2Col, afterCol, idCol, history } = layout;
+  const columns = summaryColumns(units, history);
+  const earlierOf = historyLookup(comparison, history.period);
   const widths = columns.map(([, w]) => w);
   const printedCols = idCol - 1;
   const lastRow = layout.plan.at(-1)?.row ?? headerRow;
@@ -404,11 +420,11 @@ function writeSummary(
         firstUnitCol + i,
         m.part && u.parts && !u.parts.includes(m.part) ? NOT_COVERED : safeCellValue(unitCell(m, u)),
       ]),
-      [level2Col + 1, aggregation.explain(m)],
-      [level2Col + 2, cellText(basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : ""))],
-      [level2Col + 3, cellText(figure.missing.join(", "))],
-      [level2Col + 4, safeCellValue(flaggedFigureText(figure.flaggedUnits) || null)],
-      [level2Col + 5, safeCellValue(checksOf.get(m.id)?.join(" ") ?? null)],
+      [afterCol, aggregation.explain(m)],
+      [afterCol + 1, cellText(basisText(m, figure, unitOf) + (figure.note ? ` – ${figure.note}` : ""))],
+      [afterCol + 2, cellText(figure.missing.join(", "))],
+      [afterCol + 3, safeCellValue(flaggedFigureText(figure.flaggedUnits) || null)],
+      [afterCol + 4, safeCellValue(checksOf.get(m.id)?.join(" ") ?? null)],
       [idCol, m.id],
     ];
     const texts: (string | undefined)[] = [];
@@ -426,10 +442,19 @@ function writeSummary(
     l2.font = BOLD;
     const format = aggregation.figureFormat ?? valueTypeOf(m).level2NumberFormat;
     if (format) l2.numFmt = format;
+    writeHistoryCells(excelRow, history, {
+      row: item.row,
+      level2Ref: `${columnLetters(level2Col)}${item.row}`,
+      level2Value: typeof figure.value === "number" ? figure.value : undefined,
+      format,
+      earlierValue: earlierOf.earlier(m.id),
+      target: earlierOf.target(m.id),
+    });
     const height = fittedHeight(texts, widths);
     if (height) excelRow.height = height;
     for (let c = 1; c < idCol; c++) excelRow.getCell(c).border = ROW_RULE;
   }
+  addHistoryIcons(ws, history, headerRow + 1, lastRow);
   ws.autoFilter = {
     from: { row: headerRow, column: 1 },
     to: { row: headerRow, column: idCol },
@@ -676,10 +701,11 @@ export async function writeLevel2(
   // Every formula carries its result, so no recalculation on open is needed (the streaming writer has no calcProperties).
   const page = pageHeader(collected);
   const cases = caseLayout(collected.uppdrag, collected.result.used);
-  const layout = summaryLayout(collected);
+  const layout = summaryLayout(collected, options.comparison);
   writeOverview(wb, page, collected, options.comparison, (id) => level2Address(layout, id), createdAt);
-  writeSummary(wb, page, collected, layout, cases.ranges, createdAt);
-  if (options.finance) writeEkonomiSheet(wb, collected, options.finance, summaryCells(collected), page);
+  writeSummary(wb, page, collected, layout, cases.ranges, createdAt, options.comparison);
+  if (options.finance)
+    writeEkonomiSheet(wb, collected, options.finance, summaryCells(collected, options.comparison), page);
   writeAnalyses(wb, page, collected.uppdrag, collected.result.used, collected.result.figures);
   writeCases(wb, page, cases.rows);
   writeFiles(wb, page, collected);

@@ -188,7 +188,18 @@ maybe(
       expect(summary.length).toBeGreaterThan(0);
       for (const p of summary) {
         const words = p.lines.map((l) => l.text).join(" ");
-        for (const heading of ["Mått", "Måttenhet", ...UNITS, "Nivå 2", "Så räknas nivå 2", "Underlag"])
+        // With the demo's history and targets: the earlier period, change, target and status too.
+        for (const heading of [
+          "Mått",
+          "Måttenhet",
+          ...UNITS,
+          "Nivå 2",
+          "Förändring",
+          "Mål",
+          "Status",
+          "Så räknas nivå 2",
+          "Underlag",
+        ])
           expect([p.number, heading, words.includes(heading)]).toEqual([p.number, heading, true]);
         // The last printed column is on the page: nothing was pushed onto a page across.
         expect([p.number, /Kontroll mellan\s+måtten/.test(words)]).toEqual([p.number, true]);
