@@ -197,7 +197,11 @@ export function parseRef(ref: string): { sheet: string; range: XLSX.Range } | un
   };
 }
 
-const textOf = (cell: Cell | undefined) => (cell?.v === undefined || cell.v === null ? "" : String(cell.v));
+/** A cell as text; a number too large for a double (1e309 reads as Infinity) is no value a person wrote, so blank. */
+const textOf = (cell: Cell | undefined) =>
+  cell?.v === undefined || cell.v === null || (typeof cell.v === "number" && !Number.isFinite(cell.v))
+    ? ""
+    : String(cell.v);
 
 /** A Book as the shared reading sees it (cellAccess.ts). */
 function accessOf(book: Book, deadline: Deadline): CellAccess {
